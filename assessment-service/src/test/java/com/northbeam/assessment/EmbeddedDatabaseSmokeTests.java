@@ -1,0 +1,29 @@
+package com.northbeam.assessment;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Boots the service exactly as {@code ./run.sh} does, on the embedded default database. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:assessment-smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@AutoConfigureMockMvc
+class EmbeddedDatabaseSmokeTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Test
+	void startsOnTheEmbeddedDatabaseAndServesTheQuestionnaire() {
+		assertThat(mvc.get().uri("/api/questionnaires/current")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.questions.length()")
+			.isEqualTo(13);
+		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+	}
+
+}

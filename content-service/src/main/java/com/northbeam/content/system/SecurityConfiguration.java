@@ -1,0 +1,35 @@
+package com.northbeam.content.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Published content is readable by anyone; every other call needs a token issued by the gateway.
+ * Editing needs the {@code content:write} scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_WRITE = "SCOPE_content:write";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/articles", "/api/articles/*", "/api/faqs", "/api/search",
+					"/api/feed", "/api/sitemap")
+			.permitAll()
+			.requestMatchers("/api/**").hasAuthority(CONTENT_WRITE)
+			.anyRequest().denyAll())
+			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+}

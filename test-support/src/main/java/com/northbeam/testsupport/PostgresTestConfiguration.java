@@ -1,0 +1,36 @@
+package com.northbeam.testsupport;
+
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Gives a test context a real PostgreSQL database of its own.
+ * <p>
+ * With a Docker engine, a pinned PostgreSQL container is started through Testcontainers. Without
+ * one, a throwaway database is created on the server that {@code TEST_POSTGRES_URL} names (default
+ * {@code jdbc:postgresql://localhost:5432/postgres}) and dropped when the JVM exits, so parallel
+ * and repeated runs never share state. There is no fallback to an embedded database.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class PostgresTestConfiguration {
+
+	static final String POSTGRES_IMAGE = "postgres:17.6-alpine";
+
+	@Bean
+	@ServiceConnection
+	@Conditional(DockerAvailability.Available.class)
+	PostgreSQLContainer postgresContainer() {
+		return new PostgreSQLContainer(POSTGRES_IMAGE);
+	}
+
+	@Bean
+	@Conditional(DockerAvailability.Unavailable.class)
+	JdbcConnectionDetails throwawayPostgresDatabase() {
+		return ThrowawayDatabase.create(ServerSettings.fromEnvironment());
+	}
+
+}
