@@ -1,0 +1,17 @@
+package com.northbeam.gateway.client;
+
+/** A service could not answer in time, answered with a server error, or its circuit is open. */
+public class ServiceUnavailableException extends RuntimeException {
+
+	private final String service;
+
+	ServiceUnavailableException(String service, Throwable cause) {
+		super(service + " is unavailable: " + cause.getMessage(), cause);
+		this.service = service;
+	}
+
+	public String service() {
+		return service;
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.northbeam.gateway.token;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the gateway signs the tokens it gives the services.
+ *
+ * @param issuer the {@code iss} claim; the services accept only this issuer
+ * @param privateKey PKCS#8 PEM of the RSA signing key; when empty a key is generated at start,
+ * which suits one local instance only (replicas must share a configured key)
+ * @param timeToLive how long a token stays valid
+ */
+@Validated
+@ConfigurationProperties("gateway.token")
+record TokenProperties(@NotBlank String issuer, String privateKey,
+		@NotNull @DefaultValue("5m") Duration timeToLive) {
+
+	boolean hasConfiguredKey() {
+		return privateKey != null && !privateKey.isBlank();
+	}
+
+}

@@ -1,0 +1,52 @@
+package com.northbeam.gateway.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class AssessmentClientTests {
+
+	private final FakeHttpServer server = new FakeHttpServer();
+
+	@AfterEach
+	void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void readsTheCurrentQuestionnaire() {
+		server.respond("GET", "/api/questionnaires/current", Response.json("""
+				{"version":1,"questions":[{"id":"employees","kind":"single","label":"How many people work here?"},
+				{"id":"skills_gaps","kind":"multi","label":"Which skills are missing?"}],"steps":[]}"""));
+
+		AssessmentClient.Questionnaire questionnaire = client().currentQuestionnaire();
+
+		assertThat(questionnaire.version()).isEqualTo(1);
+		assertThat(questionnaire.questions()).extracting(AssessmentClient.Question::id)
+			.containsExactly("employees", "skills_gaps");
+	}
+
+	@Test
+	void aFailingServiceIsReportedAsUnavailable() {
+		server.respond("GET", "/api/questionnaires/current", Response.status(500));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client().currentQuestionnaire())
+			.satisfies((ex) -> assertThat(ex.service()).isEqualTo("assessment-service"));
+	}
+
+	private AssessmentClient client() {
+		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofMillis(500),
+				Duration.ofSeconds(2));
+		return new AssessmentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder());
+	}
+
+}

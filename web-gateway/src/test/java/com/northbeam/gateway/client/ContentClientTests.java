@@ -1,0 +1,96 @@
+package com.northbeam.gateway.client;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ContentClientTests {
+
+	private static final String GUIDE_PATH = "/api/articles/co-managed-vs-fully-managed-it";
+
+	private final FakeHttpServer server = new FakeHttpServer();
+
+	@AfterEach
+	void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void readsAPublishedArticle() {
+		server.respond("GET", GUIDE_PATH, Response.json("""
+				{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed IT vs Fully Managed IT",
+				 "summary":"Which model fits?","html":"<p>Body</p>","unknownField":1}"""));
+
+		ContentClient.Article article = clientFor(server.baseUrl(), Duration.ofSeconds(2))
+			.article("co-managed-vs-fully-managed-it")
+			.orElseThrow();
+
+		assertThat(article.title()).isEqualTo("Co-Managed IT vs Fully Managed IT");
+		assertThat(article.summary()).isEqualTo("Which model fits?");
+	}
+
+	@Test
+	void anUnknownSlugIsEmptyNotAnError() {
+		assertThat(clientFor(server.baseUrl(), Duration.ofSeconds(2)).article("nope")).isEmpty();
+	}
+
+	@Test
+	void aSlowServiceTimesOutAfterTheReadTimeout() {
+		server.respond("GET", GUIDE_PATH, Response.json("{}").delayedBy(Duration.ofSeconds(3)));
+		ContentClient client = clientFor(server.baseUrl(), Duration.ofMillis(300));
+
+		long started = System.nanoTime();
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.article("co-managed-vs-fully-managed-it"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
+	void aStoppedServiceFailsFast() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		ContentClient client = clientFor("http://127.0.0.1:" + closedPort, Duration.ofSeconds(2));
+
+		long started = System.nanoTime();
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.article("co-managed-vs-fully-managed-it"))
+			.satisfies((ex) -> assertThat(ex.service()).isEqualTo("content-service"));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void repeatedServerErrorsOpenTheCircuitSoLaterCallsSkipTheService() {
+		server.respond("GET", GUIDE_PATH, Response.status(503));
+		ContentClient client = clientFor(server.baseUrl(), Duration.ofSeconds(2));
+
+		for (int i = 0; i < 5; i++) {
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> client.article("co-managed-vs-fully-managed-it"));
+		}
+		int requestsSoFar = server.requests().size();
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.article("co-managed-vs-fully-managed-it"));
+
+		assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(server.requests()).hasSize(requestsSoFar);
+	}
+
+	private static ContentClient clientFor(String baseUrl, Duration readTimeout) {
+		var endpoint = new ServiceClientProperties.Endpoint(URI.create(baseUrl), Duration.ofMillis(500), readTimeout);
+		return new ContentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder());
+	}
+
+}

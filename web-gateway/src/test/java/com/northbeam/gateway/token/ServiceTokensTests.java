@@ -1,0 +1,66 @@
+package com.northbeam.gateway.token;
+
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class ServiceTokensTests {
+
+	@Autowired
+	ServiceTokens tokens;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void tokensVerifyAgainstThePublishedKeySetTheWayAServiceChecksThem() {
+		String token = tokens.issue("assessment-service", "sales@northbeam.test", List.of("leads:read", "leads:write"));
+
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
+		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer("http://localhost:8080");
+		decoder.setJwtValidator(validator);
+		Jwt jwt = decoder.decode(token);
+
+		assertThat(jwt.getSubject()).isEqualTo("sales@northbeam.test");
+		assertThat(jwt.getAudience()).containsExactly("assessment-service");
+		assertThat(jwt.getClaimAsString("scope")).isEqualTo("leads:read leads:write");
+		assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(5));
+	}
+
+	@Test
+	void aConfiguredKeyIsUsedSoReplicasShareIt() throws Exception {
+		var generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n";
+		var properties = new TokenProperties("https://gateway.example", pem, Duration.ofMinutes(5));
+
+		ServiceTokens first = new ServiceTokens(properties, Clock.systemUTC());
+		ServiceTokens second = new ServiceTokens(properties, Clock.systemUTC());
+
+		assertThat(first.publicKeySet()).isEqualTo(second.publicKeySet());
+		assertThat(first.publicKeySet().toString()).doesNotContain("\"d\"");
+	}
+
+}
