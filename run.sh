@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Builds what is stale and runs the whole platform locally on the embedded default database.
+# Logs go to logs/, data to data/ (both git-ignored). Ctrl-C stops every service.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SERVICES=(content-service assessment-service web-gateway)
+declare -A PORTS=([content-service]=${CONTENT_PORT:-8081} [assessment-service]=${ASSESSMENT_PORT:-8082} [web-gateway]=${GATEWAY_PORT:-8080})
+STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-120}
+JAVA_OPTS=${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+
+command -v java >/dev/null || { echo "Java 17 or newer is needed: install a JDK and try again." >&2; exit 1; }
+
+jar_of() { echo "$1/target/$1.jar"; }
+
+stale_modules() {
+  for module in "${SERVICES[@]}"; do
+    local jar; jar=$(jar_of "$module")
+    if [[ ! -f $jar ]] || [[ -n $(find "$module/src/main" "$module/pom.xml" pom.xml -newer "$jar" -print -quit) ]]; then
+      echo "$module"
+    fi
+  done
+}
+
+stale=$(stale_modules | paste -sd, -)
+if [[ -n $stale ]]; then
+  echo "Building $stale (tests skipped; ./mvnw verify runs them)..."
+  ./mvnw -q -B -DskipTests -pl "$stale" -am package
+fi
+
+mkdir -p logs data
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#PIDS[@]})); then
+    echo
+    echo "Stopping..."
+    kill -TERM "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+  fi
+  echo "Stopped."
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
+
+for module in "${SERVICES[@]}"; do
+  port=${PORTS[$module]}
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port (for $module) is already in use: stop whatever listens there and try again." >&2
+    exit 1
+  fi
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$(jar_of "$module")" --server.port="$port" >"logs/$module.log" 2>&1 &
+  PIDS+=($!)
+done
+
+# Plain bash instead of curl, so a machine with only a JDK can run this.
+is_ready() {
+  local port=$1 status
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  read -r -t 5 _ status _ <&3 || status=""
+  exec 3<&- 3>&-
+  [[ $status == 200 ]]
+}
+
+wait_healthy() {
+  local module=$1 port=$2 deadline=$((SECONDS + STARTUP_TIMEOUT_SECONDS))
+  until is_ready "$port" 2>/dev/null; do
+    if ((SECONDS > deadline)); then
+      echo "$module did not become healthy within ${STARTUP_TIMEOUT_SECONDS}s; see logs/$module.log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  echo "  $module is up on port $port"
+}
+
+echo "Starting (logs in logs/)..."
+for module in "${SERVICES[@]}"; do
+  wait_healthy "$module" "${PORTS[$module]}"
+done
+
+gateway="http://localhost:${PORTS[web-gateway]}"
+echo
+echo "The platform is running."
+echo "  Site:       $gateway/"
+if [[ -f data/admin-credentials.txt ]]; then
+  echo "  Dashboard:  $gateway/dashboard"
+  sed 's/^/  /' data/admin-credentials.txt
+fi
+echo "Press Ctrl-C to stop."
+wait -n "${PIDS[@]}" || true
+echo "A service stopped unexpectedly; see logs/." >&2
+exit 1
