@@ -24,9 +24,11 @@ final class SigningKeys {
 	private SigningKeys() {
 	}
 
+	/** Reads a PKCS#8 PEM; a one-line form with literal {@code \n} separators (as in .env files) works too. */
 	static RSAKey fromPem(String pkcs8Pem) {
+		String pem = pkcs8Pem.replace("\\n", "\n").strip();
 		RSAPrivateKey privateKey = RsaKeyConverters.pkcs8()
-			.convert(new ByteArrayInputStream(pkcs8Pem.strip().getBytes(StandardCharsets.US_ASCII)));
+			.convert(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
 		if (!(privateKey instanceof RSAPrivateCrtKey crtKey)) {
 			throw new IllegalArgumentException("gateway.token.private-key must be a full PKCS#8 RSA key");
 		}

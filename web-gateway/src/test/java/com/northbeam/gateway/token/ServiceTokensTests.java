@@ -59,7 +59,10 @@ class ServiceTokensTests {
 		ServiceTokens first = new ServiceTokens(properties, Clock.systemUTC());
 		ServiceTokens second = new ServiceTokens(properties, Clock.systemUTC());
 
-		assertThat(first.publicKeySet()).isEqualTo(second.publicKeySet());
+		var oneLine = new TokenProperties("https://gateway.example", pem.replace("\n", "\\n"), Duration.ofMinutes(5));
+		ServiceTokens fromOneLine = new ServiceTokens(oneLine, Clock.systemUTC());
+
+		assertThat(first.publicKeySet()).isEqualTo(second.publicKeySet()).isEqualTo(fromOneLine.publicKeySet());
 		assertThat(first.publicKeySet().toString()).doesNotContain("\"d\"");
 	}
 
