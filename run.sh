@@ -91,6 +91,16 @@ if [[ -f data/admin-credentials.txt ]]; then
   sed 's/^/  /' data/admin-credentials.txt
 fi
 echo "Press Ctrl-C to stop."
-wait -n "${PIDS[@]}" || true
-echo "A service stopped unexpectedly; see logs/." >&2
+
+# A service that stops is reported; the others keep running, as they would in production.
+while ((${#PIDS[@]})); do
+  for i in "${!PIDS[@]}"; do
+    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      echo "${SERVICES[$i]} stopped; see logs/${SERVICES[$i]}.log. The others keep running." >&2
+      unset 'PIDS[i]'
+    fi
+  done
+  sleep 1
+done
+echo "Every service has stopped." >&2
 exit 1
