@@ -29,6 +29,16 @@ if [[ -n $stale ]]; then
 fi
 
 mkdir -p logs data
+
+# The first admin: from PLATFORM_ADMIN_EMAIL/PASSWORD, or made up here. The gateway creates it only
+# while there is no admin, so the generated password is printed only when it was really used.
+admin_email=${PLATFORM_ADMIN_EMAIL:-admin@northbeam.local}
+admin_password=${PLATFORM_ADMIN_PASSWORD:-}
+if [[ -z $admin_password ]]; then
+  admin_password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+  generated_password=1
+fi
+
 PIDS=()
 stop_all() {
   trap - INT TERM EXIT
@@ -50,8 +60,14 @@ for module in "${SERVICES[@]}"; do
     echo "Port $port (for $module) is already in use: stop whatever listens there and try again." >&2
     exit 1
   fi
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$(jar_of "$module")" --server.port="$port" >"logs/$module.log" 2>&1 &
+  if [[ $module == web-gateway ]]; then
+    # shellcheck disable=SC2086
+    PLATFORM_ADMIN_EMAIL=$admin_email PLATFORM_ADMIN_PASSWORD=$admin_password \
+      java $JAVA_OPTS -jar "$(jar_of "$module")" --server.port="$port" >"logs/$module.log" 2>&1 &
+  else
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -jar "$(jar_of "$module")" --server.port="$port" >"logs/$module.log" 2>&1 &
+  fi
   PIDS+=($!)
 done
 
@@ -86,9 +102,14 @@ gateway="http://localhost:${PORTS[web-gateway]}"
 echo
 echo "The platform is running."
 echo "  Site:       $gateway/"
-if [[ -f data/admin-credentials.txt ]]; then
-  echo "  Dashboard:  $gateway/dashboard"
-  sed 's/^/  /' data/admin-credentials.txt
+echo "  Dashboard:  $gateway/dashboard"
+if grep -q "Created the first admin account" logs/web-gateway.log; then
+  echo "  Sign in as: $admin_email"
+  if [[ -n ${generated_password:-} ]]; then
+    echo "  Password:   $admin_password   (generated now and shown only this once)"
+  fi
+else
+  echo "  Sign in with your staff account (the first admin was created on an earlier run)."
 fi
 echo "Press Ctrl-C to stop."
 
