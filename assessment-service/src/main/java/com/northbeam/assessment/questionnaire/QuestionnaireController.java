@@ -1,35 +1,39 @@
 package com.northbeam.assessment.questionnaire;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.northbeam.assessment.system.NotFoundException;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+
+/** Serves the published questionnaire versions to anyone. */
 @RestController
 @RequestMapping("/api/questionnaires")
 class QuestionnaireController {
 
-	private final JsonNode current;
+	private final Questionnaires questionnaires;
 
-	QuestionnaireController(ObjectMapper json) {
-		try (InputStream in = new ClassPathResource("questionnaire/v1.json").getInputStream()) {
-			this.current = json.readTree(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	QuestionnaireController(Questionnaires questionnaires) {
+		this.questionnaires = questionnaires;
 	}
 
 	@GetMapping("/current")
-	JsonNode current() {
-		return current;
+	ResponseEntity<Questionnaire> current() {
+		// The current version may change when a new one is published, so caches revalidate soon.
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(this.questionnaires.current());
+	}
+
+	@GetMapping("/{version:\\d{1,9}}")
+	ResponseEntity<Questionnaire> version(@PathVariable int version) {
+		Questionnaire questionnaire = this.questionnaires.version(version)
+			.orElseThrow(() -> new NotFoundException("There is no questionnaire version " + version));
+		// A published version never changes.
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1))).body(questionnaire);
 	}
 
 }

@@ -1,0 +1,89 @@
+package com.northbeam.assessment.scoring;
+
+import java.util.List;
+import java.util.Map;
+
+import com.northbeam.assessment.questionnaire.Answers;
+
+/**
+ * One published version of the scoring rules, written for one questionnaire version. The rules are
+ * data: each names the answers it applies to, how much it moves each model's fit and the lead's
+ * priority, a plain-language reason and the guide section that explains it.
+ *
+ * @param version the rules version, recorded with every result
+ * @param questionnaireVersion the questionnaire version whose answers these rules read
+ * @param models how each model is named in explanations
+ * @param baseline each model's raw score before any rule applies
+ * @param scale raw points that move a fit from 50 to about 73 (the logistic curve's scale)
+ * @param confidence how the lead of the winner turns into a confidence figure and word
+ * @param priority where the lead's priority starts before any rule applies
+ * @param rules the rules, in the order their factors are listed when weights are equal
+ */
+public record ScoringRules(int version, int questionnaireVersion, Map<String, String> models,
+		Map<String, Integer> baseline, double scale, Confidence confidence, Priority priority, List<Rule> rules) {
+
+	public ScoringRules {
+		models = Map.copyOf(models);
+		baseline = Map.copyOf(baseline);
+		rules = List.copyOf(rules);
+	}
+
+	/**
+	 * @param fullAt the fit gap between the winner and the runner-up that gives confidence 100
+	 * @param clear the confidence from which the recommendation is called clear
+	 * @param moderate the confidence from which it is called moderate (below: close)
+	 */
+	public record Confidence(double fullAt, int clear, int moderate) {
+	}
+
+	/** @param fit where the fit-for-the-MSP part starts (0-100) @param urgency where urgency starts */
+	public record Priority(int fit, int urgency) {
+	}
+
+	/**
+	 * @param code stable id of the rule, shown as the factor code
+	 * @param when conditions that must all hold
+	 * @param effects raw points added to each model's score
+	 * @param priority points added to the lead's fit for the MSP and to its urgency
+	 * @param reason one plain sentence shown next to the factor
+	 * @param because the same reason as a short clause for the summary sentence
+	 * @param guideAnchor the guide section that explains it
+	 */
+	public record Rule(String code, List<Condition> when, Map<String, Integer> effects, PriorityEffect priority,
+			String reason, String because, String guideAnchor) {
+
+		public Rule {
+			when = List.copyOf(when);
+			effects = (effects != null) ? Map.copyOf(effects) : Map.of();
+			priority = (priority != null) ? priority : new PriorityEffect(0, 0);
+		}
+
+		boolean appliesTo(Answers answers) {
+			return this.when.stream().allMatch((condition) -> condition.holds(answers));
+		}
+
+		int effect(String model) {
+			return this.effects.getOrDefault(model, 0);
+		}
+
+	}
+
+	/** Holds when at least {@code atLeast} (default 1) of the codes given to {@code question} are in {@code anyOf}. */
+	public record Condition(String question, List<String> anyOf, Integer atLeast) {
+
+		public Condition {
+			anyOf = List.copyOf(anyOf);
+			atLeast = (atLeast != null) ? atLeast : 1;
+		}
+
+		boolean holds(Answers answers) {
+			long matching = answers.codes(this.question).stream().filter(this.anyOf::contains).count();
+			return matching >= this.atLeast;
+		}
+
+	}
+
+	public record PriorityEffect(int fit, int urgency) {
+	}
+
+}

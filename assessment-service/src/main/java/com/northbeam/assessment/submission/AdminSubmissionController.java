@@ -1,0 +1,47 @@
+package com.northbeam.assessment.submission;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.northbeam.assessment.system.NotFoundException;
+
+/** Admins rescore stored submissions with the newest rules and see every result a submission had. */
+@RestController
+@RequestMapping("/api/admin/submissions")
+class AdminSubmissionController {
+
+	private final Submissions submissions;
+
+	AdminSubmissionController(Submissions submissions) {
+		this.submissions = submissions;
+	}
+
+	@PostMapping("/rescore")
+	Map<String, Integer> rescoreAll() {
+		return Map.of("rescored", this.submissions.rescoreAll());
+	}
+
+	@PostMapping("/{id}/rescore")
+	ResponseEntity<String> rescore(@PathVariable UUID id) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.submissions.rescore(id));
+	}
+
+	@GetMapping("/{id}/results")
+	ResponseEntity<String> results(@PathVariable UUID id) {
+		List<String> results = this.submissions.results(id);
+		if (results.isEmpty()) {
+			throw new NotFoundException("There is no submission " + id);
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("[" + String.join(",", results) + "]");
+	}
+
+}

@@ -1,0 +1,14 @@
+package com.northbeam.assessment.submission;
+
+import java.util.UUID;
+
+import com.northbeam.assessment.cost.CostInputs;
+import com.northbeam.assessment.questionnaire.Answers;
+import com.northbeam.assessment.questionnaire.Questionnaire;
+import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
+import com.northbeam.assessment.submission.SubmissionRequest.Contact;
+
+/** A submission that passed every check, with trimmed values and hidden questions answered. */
+record CheckedSubmission(UUID id, Questionnaire questionnaire, Answers answers, CostInputs costs, Contact contact,
+		String consentVersion, Attribution attribution) {
+}

@@ -1,0 +1,47 @@
+package com.northbeam.assessment.submission;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.northbeam.assessment.system.NotFoundException;
+
+/**
+ * Submissions from the gateway: {@code 201} with the result for a new one, {@code 200} with the
+ * stored result when the same id comes again. Results are read without contact details.
+ */
+@RestController
+@RequestMapping("/api/submissions")
+class SubmissionController {
+
+	private final Submissions submissions;
+
+	SubmissionController(Submissions submissions) {
+		this.submissions = submissions;
+	}
+
+	@PostMapping
+	ResponseEntity<String> submit(@RequestBody SubmissionRequest request, UriComponentsBuilder uri) {
+		Submissions.Outcome outcome = this.submissions.submit(request);
+		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(outcome.result());
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<String> result(@PathVariable UUID id) {
+		String result = this.submissions.result(id).orElseThrow(() -> new NotFoundException("There is no submission " + id));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+	}
+
+}

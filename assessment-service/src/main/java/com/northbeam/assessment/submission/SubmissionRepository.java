@@ -1,0 +1,231 @@
+package com.northbeam.assessment.submission;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.northbeam.assessment.cost.CostComparison;
+import com.northbeam.assessment.scoring.Score;
+import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
+import com.northbeam.assessment.submission.SubmissionRequest.Contact;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores a submission with its answers, result, consent record and lead, all or nothing.
+ * <p>
+ * On PostgreSQL this is one statement: {@code INSERT ... ON CONFLICT (id) DO NOTHING} feeding the
+ * other inserts through data-modifying CTEs, so a repeated id inserts nothing and a concurrent
+ * duplicate waits for the first to commit, then inserts nothing. Other databases (the embedded H2
+ * default) do the same in one transaction and treat a duplicate key as "already stored".
+ */
+@Repository
+class SubmissionRepository {
+
+	private static final String SUBMISSION_COLUMNS = "id, questionnaire_version, answers, costs, utm_source, utm_medium, "
+			+ "utm_campaign, referrer, landing, created_at";
+
+	private static final String SUBMISSION_VALUES = ":id, :questionnaireVersion, :answers, :costs, :utmSource, :utmMedium, "
+			+ ":utmCampaign, :referrer, :landing, :createdAt";
+
+	private static final String RESULT_COLUMNS = "submission_id, rules_version, price_assumptions_version, recommendation, "
+			+ "fit_co_managed, fit_fully_managed, fit_hybrid, confidence, priority, body, created_at";
+
+	private static final String RESULT_VALUES = ":rulesVersion, :assumptionsVersion, :recommendation, :fitCoManaged, "
+			+ ":fitFullyManaged, :fitHybrid, :confidence, :priority, :body, :createdAt";
+
+	private static final String LEAD_COLUMNS = "id, submission_id, name, email, company, phone, job_role, recommendation, "
+			+ "priority, status, owner, source, version, created_at, updated_at";
+
+	private static final String LEAD_VALUES = ":name, :email, :company, :phone, :role, :recommendation, :priority, 'new', "
+			+ "null, :source, 0, :createdAt, :createdAt";
+
+	private static final String INSERT_ALL_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
+			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
+			+ "r as (insert into submission_result (" + RESULT_COLUMNS + ") select id, " + RESULT_VALUES + " from s), "
+			+ "c as (insert into consent_record (submission_id, text_version, accepted_at) "
+			+ "select id, :consentVersion, :createdAt from s), "
+			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, id, " + LEAD_VALUES + " from s) "
+			+ "select count(*) from s";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final boolean postgres;
+
+	SubmissionRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database is in use", ex);
+		}
+	}
+
+	/** A new submission to store, prepared by the caller. */
+	record NewSubmission(CheckedSubmission submission, String answersJson, String costsJson, Score score,
+			CostComparison cost, String body, Instant createdAt) {
+	}
+
+	/** Stores everything and returns {@code true}, or returns {@code false} if the id was already stored. */
+	boolean insert(NewSubmission submission) {
+		Map<String, Object> params = params(submission);
+		if (this.postgres) {
+			return this.jdbc.sql(INSERT_ALL_POSTGRES).params(params).query(Long.class).single() == 1L;
+		}
+		try {
+			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
+				this.jdbc.sql("insert into submission (" + SUBMISSION_COLUMNS + ") values (" + SUBMISSION_VALUES + ")")
+					.params(params)
+					.update();
+				this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
+					.params(params)
+					.update();
+				this.jdbc.sql("insert into consent_record (submission_id, text_version, accepted_at) "
+						+ "values (:id, :consentVersion, :createdAt)").params(params).update();
+				this.jdbc.sql("insert into lead (" + LEAD_COLUMNS + ") values (:leadId, :id, " + LEAD_VALUES + ")")
+					.params(params)
+					.update();
+				return true;
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static Map<String, Object> params(NewSubmission submission) {
+		CheckedSubmission checked = submission.submission();
+		Contact contact = checked.contact();
+		Attribution attribution = checked.attribution();
+		Score score = submission.score();
+		java.util.HashMap<String, Object> params = new java.util.HashMap<>();
+		params.put("id", checked.id());
+		params.put("questionnaireVersion", checked.questionnaire().version());
+		params.put("answers", submission.answersJson());
+		params.put("costs", submission.costsJson());
+		params.put("utmSource", attribution.utmSource());
+		params.put("utmMedium", attribution.utmMedium());
+		params.put("utmCampaign", attribution.utmCampaign());
+		params.put("referrer", attribution.referrer());
+		params.put("landing", attribution.landing());
+		params.put("createdAt", OffsetDateTime.ofInstant(submission.createdAt(), ZoneOffset.UTC));
+		params.put("rulesVersion", score.rulesVersion());
+		params.put("assumptionsVersion", submission.cost().assumptionsVersion());
+		params.put("recommendation", score.recommendation());
+		params.put("fitCoManaged", score.fit().coManaged());
+		params.put("fitFullyManaged", score.fit().fullyManaged());
+		params.put("fitHybrid", score.fit().hybrid());
+		params.put("confidence", score.confidence());
+		params.put("priority", score.priority().score());
+		params.put("body", submission.body());
+		params.put("consentVersion", checked.consentVersion());
+		params.put("leadId", UUID.randomUUID());
+		params.put("name", contact.name());
+		params.put("email", contact.email());
+		params.put("company", contact.company());
+		params.put("phone", contact.phone());
+		params.put("role", contact.role());
+		params.put("source", source(attribution));
+		return params;
+	}
+
+	private static String source(Attribution attribution) {
+		if (attribution.utmSource() != null) {
+			return attribution.utmSource();
+		}
+		if (attribution.referrer() != null) {
+			return "referral";
+		}
+		return "direct";
+	}
+
+	/** The newest result of a submission, as stored JSON. */
+	Optional<String> findNewestResult(UUID id) {
+		return this.jdbc.sql("select body from submission_result where submission_id = :id order by id desc limit 1")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Every result of a submission, oldest first. */
+	List<String> findAllResults(UUID id) {
+		return this.jdbc.sql("select body from submission_result where submission_id = :id order by id")
+			.param("id", id)
+			.query(String.class)
+			.list();
+	}
+
+	/** What rescoring needs of a stored submission. */
+	record StoredSubmission(UUID id, int questionnaireVersion, String answers, String costs, Instant createdAt,
+			int newestRulesVersion) {
+	}
+
+	Optional<StoredSubmission> findForRescoring(UUID id) {
+		return this.jdbc.sql("select s.id, s.questionnaire_version, s.answers, s.costs, s.created_at, "
+				+ "(select max(r.rules_version) from submission_result r where r.submission_id = s.id) newest_rules "
+				+ "from submission s where s.id = :id")
+			.param("id", id)
+			.query((rs, row) -> new StoredSubmission(rs.getObject("id", UUID.class), rs.getInt("questionnaire_version"),
+					rs.getString("answers"), rs.getString("costs"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("newest_rules")))
+			.optional();
+	}
+
+	/** Ids of submissions of a questionnaire version that have no result of {@code rulesVersion} or newer yet. */
+	List<UUID> findNeedingRescore(int questionnaireVersion, int rulesVersion, int limit) {
+		return this.jdbc.sql("select s.id from submission s where s.questionnaire_version = :questionnaireVersion "
+				+ "and not exists (select 1 from submission_result r where r.submission_id = s.id "
+				+ "and r.rules_version >= :rulesVersion) order by s.id limit :limit")
+			.param("questionnaireVersion", questionnaireVersion)
+			.param("rulesVersion", rulesVersion)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Adds a result (older ones are kept) and moves the lead's recommendation and priority with it. */
+	void addResult(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
+				.param("id", id)
+				.param("rulesVersion", score.rulesVersion())
+				.param("assumptionsVersion", cost.assumptionsVersion())
+				.param("recommendation", score.recommendation())
+				.param("fitCoManaged", score.fit().coManaged())
+				.param("fitFullyManaged", score.fit().fullyManaged())
+				.param("fitHybrid", score.fit().hybrid())
+				.param("confidence", score.confidence())
+				.param("priority", score.priority().score())
+				.param("body", body)
+				.param("createdAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
+				.update();
+			this.jdbc.sql("update lead set recommendation = :recommendation, priority = :priority, "
+					+ "updated_at = :updatedAt, version = version + 1 where submission_id = :id")
+				.param("recommendation", score.recommendation())
+				.param("priority", score.priority().score())
+				.param("updatedAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
+				.param("id", id)
+				.update();
+		});
+	}
+
+}

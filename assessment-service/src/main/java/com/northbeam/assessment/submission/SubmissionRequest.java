@@ -1,0 +1,37 @@
+package com.northbeam.assessment.submission;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.northbeam.assessment.cost.CostInputs;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A submission as posted by the gateway; also accepts the body of the gateway's public JSON API.
+ * Everything is checked by {@link SubmissionValidator} before anything is stored.
+ *
+ * @param id the client's idempotency key; generated when absent
+ * @param questionnaireVersion the version answered; the current one when absent
+ * @param answers question id to a code, or an array of codes for multiple choice
+ * @param costs the optional cost figures
+ * @param contact who to contact
+ * @param consent the consent given, with the consent text version shown
+ * @param attribution where the prospect came from, all optional
+ */
+record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
+		Consent consent, Attribution attribution) {
+
+	record Contact(String name, String email, String company, String phone, String role) {
+	}
+
+	record Consent(Boolean accepted, String textVersion) {
+	}
+
+	record Attribution(@JsonProperty("utm_source") String utmSource, @JsonProperty("utm_medium") String utmMedium,
+			@JsonProperty("utm_campaign") String utmCampaign, String referrer, String landing) {
+
+		static final Attribution NONE = new Attribution(null, null, null, null, null);
+
+	}
+
+}

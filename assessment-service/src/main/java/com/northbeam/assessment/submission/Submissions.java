@@ -1,0 +1,132 @@
+package com.northbeam.assessment.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.northbeam.assessment.cost.CostComparison;
+import com.northbeam.assessment.cost.CostInputs;
+import com.northbeam.assessment.cost.Costs;
+import com.northbeam.assessment.questionnaire.Answers;
+import com.northbeam.assessment.scoring.Score;
+import com.northbeam.assessment.scoring.Scoring;
+import com.northbeam.assessment.scoring.ScoringEngine;
+import com.northbeam.assessment.scoring.ScoringRules;
+import com.northbeam.assessment.submission.SubmissionRepository.NewSubmission;
+import com.northbeam.assessment.submission.SubmissionRepository.StoredSubmission;
+import com.northbeam.assessment.system.AssessmentProperties;
+import com.northbeam.assessment.system.NotFoundException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.stereotype.Service;
+
+/** Takes submissions in, scores and prices them, stores them once, and rescores them on request. */
+@Service
+class Submissions {
+
+	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+	};
+
+	private final SubmissionValidator validator;
+
+	private final SubmissionRepository repository;
+
+	private final Scoring scoring;
+
+	private final Costs costs;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	Submissions(SubmissionValidator validator, SubmissionRepository repository, Scoring scoring, Costs costs,
+			ObjectMapper json, Clock clock, AssessmentProperties properties) {
+		this.validator = validator;
+		this.repository = repository;
+		this.scoring = scoring;
+		this.costs = costs;
+		this.json = json;
+		this.clock = clock;
+		this.batchSize = properties.rescore().batchSize();
+	}
+
+	/** The stored result as JSON, and whether this call created it. */
+	record Outcome(UUID id, boolean created, String result) {
+	}
+
+	Outcome submit(SubmissionRequest request) {
+		CheckedSubmission submission = this.validator.check(request);
+		Score score = this.scoring.score(submission.answers());
+		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
+		Instant now = this.clock.instant();
+		String body = this.json.writeValueAsString(SubmissionResult.of(submission.id(),
+				submission.questionnaire().version(), score, cost, now, now));
+		boolean created = this.repository.insert(new NewSubmission(submission,
+				this.json.writeValueAsString(submission.answers().values()),
+				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null, score,
+				cost, body, now));
+		if (created) {
+			return new Outcome(submission.id(), true, body);
+		}
+		String stored = this.repository.findNewestResult(submission.id())
+			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
+		return new Outcome(submission.id(), false, stored);
+	}
+
+	Optional<String> result(UUID id) {
+		return this.repository.findNewestResult(id);
+	}
+
+	List<String> results(UUID id) {
+		return this.repository.findAllResults(id);
+	}
+
+	/**
+	 * Scores a stored submission again with the newest rules for its questionnaire version and the
+	 * newest price assumptions, keeping the earlier results. A submission already scored with the
+	 * newest rules is left as it is.
+	 */
+	String rescore(UUID id) {
+		StoredSubmission stored = this.repository.findForRescoring(id)
+			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
+		ScoringRules rules = this.scoring.newest(stored.questionnaireVersion());
+		if (stored.newestRulesVersion() >= rules.version()) {
+			return this.repository.findNewestResult(id).orElseThrow();
+		}
+		Answers answers = new Answers(stored.questionnaireVersion(), this.json.readValue(stored.answers(), ANSWERS));
+		CostInputs inputs = (stored.costs() != null) ? this.json.readValue(stored.costs(), CostInputs.class)
+				: CostInputs.NONE;
+		Score score = ScoringEngine.score(rules, answers);
+		CostComparison cost = this.costs.compare(answers, inputs);
+		Instant now = this.clock.instant();
+		String body = this.json
+			.writeValueAsString(SubmissionResult.of(id, stored.questionnaireVersion(), score, cost, stored.createdAt(), now));
+		this.repository.addResult(id, score, cost, body, now);
+		return body;
+	}
+
+	/** Rescores every submission not yet scored with the newest rules; returns how many were rescored. */
+	int rescoreAll() {
+		int rescored = 0;
+		for (int questionnaireVersion : this.scoring.questionnaireVersions()) {
+			ScoringRules rules = this.scoring.newest(questionnaireVersion);
+			List<UUID> batch;
+			do {
+				batch = this.repository.findNeedingRescore(questionnaireVersion, rules.version(), this.batchSize);
+				for (UUID id : batch) {
+					rescore(id);
+					rescored++;
+				}
+			}
+			while (!batch.isEmpty());
+		}
+		return rescored;
+	}
+
+}

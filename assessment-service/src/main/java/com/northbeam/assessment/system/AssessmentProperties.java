@@ -1,0 +1,50 @@
+package com.northbeam.assessment.system;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of assessment-service under {@code assessment.*}; each can be overridden by an environment
+ * variable (for example {@code ASSESSMENT_COST_ASSUMPTIONS_REFRESH=30s}).
+ *
+ * @param questionnaire where the published questionnaire versions are read from
+ * @param scoring where the published scoring rules versions are read from
+ * @param cost how long a replica may reuse the price assumptions before rereading them
+ * @param rescore how many submissions one rescoring batch handles
+ */
+@Validated
+@ConfigurationProperties("assessment")
+public record AssessmentProperties(@Valid @NotNull Questionnaire questionnaire, @Valid @NotNull Scoring scoring,
+		@Valid @NotNull Cost cost, @Valid @NotNull Rescore rescore) {
+
+	public AssessmentProperties(@DefaultValue Questionnaire questionnaire, @DefaultValue Scoring scoring,
+			@DefaultValue Cost cost, @DefaultValue Rescore rescore) {
+		this.questionnaire = questionnaire;
+		this.scoring = scoring;
+		this.cost = cost;
+		this.rescore = rescore;
+	}
+
+	public record Questionnaire(@NotEmpty @DefaultValue("classpath*:questionnaire/v*.json") List<String> locations) {
+	}
+
+	public record Scoring(@NotEmpty @DefaultValue("classpath*:scoring/rules-v*.json") List<String> locations) {
+	}
+
+	public record Cost(@NotNull @DefaultValue("5s") Duration assumptionsRefresh) {
+	}
+
+	public record Rescore(@Min(1) @Max(10000) @DefaultValue("200") int batchSize) {
+	}
+
+}

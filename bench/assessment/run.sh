@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Benchmark of durable submissions: the built assessment-service jar on a fresh PostgreSQL database,
+# 64 concurrent clients for 30 s (wrk), against pgbench's single-row durable insert rate with 64
+# clients for 30 s on the same server in the same run.
+#
+# Needs: a built jar (./mvnw -pl assessment-service -am package -DskipTests), PostgreSQL on
+# localhost:5432 whose user may create databases (PGUSER, default postgres), wrk, pgbench, openssl,
+# python3. Settings: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
+# BENCH_POOL (Hikari pool size, default 16), BENCH_PORT (18082), BENCH_JWKS_PORT (18090).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/assessment-service/target/assessment-service.jar"
+duration="${BENCH_DURATION:-30s}"
+connections="${BENCH_CONNECTIONS:-64}"
+threads="${BENCH_THREADS:-2}"
+pool="${BENCH_POOL:-16}"
+port="${BENCH_PORT:-18082}"
+jwks_port="${BENCH_JWKS_PORT:-18090}"
+export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+database="assessment_bench_$$"
+work="$(mktemp -d)"
+service_pid="" jwks_pid=""
+
+cleanup() {
+	[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+	[ -n "$jwks_pid" ] && kill "$jwks_pid" 2>/dev/null && wait "$jwks_pid" 2>/dev/null || true
+	psql -qX -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f "$jar" ] || { echo "Build the jar first: ./mvnw -pl assessment-service -am package -DskipTests" >&2; exit 1; }
+for tool in wrk pgbench psql openssl python3; do
+	command -v "$tool" >/dev/null || { echo "Missing $tool" >&2; exit 1; }
+done
+
+echo "== fresh database $database"
+psql -qX -d postgres -c "create database $database" >/dev/null
+
+echo "== signing key and token (throwaway, generated for this run)"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+issuer="http://127.0.0.1:$jwks_port/bench"
+python3 - "$work" "$issuer" <<'PY'
+import base64, json, subprocess, sys, time, uuid
+work, issuer = sys.argv[1], sys.argv[2]
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+text = subprocess.run(["openssl", "rsa", "-in", f"{work}/key.pem", "-noout", "-text"], capture_output=True, text=True, check=True).stdout
+def number(label, nxt):
+    block = text.split(label, 1)[1].split(nxt, 1)[0]
+    return int("".join(block.split()).replace(":", ""), 16)
+modulus = number("modulus:", "publicExponent")
+exponent = int(text.split("publicExponent:", 1)[1].split()[0])
+def to_bytes(n):
+    return n.to_bytes((n.bit_length() + 7) // 8, "big")
+kid = "bench-" + uuid.uuid4().hex[:8]
+with open(f"{work}/jwks.json", "w") as f:
+    json.dump({"keys": [{"kty": "RSA", "kid": kid, "alg": "RS256", "use": "sig", "n": b64(to_bytes(modulus)), "e": b64(to_bytes(exponent))}]}, f)
+now = int(time.time())
+header = b64(json.dumps({"alg": "RS256", "kid": kid, "typ": "JWT"}).encode())
+claims = b64(json.dumps({"iss": issuer, "sub": "bench", "aud": ["assessment-service"], "iat": now, "nbf": now,
+    "exp": now + 3600, "jti": str(uuid.uuid4()), "scope": "submissions:write submissions:read"}).encode())
+signing_input = f"{header}.{claims}".encode()
+signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", f"{work}/key.pem"], input=signing_input, capture_output=True, check=True).stdout
+with open(f"{work}/token", "w") as f:
+    f.write(f"{header}.{claims}.{b64(signature)}")
+PY
+mkdir -p "$work/www/bench"
+cp "$work/jwks.json" "$work/www/bench/jwks.json"
+(cd "$work/www" && exec python3 -m http.server "$jwks_port" --bind 127.0.0.1 >/dev/null 2>&1) &
+jwks_pid=$!
+
+echo "== starting assessment-service on port $port (Hikari pool $pool)"
+ASSESSMENT_PORT="$port" \
+	ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
+	ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
+	GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
+	SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="$pool" SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE="$pool" \
+	java ${BENCH_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" --spring.profiles.active=postgres >"$work/service.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 1 120); do
+	curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+	kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+	sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { tail -50 "$work/service.log" >&2; exit 1; }
+
+token="$(cat "$work/token")"
+consent="$(curl -fsS "http://127.0.0.1:$port/api/questionnaires/current" | python3 -c 'import json,sys; print(json.load(sys.stdin)["consent"]["version"])')"
+export BENCH_TOKEN="$token" BENCH_CONSENT_VERSION="$consent"
+
+echo "== warm-up (10 s, not counted)"
+wrk -t "$threads" -c "$connections" -d 10s -s "$here/submit.lua" "http://127.0.0.1:$port" >"$work/warmup.txt" 2>&1 || true
+grep BENCH "$work/warmup.txt" || { cat "$work/warmup.txt"; exit 1; }
+
+echo "== wrk: $connections connections, $duration"
+wrk -t "$threads" -c "$connections" -d "$duration" --latency -s "$here/submit.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+stored="$(psql -qAtX -d "$database" -c "select count(*) from lead")"
+echo "leads stored: $stored"
+
+kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+
+echo "== pgbench: $connections clients, $duration, single-row durable insert (synchronous_commit=$(psql -qAtX -d "$database" -c 'show synchronous_commit'))"
+psql -qX -d "$database" -c "create table bench_scratch (id bigint generated always as identity primary key, payload text not null, created_at timestamp with time zone not null default now())"
+echo "insert into bench_scratch (payload) values ('x');" >"$work/insert.sql"
+seconds="${duration%s}"
+pgbench -n -c "$connections" -j "$threads" -T "$seconds" -f "$work/insert.sql" "$database" | tee "$work/pgbench.txt"
+
+python3 - "$work/wrk.txt" "$work/pgbench.txt" <<'PY'
+import re, sys
+wrk = open(sys.argv[1]).read(); pgb = open(sys.argv[2]).read()
+m = re.search(r"BENCH submissions=(\d+) seconds=([\d.]+) rate=([\d.]+) p50_ms=([\d.]+) p99_ms=([\d.]+) errors=(\d+)", wrk)
+rate, p99, errors = float(m.group(3)), float(m.group(5)), int(m.group(6))
+tps = float(re.search(r"tps = ([\d.]+)", pgb).group(1))
+ratio = rate / tps
+print()
+print(f"submissions/s      {rate:10.1f}")
+print(f"submission p99     {p99:10.2f} ms   (target < 50 ms: {'met' if p99 < 50 else 'NOT met'})")
+print(f"errors             {errors:10d}")
+print(f"pgbench inserts/s  {tps:10.1f}")
+print(f"ratio              {ratio:10.2%}   (target >= 50%: {'met' if ratio >= 0.5 else 'NOT met'})")
+PY

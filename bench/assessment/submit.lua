@@ -1,0 +1,70 @@
+-- wrk script: POST one submission per request, each with a fresh UUID so every request creates a
+-- new submission, result, consent record and lead.
+local token = os.getenv("BENCH_TOKEN")
+local threads = {}
+local counter = 0
+
+function setup(thread)
+	counter = counter + 1
+	thread:set("thread_id", counter)
+	table.insert(threads, thread)
+end
+
+function init(args)
+	math.randomseed(os.time() * 1000 + thread_id * 7919)
+	wrk.method = "POST"
+	wrk.headers["Content-Type"] = "application/json"
+	wrk.headers["Authorization"] = "Bearer " .. token
+end
+
+local employees = { "1-10", "11-50", "51-200", "201-1000", "1000+" }
+local internal = { "none", "tech_savvy_staff", "it_person", "it_team", "it_department" }
+local workloads = { "manageable", "stretched", "overloaded" }
+local preferences = { "keep_control", "balanced", "hand_off" }
+
+local function uuid()
+	local template = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
+	return (template:gsub("[xy]", function(c)
+		local v = (c == "x") and math.random(0, 15) or math.random(8, 11)
+		return string.format("%x", v)
+	end))
+end
+
+function request()
+	local it = internal[math.random(#internal)]
+	local workload = ""
+	if it == "it_person" or it == "it_team" or it == "it_department" then
+		workload = '"workload":"' .. workloads[math.random(#workloads)] .. '",'
+	end
+	local body = '{"id":"' .. uuid() .. '","answers":{'
+		.. '"employees":"' .. employees[math.random(#employees)] .. '",'
+		.. '"internal_it":"' .. it .. '",' .. workload
+		.. '"growth":"moderate","skills_gaps":["cybersecurity","microsoft_365"],'
+		.. '"project_delays":"sometimes","support_wait":"often","coverage":"extended_hours",'
+		.. '"security_complexity":"growing","tech_footprint":["cloud","remote_work"],'
+		.. '"control_preference":"' .. preferences[math.random(#preferences)] .. '",'
+		.. '"hiring":"somewhat_hard","predictability":"high"},'
+		.. '"costs":{"tools_spend":12000},'
+		.. '"contact":{"name":"Bench Prospect","email":"bench@example.com","company":"Bench Ltd"},'
+		.. '"consent":{"accepted":true,"textVersion":"' .. os.getenv("BENCH_CONSENT_VERSION") .. '"},'
+		.. '"attribution":{"utm_source":"bench"}}'
+	return wrk.format(nil, "/api/submissions", nil, body)
+end
+
+local non201 = 0
+function response(status, headers, body)
+	if status ~= 201 then
+		non201 = non201 + 1
+		if non201 <= 3 then
+			io.stderr:write("unexpected status " .. status .. ": " .. body .. "\n")
+		end
+	end
+end
+
+function done(summary, latency, requests)
+	local seconds = summary.duration / 1e6
+	io.write(string.format("BENCH submissions=%d seconds=%.2f rate=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+		summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
+		latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read
+			+ summary.errors.write + summary.errors.timeout))
+end
