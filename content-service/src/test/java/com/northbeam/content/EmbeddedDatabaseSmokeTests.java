@@ -26,4 +26,26 @@ class EmbeddedDatabaseSmokeTests {
 		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
 	}
 
+	@Test
+	void searchWorksOnTheEmbeddedDatabase() {
+		assertThat(mvc.get().uri("/api/search?q=24/7 monitoring")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.results[0].slug")
+			.isEqualTo("co-managed-vs-fully-managed-it");
+		assertThat(mvc.get().uri("/api/search?q=co-managed cost")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.results[0].snippetHtml")
+			.asString()
+			.contains("<mark>");
+	}
+
+	@Test
+	void listsFaqsAndArticlesOnTheEmbeddedDatabase() {
+		assertThat(mvc.get().uri("/api/faqs")).hasStatusOk().bodyJson().extractingPath("$.length()").isEqualTo(5);
+		assertThat(mvc.get().uri("/api/articles?size=50")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.totalItems")
+			.isEqualTo(7);
+	}
+
 }

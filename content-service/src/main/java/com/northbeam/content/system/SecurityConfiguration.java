@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Published content is readable by anyone; every other call needs a token issued by the gateway.
- * Editing needs the {@code content:write} scope.
+ * Editing (everything under {@code /api/editor/**}) needs the {@code content:write} scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,7 +28,9 @@ class SecurityConfiguration {
 			.anyRequest().denyAll())
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable());
+			.csrf((csrf) -> csrf.disable())
+			// Public reads set their own CDN-friendly Cache-Control.
+			.headers((headers) -> headers.cacheControl((cacheControl) -> cacheControl.disable()));
 		return http.build();
 	}
 

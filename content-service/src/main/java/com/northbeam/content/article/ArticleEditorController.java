@@ -1,0 +1,112 @@
+package com.northbeam.content.article;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import com.northbeam.content.system.InvalidInputException;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The editor API for articles (drafts included); needs the {@code content:write} scope. */
+@RestController
+@RequestMapping("/api/editor/articles")
+class ArticleEditorController {
+
+	private final ArticleEditing editing;
+
+	ArticleEditorController(ArticleEditing editing) {
+		this.editing = editing;
+	}
+
+	@GetMapping
+	List<EditorArticleSummary> list(@RequestParam(required = false) String status) {
+		return editing.list(statusOf(status));
+	}
+
+	@GetMapping("/{id}")
+	EditorArticle get(@PathVariable long id) {
+		return editing.get(id);
+	}
+
+	@PostMapping
+	ResponseEntity<EditorArticle> create(@Valid @RequestBody ArticleForm form, @AuthenticationPrincipal Jwt editor) {
+		EditorArticle created = editing.create(form, editor.getSubject());
+		return ResponseEntity.created(URI.create("/api/editor/articles/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	EditorArticle update(@PathVariable long id, @Valid @RequestBody ArticleForm form,
+			@AuthenticationPrincipal Jwt editor) {
+		return editing.update(id, form, editor.getSubject());
+	}
+
+	@PostMapping("/{id}/publish")
+	EditorArticle publish(@PathVariable long id, @Valid @RequestBody ArticleTransition transition,
+			@AuthenticationPrincipal Jwt editor) {
+		return editing.publish(id, transition, editor.getSubject());
+	}
+
+	@PostMapping("/{id}/schedule")
+	EditorArticle schedule(@PathVariable long id, @Valid @RequestBody ArticleTransition transition,
+			@AuthenticationPrincipal Jwt editor) {
+		return editing.schedule(id, transition, editor.getSubject());
+	}
+
+	@PostMapping("/{id}/unpublish")
+	EditorArticle unpublish(@PathVariable long id, @Valid @RequestBody ArticleTransition transition,
+			@AuthenticationPrincipal Jwt editor) {
+		return editing.unpublish(id, transition, editor.getSubject());
+	}
+
+	@PostMapping("/{id}/archive")
+	EditorArticle archive(@PathVariable long id, @Valid @RequestBody ArticleTransition transition,
+			@AuthenticationPrincipal Jwt editor) {
+		return editing.archive(id, transition, editor.getSubject());
+	}
+
+	@GetMapping("/{id}/revisions")
+	List<RevisionSummary> revisions(@PathVariable long id) {
+		return editing.revisions(id);
+	}
+
+	@GetMapping("/{id}/revisions/{revision}")
+	Revision revision(@PathVariable long id, @PathVariable int revision) {
+		return editing.revision(id, revision);
+	}
+
+	@PostMapping("/{id}/revisions/{revision}/restore")
+	EditorArticle restore(@PathVariable long id, @PathVariable int revision,
+			@Valid @RequestBody ArticleTransition transition, @AuthenticationPrincipal Jwt editor) {
+		return editing.restore(id, revision, transition, editor.getSubject());
+	}
+
+	@PutMapping("/{id}/related")
+	EditorArticle related(@PathVariable long id, @Valid @RequestBody RelatedForm form) {
+		return editing.replaceRelated(id, form);
+	}
+
+	private static Status statusOf(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		try {
+			return Status.fromCode(status.strip().toLowerCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("status", "must be one of draft, scheduled, published, archived");
+		}
+	}
+
+}
