@@ -63,7 +63,8 @@ class StaffAdminControllerTests {
 			.param("password", "short")).hasStatusOk()
 			.bodyText()
 			.contains("Enter a name of at most 120 characters.", "Choose at least one role.", "Use 12 to 128 characters.")
-			.contains("value=\"" + email + "\"");
+			.contains("value=\"" + email + "\"")
+			.satisfies((html) -> assertThat(html.split("name=\"roles\"", -1)).hasSize(StaffRole.values().length + 1));
 		assertThat(accounts.byEmail(email)).isEmpty();
 	}
 
