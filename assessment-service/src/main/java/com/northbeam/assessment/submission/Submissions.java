@@ -65,8 +65,8 @@ class Submissions {
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
 		Instant now = this.clock.instant();
-		String body = this.json.writeValueAsString(SubmissionResult.of(submission.id(),
-				submission.questionnaire().version(), score, cost, now, now));
+		String body = this.json.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost,
+				now, now));
 		boolean created = this.repository.insert(new NewSubmission(submission,
 				this.json.writeValueAsString(submission.answers().values()),
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null, score,
@@ -106,7 +106,7 @@ class Submissions {
 		CostComparison cost = this.costs.compare(answers, inputs);
 		Instant now = this.clock.instant();
 		String body = this.json
-			.writeValueAsString(SubmissionResult.of(id, stored.questionnaireVersion(), score, cost, stored.createdAt(), now));
+			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
 		this.repository.addResult(id, score, cost, body, now);
 		return body;
 	}

@@ -1,22 +1,16 @@
 package com.northbeam.assessment.system;
 
-import com.northbeam.testsupport.PostgresTestConfiguration;
+import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.testsupport.TestTokenIssuer;
-import com.northbeam.testsupport.TokenTestConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ PostgresTestConfiguration.class, TokenTestConfiguration.class })
+@AssessmentServiceTest
 class SecurityConfigurationTests {
 
 	@Autowired
@@ -45,6 +39,12 @@ class SecurityConfigurationTests {
 		String editorToken = "Bearer " + tokens.token("editor@northbeam.test", "content:write");
 		assertThat(mvc.get().uri("/api/leads").header(HttpHeaders.AUTHORIZATION, editorToken)).hasStatus(403);
 		assertThat(mvc.post().uri("/api/submissions").header(HttpHeaders.AUTHORIZATION, editorToken)).hasStatus(403);
+		String writer = "Bearer " + tokens.token("gateway", "submissions:write");
+		assertThat(mvc.get()
+			.uri("/api/submissions/{id}", java.util.UUID.randomUUID())
+			.header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+		assertThat(mvc.post().uri("/api/admin/submissions/rescore").header(HttpHeaders.AUTHORIZATION, writer))
+			.hasStatus(403);
 		assertThat(mvc.get().uri("/api/admin/price-assumptions")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("sales@northbeam.test", "leads:read", "leads:write")))
 			.hasStatus(403);

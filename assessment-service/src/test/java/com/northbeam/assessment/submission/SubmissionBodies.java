@@ -1,0 +1,42 @@
+package com.northbeam.assessment.submission;
+
+import java.util.UUID;
+
+/** Request bodies for submission tests. */
+final class SubmissionBodies {
+
+	static final String CONSENT_VERSION = "2026-11-v1";
+
+	static final String ANSWERS = """
+			{"employees":"51-200","internal_it":"it_team","growth":"fast","workload":"overloaded",
+			 "skills_gaps":["cybersecurity","cloud_migration"],"project_delays":"often","support_wait":"sometimes",
+			 "coverage":"extended_hours","security_complexity":"complex","tech_footprint":["cloud","remote_work"],
+			 "control_preference":"keep_control","hiring":"somewhat_hard","predictability":"medium"}""";
+
+	private SubmissionBodies() {
+	}
+
+	static String valid(UUID id) {
+		return """
+				{"id":"%s","questionnaireVersion":1,"answers":%s,
+				 "costs":{"internal_it_staff":3,"average_loaded_salary":90000,"tools_spend":20000},
+				 "contact":{"name":"Dana Prospect","email":"dana@prospect.example","company":"Prospect Works",
+				            "phone":"+44 20 7946 0000","role":"Operations manager"},
+				 "consent":{"accepted":true,"textVersion":"%s"},
+				 "attribution":{"utm_source":"newsletter","utm_medium":"email","utm_campaign":"autumn",
+				                "referrer":"https://search.example/","landing":"/articles/co-managed-vs-fully-managed-it"}}"""
+			.formatted(id, ANSWERS, CONSENT_VERSION);
+	}
+
+	/** Exactly the body of the gateway's public JSON API: no costs, no questionnaire version. */
+	static String publicApi(String idMember) {
+		return """
+				{%s"answers":%s,
+				 "contact":{"name":"Sam Owner","email":"sam@smallshop.example","company":"Small Shop"},
+				 "consent":{"accepted":true,"textVersion":"%s"},
+				 "attribution":{"utm_source":"partner-site"}}"""
+			.formatted(idMember, ANSWERS.replace("\"it_team\"", "\"none\"").replace("\"workload\":\"overloaded\",", ""),
+					CONSENT_VERSION);
+	}
+
+}
