@@ -80,7 +80,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+		JacksonException json = jsonCause(ex);
+		if (json != null) {
 			String field = json.getPath()
 				.stream()
 				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
@@ -94,6 +95,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		}
 		return problem(withErrors(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.",
 				List.of(new FieldError("body", "is not readable JSON"))));
+	}
+
+	/** The outermost JSON error that knows where in the document it happened. */
+	private static JacksonException jsonCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+				return json;
+			}
+		}
+		return null;
 	}
 
 	private static ResponseEntity<Object> problem(ProblemDetail problem) {
