@@ -2,6 +2,7 @@ package com.northbeam.assessment.submission;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,8 @@ class Submissions {
 		CheckedSubmission submission = this.validator.check(request);
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
-		Instant now = this.clock.instant();
+		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row agree.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost,
 				now, now));
 		boolean created = this.repository.insert(new NewSubmission(submission,
@@ -104,7 +106,8 @@ class Submissions {
 				: CostInputs.NONE;
 		Score score = ScoringEngine.score(rules, answers);
 		CostComparison cost = this.costs.compare(answers, inputs);
-		Instant now = this.clock.instant();
+		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row agree.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
 		this.repository.addResult(id, score, cost, body, now);

@@ -3,7 +3,7 @@ package com.northbeam.assessment.submission;
 import java.util.UUID;
 
 /** Request bodies for submission tests. */
-final class SubmissionBodies {
+public final class SubmissionBodies {
 
 	static final String CONSENT_VERSION = "2026-11-v1";
 
@@ -16,7 +16,7 @@ final class SubmissionBodies {
 	private SubmissionBodies() {
 	}
 
-	static String valid(UUID id) {
+	public static String valid(UUID id) {
 		return """
 				{"id":"%s","questionnaireVersion":1,"answers":%s,
 				 "costs":{"internal_it_staff":3,"average_loaded_salary":90000,"tools_spend":20000},
