@@ -25,7 +25,8 @@ stale_modules() {
 stale=$(stale_modules | paste -sd, -)
 if [[ -n $stale ]]; then
   echo "Building $stale (tests skipped; ./mvnw verify runs them)..."
-  ./mvnw -q -B -DskipTests -pl "$stale" -am package
+  # clean: resources deleted from src (an old migration, say) must not linger in target/
+  ./mvnw -q -B -DskipTests -pl "$stale" -am clean package
 fi
 
 mkdir -p logs data
