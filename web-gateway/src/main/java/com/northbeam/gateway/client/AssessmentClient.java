@@ -1,18 +1,44 @@
 package com.northbeam.gateway.client;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.northbeam.gateway.token.ServiceTokens;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
-/** The gateway's view of assessment-service: the questionnaire, submissions and leads. */
+/** The gateway's view of assessment-service: the questionnaire, submissions and their results. */
 @Component
 public class AssessmentClient {
 
+	static final String AUDIENCE = "assessment-service";
+
 	private final ServiceCall assessment;
 
-	AssessmentClient(ServiceClientProperties properties, RestClient.Builder builder) {
-		this.assessment = new ServiceCall("assessment-service", properties.assessment(), builder);
+	private final Function<String, String> tokenForScope;
+
+	@Autowired
+	AssessmentClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
+		this(properties, builder, (scope) -> tokens.issue(AUDIENCE, "gateway", List.of(scope)));
+	}
+
+	AssessmentClient(ServiceClientProperties properties, RestClient.Builder builder,
+			Function<String, String> tokenForScope) {
+		this.assessment = new ServiceCall(AUDIENCE, properties.assessment(), builder);
+		this.tokenForScope = tokenForScope;
 	}
 
 	/** The questionnaire prospects answer now. */
@@ -21,15 +47,201 @@ public class AssessmentClient {
 				() -> assessment.rest().get().uri("/api/questionnaires/current").retrieve().body(Questionnaire.class));
 	}
 
-	public record Questionnaire(int version, List<Question> questions) {
+	/**
+	 * Sends a submission; sending the same id again returns the stored result.
+	 * @throws SubmissionRejectedException when the service refuses the input
+	 * @throws ServiceUnavailableException when the service cannot take it now
+	 */
+	public SubmissionResult submit(SubmissionRequest submission) {
+		try {
+			return assessment.call(() -> assessment.rest()
+				.post()
+				.uri("/api/submissions")
+				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(submission)
+				.retrieve()
+				.body(SubmissionResult.class));
+		}
+		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.Conflict
+				| HttpClientErrorException.UnprocessableContent ex) {
+			throw SubmissionRejectedException.from(ex);
+		}
+	}
+
+	/** A stored result without contact details, or empty when the service does not know the id. */
+	public Optional<SubmissionResult> result(UUID id) {
+		try {
+			return Optional.ofNullable(assessment.call(() -> assessment.rest()
+				.get()
+				.uri("/api/submissions/{id}", id)
+				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:read"))
+				.retrieve()
+				.body(SubmissionResult.class)));
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Asks for a consultation about a submission.
+	 * @return {@code false} when the service does not offer consultation requests (yet) or does
+	 * not know the submission yet, so the caller keeps the request and tries again later
+	 */
+	public boolean requestConsultation(UUID submissionId, ConsultationRequest request) {
+		try {
+			assessment.call(() -> assessment.rest()
+				.post()
+				.uri("/api/submissions/{id}/consultation", submissionId)
+				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(request)
+				.retrieve()
+				.toBodilessEntity());
+			return true;
+		}
+		catch (HttpClientErrorException.NotFound | HttpClientErrorException.MethodNotAllowed ex) {
+			return false;
+		}
+		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableContent ex) {
+			throw SubmissionRejectedException.from(ex);
+		}
+	}
+
+	private String bearer(String scope) {
+		return "Bearer " + tokenForScope.apply(scope);
+	}
+
+	public record Questionnaire(int version, List<Step> steps, List<Question> questions, Consent consent,
+			List<Field> costFields, List<Field> contactFields) {
 
 		public Questionnaire {
+			steps = (steps != null) ? List.copyOf(steps) : List.of();
 			questions = (questions != null) ? List.copyOf(questions) : List.of();
+			costFields = (costFields != null) ? List.copyOf(costFields) : List.of();
+			contactFields = (contactFields != null) ? List.copyOf(contactFields) : List.of();
+		}
+
+		public Optional<Question> question(String id) {
+			return questions.stream().filter((question) -> question.id().equals(id)).findFirst();
 		}
 
 	}
 
-	public record Question(String id, String kind, String label) {
+	public record Step(String id, String title, String intro, List<String> questionIds, List<String> fieldIds) {
+
+		public Step {
+			questionIds = (questionIds != null) ? List.copyOf(questionIds) : List.of();
+			fieldIds = (fieldIds != null) ? List.copyOf(fieldIds) : List.of();
+		}
+
+	}
+
+	public record Question(String id, String kind, String label, String help, Boolean required, List<Option> options,
+			ShowWhen showWhen, String answerWhenHidden) {
+
+		public Question {
+			required = (required == null) || required;
+			options = (options != null) ? List.copyOf(options) : List.of();
+		}
+
+		public boolean multi() {
+			return "multi".equals(kind);
+		}
+
+		public boolean hasOption(String code) {
+			return options.stream().anyMatch((option) -> option.code().equals(code));
+		}
+
+	}
+
+	public record Option(String code, String label) {
+	}
+
+	/** Show a question only when another was answered with one of {@code anyOf}. */
+	public record ShowWhen(String question, List<String> anyOf) {
+
+		public ShowWhen {
+			anyOf = (anyOf != null) ? List.copyOf(anyOf) : List.of();
+		}
+
+	}
+
+	public record Consent(String version, String text) {
+	}
+
+	/** A cost or contact field. */
+	public record Field(String id, String kind, String label, String help, Boolean required, BigDecimal min,
+			BigDecimal max, Integer maxLength) {
+
+		public Field {
+			required = Boolean.TRUE.equals(required);
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
+			Contact contact, ConsentGiven consent, Attribution attribution) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Contact(String name, String email, String company, String phone, String role) {
+	}
+
+	public record ConsentGiven(boolean accepted, String textVersion) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Attribution(@JsonProperty("utm_source") String utmSource,
+			@JsonProperty("utm_medium") String utmMedium, @JsonProperty("utm_campaign") String utmCampaign,
+			String referrer, String landing) {
+
+		public static final Attribution NONE = new Attribution(null, null, null, null, null);
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ConsultationRequest(String preferredTimes, String message) {
+	}
+
+	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
+			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors,
+			JsonNode priority, Cost cost, Instant createdAt, Map<String, Object> answers) {
+
+		public SubmissionResult {
+			factors = (factors != null) ? List.copyOf(factors) : List.of();
+			answers = (answers != null) ? Map.copyOf(answers) : Map.of();
+		}
+
+	}
+
+	public record Fit(@JsonProperty("co_managed") double coManaged,
+			@JsonProperty("fully_managed") double fullyManaged, @JsonProperty("hybrid") double hybrid) {
+	}
+
+	/** The yearly cost of today's setup and of each model, itemised. */
+	public record Cost(String currency, Integer users, Double itStaff, boolean estimated, Setup current,
+			@JsonProperty("co_managed") Setup coManaged, @JsonProperty("fully_managed") Setup fullyManaged) {
+	}
+
+	public record Setup(String label, long total, List<CostItem> items) {
+
+		public Setup {
+			items = (items != null) ? List.copyOf(items) : List.of();
+		}
+
+	}
+
+	public record CostItem(String code, String label, long amount, boolean estimated) {
+	}
+
+	public record Factor(String code, String model, Double weight, String reason, String guideAnchor) {
+	}
+
+	/** A field the service refused, and why. */
+	public record FieldError(String field, String message) {
 	}
 
 }

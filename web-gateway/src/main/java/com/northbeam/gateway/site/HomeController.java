@@ -1,18 +1,25 @@
 package com.northbeam.gateway.site;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.northbeam.gateway.client.AssessmentClient;
 import com.northbeam.gateway.client.ContentClient;
+import com.northbeam.gateway.client.ContentClient.ArticleLookup;
 import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.system.JsonLd;
+import com.northbeam.gateway.system.PageMeta;
+import com.northbeam.gateway.system.PublicSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: the main guide and the way into the assessment. */
+/** The home page: what we offer, the main guide and the way into the assessment. */
 @Controller
 class HomeController {
 
@@ -20,17 +27,29 @@ class HomeController {
 
 	private static final Logger log = LoggerFactory.getLogger(HomeController.class);
 
-	private final ContentClient content;
+	private final SiteContent content;
 
 	private final AssessmentClient assessment;
 
-	HomeController(ContentClient content, AssessmentClient assessment) {
+	private final MessageSource messages;
+
+	private final PublicSite site;
+
+	private final JsonLd jsonLd;
+
+	HomeController(SiteContent content, AssessmentClient assessment, MessageSource messages, PublicSite site,
+			JsonLd jsonLd) {
 		this.content = content;
 		this.assessment = assessment;
+		this.messages = messages;
+		this.site = site;
+		this.jsonLd = jsonLd;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
+		model.addAttribute("meta", PageMeta.of(text("home.title"), text("home.description"), site.url("/"))
+			.withJsonLd(jsonLd.graph(List.of())));
 		model.addAttribute("guide", mainGuide().orElse(null));
 		model.addAttribute("questionCount", questionCount().orElse(null));
 		return "site/home";
@@ -38,7 +57,8 @@ class HomeController {
 
 	private Optional<ContentClient.Article> mainGuide() {
 		try {
-			return content.article(MAIN_GUIDE);
+			return (content.article(MAIN_GUIDE) instanceof ArticleLookup.Found found) ? Optional.of(found.article())
+					: Optional.empty();
 		}
 		catch (ServiceUnavailableException ex) {
 			log.warn("Home page without the guide: {}", ex.getMessage());
@@ -54,6 +74,10 @@ class HomeController {
 			log.warn("Home page without the question count: {}", ex.getMessage());
 			return Optional.empty();
 		}
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 }

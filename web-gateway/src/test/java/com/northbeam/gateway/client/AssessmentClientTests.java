@@ -46,7 +46,8 @@ class AssessmentClientTests {
 	private AssessmentClient client() {
 		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofMillis(500),
 				Duration.ofSeconds(2));
-		return new AssessmentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder());
+		return new AssessmentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder(),
+				(scope) -> "token-" + scope);
 	}
 
 }

@@ -32,9 +32,11 @@ class ContentClientTests {
 				{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed IT vs Fully Managed IT",
 				 "summary":"Which model fits?","html":"<p>Body</p>","unknownField":1}"""));
 
-		ContentClient.Article article = clientFor(server.baseUrl(), Duration.ofSeconds(2))
-			.article("co-managed-vs-fully-managed-it")
-			.orElseThrow();
+		ContentClient.ArticleLookup lookup = clientFor(server.baseUrl(), Duration.ofSeconds(2))
+			.article("co-managed-vs-fully-managed-it");
+
+		assertThat(lookup).isInstanceOf(ContentClient.ArticleLookup.Found.class);
+		ContentClient.Article article = ((ContentClient.ArticleLookup.Found) lookup).article();
 
 		assertThat(article.title()).isEqualTo("Co-Managed IT vs Fully Managed IT");
 		assertThat(article.summary()).isEqualTo("Which model fits?");
@@ -42,7 +44,17 @@ class ContentClientTests {
 
 	@Test
 	void anUnknownSlugIsEmptyNotAnError() {
-		assertThat(clientFor(server.baseUrl(), Duration.ofSeconds(2)).article("nope")).isEmpty();
+		assertThat(clientFor(server.baseUrl(), Duration.ofSeconds(2)).article("nope"))
+			.isEqualTo(new ContentClient.ArticleLookup.NotFound("nope"));
+	}
+
+	@Test
+	void anOldSlugNamesTheNewOne() {
+		server.respond("GET", "/api/articles/old-slug",
+				new Response(301, "application/json", "{\"slug\":\"new-slug\"}", Duration.ZERO));
+
+		assertThat(clientFor(server.baseUrl(), Duration.ofSeconds(2)).article("old-slug"))
+			.isEqualTo(new ContentClient.ArticleLookup.Moved("new-slug"));
 	}
 
 	@Test

@@ -36,8 +36,12 @@ class HomeControllerTests {
 	@Qualifier("assessment")
 	FakeHttpServer assessment;
 
+	@Autowired
+	SiteContent siteContent;
+
 	@BeforeEach
 	void servicesAnswer() {
+		siteContent.evictAll();
 		content.respond("GET", GUIDE_PATH, Response.json("""
 				{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed IT vs Fully Managed IT",
 				 "summary":"How much of your IT should stay in-house?","html":"<p>Body</p>"}"""));

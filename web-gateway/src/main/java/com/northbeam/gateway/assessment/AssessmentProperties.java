@@ -1,0 +1,48 @@
+package com.northbeam.gateway.assessment;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the assessment wizard, its bot defences and the submission forwarder behave.
+ *
+ * @param minimumFillTime a wizard finished faster than this is taken for a bot
+ * @param draftLifetime how long an unfinished assessment is kept
+ * @param rateLimit how many form posts one client may make
+ * @param forwarder how queued submissions are forwarded to assessment-service
+ */
+@Validated
+@ConfigurationProperties("gateway.assessment")
+public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime, @NotNull @DefaultValue("24h") Duration draftLifetime,
+		@Valid @NotNull @DefaultValue RateLimit rateLimit, @Valid @NotNull @DefaultValue Forwarder forwarder) {
+
+	/**
+	 * A token bucket per client address for posts to the wizard and the JSON API.
+	 *
+	 * @param capacity posts allowed in a burst
+	 * @param refillPeriod time in which a full bucket refills
+	 */
+	public record RateLimit(@Min(1) @DefaultValue("60") int capacity,
+			@NotNull @DefaultValue("10m") Duration refillPeriod) {
+	}
+
+	/**
+	 * @param interval pause between forwarding rounds
+	 * @param batchSize requests claimed per round
+	 * @param initialBackoff wait after the first failed attempt, doubled after each further one
+	 * @param maximumBackoff the longest wait between attempts
+	 * @param lease how long a claimed request is reserved for the replica that claimed it
+	 */
+	public record Forwarder(@NotNull @DefaultValue("5s") Duration interval, @Min(1) @DefaultValue("25") int batchSize,
+			@NotNull @DefaultValue("5s") Duration initialBackoff, @NotNull @DefaultValue("5m") Duration maximumBackoff,
+			@NotNull @DefaultValue("2m") Duration lease) {
+	}
+
+}

@@ -1,0 +1,160 @@
+package com.northbeam.gateway.assessment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.ContentClient.ArticleLookup;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.SubmissionRejectedException;
+import com.northbeam.gateway.site.SiteContent;
+import com.northbeam.gateway.system.PageMeta;
+import com.northbeam.gateway.system.PageNotFoundException;
+import com.northbeam.gateway.system.PublicSite;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The personalised result page, its "on its way" state, and the consultation request form. */
+@Controller
+@RequestMapping("/assessment/result/{id}")
+class ResultController {
+
+	private final Submissions submissions;
+
+	private final ReadingPicks reading;
+
+	private final SiteContent content;
+
+	private final MessageSource messages;
+
+	private final PublicSite site;
+
+	ResultController(Submissions submissions, ReadingPicks reading, SiteContent content, MessageSource messages,
+			PublicSite site) {
+		this.submissions = submissions;
+		this.reading = reading;
+		this.content = content;
+		this.messages = messages;
+		this.site = site;
+	}
+
+	@InitBinder("consultation")
+	void onlyFormFields(WebDataBinder binder) {
+		binder.setAllowedFields("preferredTimes", "message", "website");
+	}
+
+	@GetMapping
+	String result(@PathVariable UUID id, Model model) {
+		if (!model.containsAttribute("consultation")) {
+			model.addAttribute("consultation", new ConsultationForm("", "", ""));
+		}
+		return page(id, model);
+	}
+
+	@PostMapping("/consultation")
+	String requestConsultation(@PathVariable UUID id, @Valid @ModelAttribute("consultation") ConsultationForm form,
+			BindingResult binding, Model model, RedirectAttributes redirect) {
+		if (form.website() != null && !form.website().isBlank()) {
+			return "redirect:/assessment/received";
+		}
+		if (binding.hasErrors()) {
+			model.addAttribute("consultationErrors", binding.getFieldErrors()
+				.stream()
+				.collect(LinkedHashMap<String, String>::new,
+						(map, error) -> map.putIfAbsent(error.getField(), text(error.getDefaultMessage())), Map::putAll));
+			return page(id, model);
+		}
+		if (submissions.result(id) instanceof Submissions.ResultState.Unknown) {
+			throw new PageNotFoundException("" + id);
+		}
+		try {
+			submissions.requestConsultation(id,
+					new ConsultationRequest(form.preferredTimes().strip(), blankToNull(form.message())));
+		}
+		catch (SubmissionRejectedException ex) {
+			model.addAttribute("consultationErrors", Map.of("message", text("consultation.refused")));
+			return page(id, model);
+		}
+		redirect.addFlashAttribute("consultationSent", true);
+		return "redirect:/assessment/result/" + id + "#consultation";
+	}
+
+	private String page(UUID id, Model model) {
+		Submissions.ResultState state = submissions.result(id);
+		String path = "/assessment/result/" + id;
+		if (state instanceof Submissions.ResultState.Pending) {
+			model.addAttribute("meta", PageMeta.of(text("result.pending.title"), text("result.description"), site.url(path))
+				.noindex());
+			model.addAttribute("id", id);
+			return "assessment/pending";
+		}
+		if (!(state instanceof Submissions.ResultState.Ready ready)) {
+			throw new PageNotFoundException("" + id);
+		}
+		ResultView view = ResultView.of(ready.result());
+		model.addAttribute("meta",
+				PageMeta.of(text("result.title", text("model." + ready.result().recommendation())),
+						text("result.description"), site.url(path))
+					.noindex());
+		model.addAttribute("view", view);
+		model.addAttribute("id", id);
+		model.addAttribute("reading", readingFor(id, view));
+		return "assessment/result";
+	}
+
+	private List<Pick> readingFor(UUID id, ResultView view) {
+		List<Pick> picks = new ArrayList<>();
+		for (String slug : reading.forResult(id, view.result().factors())) {
+			String title = text("reading." + slug);
+			String summary = null;
+			try {
+				if (content.article(slug) instanceof ArticleLookup.Found found) {
+					title = found.article().title();
+					summary = found.article().summary();
+				}
+			}
+			catch (ServiceUnavailableException ex) {
+				// Titles from the bundle are good enough while content-service is away.
+			}
+			picks.add(new Pick(slug, title, summary));
+		}
+		return picks;
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	record Pick(String slug, String title, String summary) {
+	}
+
+	/** The consultation form; {@code website} is the honeypot. */
+	record ConsultationForm(@NotBlank(message = "consultation.preferredTimes.required") @Size(max = 500,
+			message = "consultation.preferredTimes.tooLong") String preferredTimes,
+			@Size(max = 2000, message = "consultation.message.tooLong") String message, String website) {
+	}
+
+}

@@ -1,0 +1,153 @@
+package com.northbeam.gateway.assessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.northbeam.gateway.client.AssessmentClient;
+import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.SubmissionRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands submissions and consultation requests to assessment-service, and never loses one: when
+ * the service cannot take it now, the request is stored in the gateway's database and
+ * {@link OutboundForwarder} delivers it later under the same id.
+ */
+@Service
+class Submissions {
+
+	private static final Logger log = LoggerFactory.getLogger(Submissions.class);
+
+	private final AssessmentClient assessment;
+
+	private final OutboundRequestRepository outbox;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Cache<UUID, SubmissionResult> results = Caffeine.newBuilder()
+		.maximumSize(5_000)
+		.expireAfterWrite(Duration.ofMinutes(10))
+		.build();
+
+	Submissions(AssessmentClient assessment, OutboundRequestRepository outbox, JsonMapper json, Clock clock) {
+		this.assessment = assessment;
+		this.outbox = outbox;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Submits now, or queues when the service is down or slow.
+	 * @throws SubmissionRejectedException when the service refuses the input
+	 */
+	Outcome submit(SubmissionRequest submission) {
+		Optional<OutboundRequest> queued = outbox.find(submission.id());
+		if (queued.isPresent() && queued.get().pending()) {
+			return new Outcome.Queued(submission.id());
+		}
+		try {
+			SubmissionResult result = assessment.submit(submission);
+			results.put(result.id(), result);
+			return new Outcome.Delivered(result);
+		}
+		catch (ServiceUnavailableException ex) {
+			boolean stored = outbox.insertIfAbsent(submission.id(), OutboundRequest.Kind.SUBMISSION, submission.id(),
+					json.writeValueAsString(submission), clock.instant());
+			log.warn("assessment-service unavailable, submission {} {}: {}", submission.id(),
+					stored ? "queued" : "was already queued", ex.getMessage());
+			return new Outcome.Queued(submission.id());
+		}
+	}
+
+	/** Where a submission's result stands. */
+	ResultState result(UUID id) {
+		Optional<OutboundRequest> queued = outbox.find(id);
+		if (queued.isPresent() && queued.get().pending()) {
+			return new ResultState.Pending(id);
+		}
+		if (queued.isPresent() && queued.get().failedAt() != null) {
+			return new ResultState.Unknown(id);
+		}
+		SubmissionResult cached = results.getIfPresent(id);
+		if (cached != null) {
+			return new ResultState.Ready(cached);
+		}
+		Optional<SubmissionResult> result = assessment.result(id);
+		result.ifPresent((found) -> results.put(id, found));
+		return result.<ResultState>map(ResultState.Ready::new).orElseGet(() -> new ResultState.Unknown(id));
+	}
+
+	/** Sends a consultation request now, or keeps it for later; either way it is not lost. */
+	boolean requestConsultation(UUID submissionId, ConsultationRequest request) {
+		try {
+			if (assessment.requestConsultation(submissionId, request)) {
+				return true;
+			}
+		}
+		catch (ServiceUnavailableException ex) {
+			log.warn("assessment-service unavailable, consultation for {} queued: {}", submissionId, ex.getMessage());
+		}
+		outbox.insertIfAbsent(UUID.randomUUID(), OutboundRequest.Kind.CONSULTATION, submissionId,
+				json.writeValueAsString(request), clock.instant());
+		return false;
+	}
+
+	/**
+	 * Delivers one stored request.
+	 * @return whether the service has it now
+	 * @throws SubmissionRejectedException when the service refuses it for good
+	 */
+	boolean deliver(OutboundRequest request) {
+		try {
+			return switch (request.kind()) {
+				case SUBMISSION -> {
+					SubmissionResult result = assessment.submit(json.readValue(request.payload(), SubmissionRequest.class));
+					results.put(result.id(), result);
+					yield true;
+				}
+				case CONSULTATION -> assessment.requestConsultation(request.submissionId(),
+						json.readValue(request.payload(), ConsultationRequest.class));
+			};
+		}
+		catch (ServiceUnavailableException ex) {
+			return false;
+		}
+	}
+
+	sealed interface Outcome {
+
+		record Delivered(SubmissionResult result) implements Outcome {
+		}
+
+		record Queued(UUID id) implements Outcome {
+		}
+
+	}
+
+	sealed interface ResultState {
+
+		record Ready(SubmissionResult result) implements ResultState {
+		}
+
+		record Pending(UUID id) implements ResultState {
+		}
+
+		record Unknown(UUID id) implements ResultState {
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.northbeam.gateway.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** A page whose content could not be fetched gets a friendly 503 page, a missing one the 404 page; never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ServiceUnavailablePages {
+
+	private static final Logger log = LoggerFactory.getLogger(ServiceUnavailablePages.class);
+
+	@ExceptionHandler(ServiceUnavailableException.class)
+	ModelAndView unavailable(ServiceUnavailableException ex, HttpServletRequest request) {
+		log.warn("{} {} failed: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		ModelAndView page = new ModelAndView("error/unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+		page.addObject("requestId", RequestIdFilter.of(request));
+		page.addObject("status", 503);
+		return page;
+	}
+
+	@ExceptionHandler(PageNotFoundException.class)
+	ModelAndView notFound(PageNotFoundException ex, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+		page.addObject("requestId", RequestIdFilter.of(request));
+		page.addObject("status", 404);
+		return page;
+	}
+
+}

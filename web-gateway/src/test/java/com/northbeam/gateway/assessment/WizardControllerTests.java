@@ -1,0 +1,228 @@
+package com.northbeam.gateway.assessment;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.Fixtures;
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class WizardControllerTests {
+
+	static final List<Map<String, List<String>>> VALID_STEPS = List.of(
+			Map.of("employees", List.of("11-50"), "growth", List.of("fast"), "tech_footprint", List.of("cloud", "remote_work")),
+			Map.of("internal_it", List.of("it_person"), "workload", List.of("overloaded"), "support_wait", List.of("often"),
+					"project_delays", List.of("sometimes")),
+			Map.of("skills_gaps", List.of("cybersecurity"), "coverage", List.of("extended_hours"),
+					"security_complexity", List.of("growing")),
+			Map.of("control_preference", List.of("keep_control"), "hiring", List.of("somewhat_hard"), "predictability",
+					List.of("medium")),
+			Map.of("internal_it_staff", List.of("1"), "average_loaded_salary", List.of("95,000")),
+			Map.of("name", List.of("Dana Prospect"), "email", List.of("dana@example.com"), "company", List.of("Acme Ltd"),
+					"consent", List.of("true")));
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CurrentQuestionnaire questionnaire;
+
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer assessment;
+
+	@BeforeEach
+	void serviceAnswers() {
+		questionnaire.evict();
+		assessment.respond("GET", "/api/questionnaires/current", Response.json(Fixtures.questionnaire()));
+	}
+
+	@Test
+	void showsTheFirstStepWithProgressAndRemembersTheVisitor() {
+		MvcTestResult first = mvc.get().uri("/assessment").exchange();
+
+		assertThat(first).hasStatusOk()
+			.bodyText()
+			.contains("Your company", "Step 1 of 6", "<progress", "name=\"employees\"", "value=\"1-10\"",
+					"name=\"submissionId\"", "name=\"website\"");
+		assertThat(first.getResponse().getCookie(WizardController.COOKIE)).isNotNull();
+	}
+
+	@Test
+	void aMissingAnswerIsShownNextToTheQuestionAndTheOtherAnswersAreKept() {
+		Cookie draft = start();
+
+		MvcTestResult result = post(draft, 0, Map.of("employees", List.of("11-50"), "growth", List.of("fast")));
+
+		assertThat(result).hasStatus(422)
+			.bodyText()
+			.contains("Please check your answers", "Please choose at least one answer", "value=\"11-50\" checked=\"checked\"",
+					"value=\"fast\" checked=\"checked\"", "href=\"#field-tech_footprint\"");
+	}
+
+	@Test
+	void backAndNextKeepEveryAnswerAndAReloadResumes() {
+		Cookie draft = start();
+		assertThat(post(draft, 0, VALID_STEPS.get(0))).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 2 of 6");
+
+		Map<String, List<String>> form = new LinkedHashMap<>(Map.of("internal_it", List.of("it_team")));
+		form.put("action", List.of("back"));
+		assertThat(post(draft, 1, form)).hasStatus3xxRedirection();
+
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText()
+			.contains("Step 1 of 6", "value=\"11-50\" checked=\"checked\"", "value=\"cloud\" checked=\"checked\"");
+		assertThat(post(draft, 0, VALID_STEPS.get(0))).hasStatus3xxRedirection();
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText()
+			.contains("Step 2 of 6", "value=\"it_team\" checked=\"checked\"");
+	}
+
+	@Test
+	void aQuestionHiddenByAnEarlierAnswerIsNotRequired() {
+		Cookie draft = start();
+		post(draft, 0, VALID_STEPS.get(0));
+
+		assertThat(post(draft, 1, Map.of("internal_it", List.of("none"), "support_wait", List.of("often"),
+				"project_delays", List.of("rarely"))))
+			.hasStatus3xxRedirection();
+	}
+
+	@Test
+	void theWholeWizardCreatesOneSubmissionAndShowsTheResult() {
+		Cookie draft = start();
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
+
+		MvcTestResult last = completeAll(draft);
+		assertThat(last).hasStatus3xxRedirection().hasRedirectedUrl("/assessment/result/" + id);
+		assertThat(mvc.post().uri("/assessment").with(csrf()).cookie(draft).param("submissionId", id.toString())
+			.param("step", "5")).hasRedirectedUrl("/assessment/result/" + id);
+
+		assertThat(assessment.requests()
+			.stream()
+			.filter((r) -> r.method().equals("POST") && r.body().contains(id.toString()))
+			.toList()).hasSize(1)
+			.first()
+			.satisfies((request) -> {
+				assertThat(request.headers().get("Authorization")).first().asString().startsWith("Bearer ");
+				assertThat(request.body()).contains("\"id\":\"" + id + "\"", "\"employees\":\"11-50\"",
+						"\"skills_gaps\":[\"cybersecurity\"]", "\"average_loaded_salary\":95000",
+						"\"email\":\"dana@example.com\"", "\"textVersion\":\"2026-11-v1\"", "\"accepted\":true");
+			});
+
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
+			.bodyText()
+			.contains("We recommend co-managed IT", "overloaded, so adding a partner", "<svg", "role=\"img\"",
+					"Fit out of 100: co-managed IT 78, fully managed IT 41, hybrid 30.",
+					"/articles/co-managed-vs-fully-managed-it#internal-team-overloaded", "$120,000",
+					"Salaries and benefits", "/articles/cybersecurity-guide-for-small-businesses",
+					"name=\"preferredTimes\"", "noindex");
+	}
+
+	@Test
+	void whenAssessmentServiceIsDownTheSubmissionIsKeptAndForwardedLaterWithTheSameId() {
+		Cookie draft = start();
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions", Response.status(503));
+
+		assertThat(completeAll(draft)).hasRedirectedUrl("/assessment/result/" + id);
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
+			.bodyText()
+			.contains("Your result is on its way");
+
+		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
+		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :now").param("now", OffsetDateTime.now().minusSeconds(1)).update();
+		forwarder.forwardDue();
+
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk().bodyText().contains("We recommend co-managed IT");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE id = :id AND delivered_at IS NOT NULL")
+			.param("id", id).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aFilledHoneypotStoresNothing() {
+		Cookie draft = start();
+		Map<String, List<String>> form = new LinkedHashMap<>(VALID_STEPS.get(0));
+		form.put("website", List.of("http://spam.example"));
+
+		assertThat(post(draft, 0, form)).hasRedirectedUrl("/assessment/received");
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 1 of 6");
+	}
+
+	@Test
+	void aWizardFinishedFasterThanAPersonCanIsAskedToConfirm() {
+		Cookie draft = start();
+		for (int i = 0; i < VALID_STEPS.size(); i++) {
+			MvcTestResult result = post(draft, i, VALID_STEPS.get(i));
+			if (i == VALID_STEPS.size() - 1) {
+				assertThat(result).hasStatus(422).bodyText().contains("quicker than we expected");
+			}
+		}
+	}
+
+	@Autowired
+	OutboundForwarder forwarder;
+
+	private Cookie start() {
+		return mvc.get().uri("/assessment").exchange().getResponse().getCookie(WizardController.COOKIE);
+	}
+
+	private UUID submissionId(Cookie draft) {
+		return jdbc.sql("SELECT submission_id FROM assessment_draft WHERE id = :id")
+			.param("id", UUID.fromString(draft.getValue()))
+			.query(UUID.class)
+			.single();
+	}
+
+	private MvcTestResult completeAll(Cookie draft) {
+		jdbc.sql("UPDATE assessment_draft SET started_at = :then WHERE id = :id")
+			.param("then", OffsetDateTime.now().minusMinutes(5))
+			.param("id", UUID.fromString(draft.getValue()))
+			.update();
+		MvcTestResult result = null;
+		for (int i = 0; i < VALID_STEPS.size(); i++) {
+			result = post(draft, i, VALID_STEPS.get(i));
+			assertThat(result).hasStatus3xxRedirection();
+		}
+		return result;
+	}
+
+	private MvcTestResult post(Cookie draft, int step, Map<String, List<String>> fields) {
+		var request = mvc.post().uri("/assessment").with(csrf()).cookie(draft).param("step", Integer.toString(step));
+		fields.forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
+		if (!fields.containsKey("action")) {
+			request.param("action", "next");
+		}
+		return request.exchange();
+	}
+
+}
