@@ -1,0 +1,101 @@
+package com.northbeam.gateway.assessment;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.Fixtures;
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class AssessmentApiControllerTests {
+
+	static final String BODY = """
+			{"id":"%s","answers":{"employees":"11-50","internal_it":"it_person","growth":"fast","workload":"overloaded",
+			 "skills_gaps":["cybersecurity"],"project_delays":"sometimes","support_wait":"often","coverage":"extended_hours",
+			 "security_complexity":"growing","tech_footprint":["cloud"],"control_preference":"keep_control",
+			 "hiring":"somewhat_hard","predictability":"medium"},
+			 "contact":{"name":"Dana","email":"dana@example.com","company":"Acme"},
+			 "consent":{"accepted":true,"textVersion":"2026-11-v1"},"attribution":{"utm_source":"newsletter"}}""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	CurrentQuestionnaire questionnaire;
+
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer assessment;
+
+	@BeforeEach
+	void serviceAnswers() {
+		questionnaire.evict();
+		assessment.respond("GET", "/api/questionnaires/current", Response.json(Fixtures.questionnaire()));
+	}
+
+	@Test
+	void servesTheQuestionnaireWithItsConsentText() {
+		assertThat(mvc.get().uri("/api/v1/assessment")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.consent.version")
+			.isEqualTo("2026-11-v1");
+	}
+
+	@Test
+	void aValidSubmissionReturnsTheResultWithItsUrl() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+
+		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.formatted(id))).hasStatus(201)
+			.bodyJson()
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.recommendation").isEqualTo("co_managed");
+				assertThat(json).extractingPath("$.resultUrl").isEqualTo("http://localhost:8080/assessment/result/" + id);
+				assertThat(json).extractingPath("$.fit.co_managed").isEqualTo(78.0);
+			});
+	}
+
+	@Test
+	void badInputNamesEveryOffendingFieldAndNothingIsSent() {
+		int before = assessment.requests().size();
+
+		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answers\":{\"employees\":\"lots\"},\"contact\":{\"email\":\"nope\"},\"consent\":{\"accepted\":false}}"))
+			.hasStatus(400)
+			.hasContentType("application/problem+json")
+			.bodyText()
+			.contains("\"answers.employees\"", "\"answers.internal_it\"", "\"contact.email\"", "\"contact.name\"",
+					"\"consent.accepted\"", "\"consent.textVersion\"");
+		assertThat(assessment.requests().stream().filter((r) -> r.method().equals("POST")).count())
+			.isEqualTo(assessment.requests().subList(0, before).stream().filter((r) -> r.method().equals("POST")).count());
+	}
+
+	@Test
+	void whenTheServiceIsDownTheSubmissionIsAcceptedAndPending() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("POST", "/api/submissions", Response.status(503));
+
+		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.formatted(id))).hasStatus(202).bodyJson().extractingPath("$.status").isEqualTo("pending");
+		assertThat(mvc.get().uri("/api/v1/assessment/submissions/" + id)).hasStatus(202);
+	}
+
+}
