@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -62,6 +63,12 @@ public class PublicResponses {
 
 	private volatile Instant horizon;
 
+	/**
+	 * Part of every cache key, bumped on eviction: a response that was being loaded while a write
+	 * committed is stored under the old generation and never served.
+	 */
+	private final AtomicLong generation = new AtomicLong();
+
 	PublicResponses(ContentProperties properties, JsonMapper json, Clock clock, List<VisibilityHorizon> horizons) {
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.cache().maximumSize())
@@ -83,7 +90,7 @@ public class PublicResponses {
 	 */
 	public ResponseEntity<byte[]> serve(String key, Supplier<Representation> loader) {
 		checkHorizon();
-		Rendered rendered = cache.get(key, (ignored) -> render(loader.get()));
+		Rendered rendered = cache.get(generation.get() + ":" + key, (ignored) -> render(loader.get()));
 		HttpStatus status = (rendered.movedTo() != null) ? HttpStatus.MOVED_PERMANENTLY : HttpStatus.OK;
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -98,6 +105,7 @@ public class PublicResponses {
 
 	/** Drops every cached response. */
 	public void evictAll() {
+		generation.incrementAndGet();
 		cache.invalidateAll();
 		horizon = null;
 	}
@@ -115,6 +123,7 @@ public class PublicResponses {
 				current = horizon;
 				if (current == null || !now.isBefore(current)) {
 					if (current != null) {
+						generation.incrementAndGet();
 						cache.invalidateAll();
 					}
 					horizon = horizons.stream()

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmarks content-service reads on PostgreSQL:
+#   1. builds the service jar if it is missing (or BUILD=1),
+#   2. creates a fresh database on localhost:5432 and starts the jar on it (ships the guide),
+#   3. loads 1,000 generated articles with SQL,
+#   4. shows a conditional read answering 304,
+#   5. runs wrk (32 connections, --latency) on one article by slug, on a repeated search, and on
+#      searches that are all different (which the in-service cache cannot answer),
+# and prints requests/s and p99 for each. The database is dropped afterwards.
+# Settings: PGHOST/PGPORT/PGUSER (default localhost/5432/postgres), BENCH_PORT (18081),
+# DURATION (20s), CONNECTIONS (32), THREADS (2).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PGHOST=${PGHOST:-localhost}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+BENCH_PORT=${BENCH_PORT:-18081}
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+DB="bench_content_$(date +%s)"
+JAR=content-service/target/content-service.jar
+BASE="http://127.0.0.1:${BENCH_PORT}"
+LOG=$(mktemp -t content-bench.XXXXXX.log)
+
+for tool in java psql wrk curl; do
+  command -v "$tool" >/dev/null || { echo "$tool is needed (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+
+if [[ ! -f $JAR || ${BUILD:-0} == 1 ]]; then
+  echo "Building content-service..."
+  ./mvnw -q -B -DskipTests -pl content-service -am package
+fi
+
+SERVICE_PID=
+cleanup() {
+  if [[ -n $SERVICE_PID ]]; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+psql -q -d postgres -c "CREATE DATABASE $DB"
+echo "Database $DB created; starting the service on port $BENCH_PORT (log: $LOG)"
+CONTENT_DB_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}" CONTENT_DB_USER="$PGUSER" \
+  CONTENT_DB_PASSWORD="${PGPASSWORD:-}" CONTENT_PORT="$BENCH_PORT" \
+  java -Xms256m -Xmx512m -jar "$JAR" --spring.profiles.active=postgres >"$LOG" 2>&1 &
+SERVICE_PID=$!
+
+for _ in $(seq 1 120); do
+  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "The service stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; }
+  sleep 1
+done
+curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "The service did not become ready" >&2; exit 1; }
+
+psql -q -d "$DB" -f bench/content/generate-articles.sql
+echo "Published articles: $(psql -At -d "$DB" -c "SELECT COUNT(*) FROM article WHERE status = 'published'")"
+
+ARTICLE="$BASE/api/articles/co-managed-vs-fully-managed-it"
+SEARCH="$BASE/api/search?q=24%2F7%20monitoring"
+
+echo
+echo "Conditional read:"
+ETAG=$(curl -s -D - -o /dev/null "$ARTICLE" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+echo "  GET $ARTICLE -> ETag $ETAG"
+echo "  again with If-None-Match -> $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$ARTICLE")"
+
+# Warm up the JIT and the caches.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$ARTICLE" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/content/distinct-searches.lua "$BASE" >/dev/null
+
+run() {
+  local label=$1
+  shift
+  local output
+  output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  if [[ ${VERBOSE:-0} == 1 ]]; then echo "$output"; fi
+  local rps p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$output")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
+  errors=$(awk '/Non-2xx or 3xx responses|Socket errors/ {print}' <<<"$output")
+  printf '  %-52s %10s req/s   p99 %8s %s\n' "$label" "$rps" "$p99" "${errors:+($errors)}"
+}
+
+echo
+echo "Load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on this machine skews the tail)"
+echo "wrk, $CONNECTIONS connections, $THREADS threads, $DURATION each:"
+run "article by slug (target p99 < 10ms)" "$ARTICLE"
+run "search '24/7 monitoring' (target p99 < 25ms)" "$SEARCH"
+run "search, every request a different query" -s bench/content/distinct-searches.lua "$BASE"
