@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.northbeam.content.system.InvalidInputException;
+import com.northbeam.content.system.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The editor API for articles (drafts included); needs the {@code content:write} scope. */
 @RestController
+@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/editor/articles")
 class ArticleEditorController {
 

@@ -313,10 +313,13 @@ class ArticleRepository {
 		return filter.toString();
 	}
 
-	/** The instant of the last change readers can see: an edit or a publication. */
+	/**
+	 * The instant of the last change that can alter a list: any save (unpublishing included) or a
+	 * scheduled publication that has come due.
+	 */
 	Optional<Instant> lastVisibleChange(Instant now) {
-		return jdbc.sql("SELECT MAX(CASE WHEN a.publish_at > a.updated_at THEN a.publish_at ELSE a.updated_at END) "
-				+ "AS last_change FROM article a WHERE " + VISIBLE)
+		return jdbc.sql("SELECT MAX(CASE WHEN " + VISIBLE + " AND a.publish_at > a.updated_at THEN a.publish_at "
+				+ "ELSE a.updated_at END) AS last_change FROM article a")
 			.param("now", Times.param(now))
 			.query((rs, row) -> Optional.ofNullable(Times.get(rs, "last_change")))
 			.single();

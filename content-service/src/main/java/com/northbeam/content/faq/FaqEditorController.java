@@ -3,6 +3,8 @@ package com.northbeam.content.faq;
 import java.net.URI;
 import java.util.List;
 
+import com.northbeam.content.system.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Editing FAQs; needs the {@code content:write} scope. */
 @RestController
+@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/editor/faqs")
 class FaqEditorController {
 
