@@ -74,6 +74,4 @@ create table lead (
 	created_at timestamp with time zone not null,
 	updated_at timestamp with time zone not null
 );
-
-create index lead_by_created on lead (created_at, id);
-create index lead_by_priority on lead (priority, created_at, id);
+-- Indexes for listing and filtering leads come with the lead pipeline, shaped by its queries.

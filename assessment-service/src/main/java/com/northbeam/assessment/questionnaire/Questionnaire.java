@@ -19,7 +19,12 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 	}
 
 	public Optional<Question> question(String id) {
-		return this.questions.stream().filter((question) -> question.id().equals(id)).findFirst();
+		for (Question question : this.questions) {
+			if (question.id().equals(id)) {
+				return Optional.of(question);
+			}
+		}
+		return Optional.empty();
 	}
 
 	public Optional<CostField> costField(String id) {
@@ -67,7 +72,12 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 		}
 
 		public boolean hasOption(String code) {
-			return this.options.stream().anyMatch((option) -> option.code().equals(code));
+			for (Option option : this.options) {
+				if (option.code().equals(code)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		public int optionIndex(String code) {

@@ -101,6 +101,10 @@ public class Questionnaires {
 			errors.add(new FieldError("answers", "must map question ids to codes"));
 			return new Answers(questionnaire.version(), values);
 		}
+		if (raw.size() > questionnaire.questions().size() * 2) {
+			errors.add(new FieldError("answers", "hold far more entries than there are questions"));
+			return new Answers(questionnaire.version(), values);
+		}
 		for (String id : raw.propertyNames()) {
 			if (questionnaire.question(id).isEmpty()) {
 				errors.add(new FieldError("answers." + shorten(id),
@@ -137,8 +141,12 @@ public class Questionnaires {
 		if (question.showWhen() == null) {
 			return true;
 		}
-		List<String> answer = earlier.getOrDefault(question.showWhen().question(), List.of());
-		return answer.stream().anyMatch(question.showWhen().anyOf()::contains);
+		for (String code : earlier.getOrDefault(question.showWhen().question(), List.of())) {
+			if (question.showWhen().anyOf().contains(code)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean matchesHiddenAnswer(Question question, JsonNode value) {

@@ -59,7 +59,12 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 		}
 
 		boolean appliesTo(Answers answers) {
-			return this.when.stream().allMatch((condition) -> condition.holds(answers));
+			for (Condition condition : this.when) {
+				if (!condition.holds(answers)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		int effect(String model) {
@@ -77,8 +82,13 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 		}
 
 		boolean holds(Answers answers) {
-			long matching = answers.codes(this.question).stream().filter(this.anyOf::contains).count();
-			return matching >= this.atLeast;
+			int matching = 0;
+			for (String code : answers.codes(this.question)) {
+				if (this.anyOf.contains(code) && ++matching >= this.atLeast) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -21,18 +21,20 @@ import org.springframework.validation.annotation.Validated;
  * @param scoring where the published scoring rules versions are read from
  * @param cost how long a replica may reuse the price assumptions before rereading them
  * @param rescore how many submissions one rescoring batch handles
+ * @param security how many verified gateway tokens are remembered until they expire (0: none)
  */
 @Validated
 @ConfigurationProperties("assessment")
 public record AssessmentProperties(@Valid @NotNull Questionnaire questionnaire, @Valid @NotNull Scoring scoring,
-		@Valid @NotNull Cost cost, @Valid @NotNull Rescore rescore) {
+		@Valid @NotNull Cost cost, @Valid @NotNull Rescore rescore, @Valid @NotNull Security security) {
 
 	public AssessmentProperties(@DefaultValue Questionnaire questionnaire, @DefaultValue Scoring scoring,
-			@DefaultValue Cost cost, @DefaultValue Rescore rescore) {
+			@DefaultValue Cost cost, @DefaultValue Rescore rescore, @DefaultValue Security security) {
 		this.questionnaire = questionnaire;
 		this.scoring = scoring;
 		this.cost = cost;
 		this.rescore = rescore;
+		this.security = security;
 	}
 
 	public record Questionnaire(@NotEmpty @DefaultValue("classpath*:questionnaire/v*.json") List<String> locations) {
@@ -42,6 +44,9 @@ public record AssessmentProperties(@Valid @NotNull Questionnaire questionnaire, 
 	}
 
 	public record Cost(@NotNull @DefaultValue("5s") Duration assumptionsRefresh) {
+	}
+
+	public record Security(@Min(0) @Max(1_000_000) @DefaultValue("1000") int verifiedTokenCache) {
 	}
 
 	public record Rescore(@Min(1) @Max(10000) @DefaultValue("200") int batchSize) {

@@ -1,5 +1,9 @@
 package com.northbeam.assessment.system;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.testsupport.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
@@ -41,13 +45,23 @@ class SecurityConfigurationTests {
 		assertThat(mvc.post().uri("/api/submissions").header(HttpHeaders.AUTHORIZATION, editorToken)).hasStatus(403);
 		String writer = "Bearer " + tokens.token("gateway", "submissions:write");
 		assertThat(mvc.get()
-			.uri("/api/submissions/{id}", java.util.UUID.randomUUID())
+			.uri("/api/submissions/{id}", UUID.randomUUID())
 			.header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
 		assertThat(mvc.post().uri("/api/admin/submissions/rescore").header(HttpHeaders.AUTHORIZATION, writer))
 			.hasStatus(403);
 		assertThat(mvc.get().uri("/api/admin/price-assumptions")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("sales@northbeam.test", "leads:read", "leads:write")))
 			.hasStatus(403);
+	}
+
+	@Test
+	void theFirewallHeaderRuleMatchesTheDefaultExpression() {
+		Pattern standard = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+		for (String value : List.of("Bearer abc.def-ghi_~+/=", "naïve ünïcode ✓", "tab\there", "nul\u0000", "bell\u0007",
+				"del\u007f", "unassigned\u0378", "emoji \uD83D\uDE00", "")) {
+			assertThat(SecurityConfiguration.assignedAndNotControl(value)).as(value)
+				.isEqualTo(standard.matcher(value).matches());
+		}
 	}
 
 }
