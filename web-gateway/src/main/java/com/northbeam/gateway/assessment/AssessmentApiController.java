@@ -67,7 +67,9 @@ class AssessmentApiController {
 		Questionnaire questionnaire = questionnaires.get();
 		UUID id = (body.id() != null) ? body.id() : UUID.randomUUID();
 		Map<String, Object> rawAnswers = (body.answers() != null) ? body.answers() : Map.of();
-		Draft.Data data = new Draft.Data(AnswerCheck.codes(rawAnswers), costs(body.costs()), contact(body.contact()));
+		Map<String, String> contact = contact(body.contact());
+		contact.put(AnswerCheck.CONSENT, (body.consent() != null && body.consent().accepted()) ? "true" : "");
+		Draft.Data data = new Draft.Data(AnswerCheck.codes(rawAnswers), costs(body.costs()), contact);
 		Map<String, String> errors = check.checkAll(questionnaire, data, rawAnswers, body.consent());
 		if (!errors.isEmpty()) {
 			return problem(errors.entrySet().stream().map((e) -> new FieldProblem(e.getKey(), e.getValue())).toList());

@@ -20,7 +20,11 @@ import com.northbeam.gateway.system.PublicSite;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -63,7 +67,8 @@ class ResultController {
 	}
 
 	@GetMapping
-	String result(@PathVariable UUID id, Model model) {
+	String result(@PathVariable UUID id, CsrfToken csrf, Model model) {
+		WizardController.loadEarly(csrf);
 		if (!model.containsAttribute("consultation")) {
 			model.addAttribute("consultation", new ConsultationForm("", "", ""));
 		}
@@ -72,7 +77,8 @@ class ResultController {
 
 	@PostMapping("/consultation")
 	String requestConsultation(@PathVariable UUID id, @Valid @ModelAttribute("consultation") ConsultationForm form,
-			BindingResult binding, Model model, RedirectAttributes redirect) {
+			BindingResult binding, CsrfToken csrf, Model model, RedirectAttributes redirect) {
+		WizardController.loadEarly(csrf);
 		if (form.website() != null && !form.website().isBlank()) {
 			return "redirect:/assessment/received";
 		}
@@ -96,6 +102,21 @@ class ResultController {
 		}
 		redirect.addFlashAttribute("consultationSent", true);
 		return "redirect:/assessment/result/" + id + "#consultation";
+	}
+
+	@GetMapping(path = "/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> report(@PathVariable UUID id) {
+		if (!(submissions.result(id) instanceof Submissions.ResultState.Ready ready)) {
+			throw new PageNotFoundException("report " + id);
+		}
+		byte[] pdf = ResultReport.render(ResultView.of(ready.result()), (code) -> text(code), site::url);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("it-support-recommendation.pdf")
+				.build()
+				.toString())
+			.header("X-Robots-Tag", "noindex")
+			.body(pdf);
 	}
 
 	private String page(UUID id, Model model) {

@@ -29,6 +29,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -92,7 +93,8 @@ class WizardController {
 
 	@GetMapping
 	String show(@RequestParam(name = "step", required = false) Integer requested, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, CsrfToken csrf, Model model) {
+		loadEarly(csrf);
 		Questionnaire questionnaire = questionnaires.get();
 		Draft draft = currentDraft(request).filter((found) -> !found.submitted())
 			.orElseGet(() -> startDraft(request, response));
@@ -102,7 +104,8 @@ class WizardController {
 
 	@PostMapping
 	String next(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, CsrfToken csrf, Model model) {
+		loadEarly(csrf);
 		Questionnaire questionnaire = questionnaires.get();
 		UUID postedSubmission = uuid(form.getFirst("submissionId"));
 		Optional<Draft> current = currentDraft(request);
@@ -343,6 +346,16 @@ class WizardController {
 
 	private String text(String code, Object... args) {
 		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+	}
+
+	/**
+	 * Spring Security creates the form's CSRF token when the template first asks for it; on a
+	 * long page that is after the response is committed, too late to set the token's cookie.
+	 */
+	static void loadEarly(CsrfToken csrf) {
+		if (csrf != null) {
+			csrf.getToken();
+		}
 	}
 
 	private static UUID uuid(String value) {

@@ -76,7 +76,8 @@ public class SiteContent {
 	private static Object load(ContentClient content, Key key) {
 		return switch (key.kind()) {
 			case ARTICLE -> content.article(key.text());
-			case ARTICLES -> content.articles(null, null, key.page(), 50);
+			// The site numbers pages from 1, content-service from 0.
+			case ARTICLES -> content.articles(null, null, key.page() - 1, 50);
 			case FAQS -> content.faqs();
 			case SEARCH -> content.search(key.text(), SEARCH_LIMIT);
 			case SITEMAP -> content.sitemap();

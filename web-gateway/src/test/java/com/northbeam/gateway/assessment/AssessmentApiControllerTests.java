@@ -65,6 +65,13 @@ class AssessmentApiControllerTests {
 
 		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
 			.content(BODY.formatted(id))).hasStatus(201)
+			.satisfies((result) -> assertThat(assessment.requests()
+				.stream()
+				.filter((request) -> request.body().contains(id.toString()))
+				.findFirst()
+				.orElseThrow()
+				.body()).contains("\"consent\":{\"accepted\":true,\"textVersion\":\"2026-11-v1\"}",
+						"\"utm_source\":\"newsletter\"", "\"email\":\"dana@example.com\""))
 			.bodyJson()
 			.satisfies((json) -> {
 				assertThat(json).extractingPath("$.recommendation").isEqualTo("co_managed");

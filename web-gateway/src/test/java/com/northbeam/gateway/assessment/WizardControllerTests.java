@@ -145,6 +145,27 @@ class WizardControllerTests {
 					"/articles/co-managed-vs-fully-managed-it#internal-team-overloaded", "$120,000",
 					"Salaries and benefits", "/articles/cybersecurity-guide-for-small-businesses",
 					"name=\"preferredTimes\"", "noindex");
+
+		MvcTestResult pdf = mvc.get().uri("/assessment/result/" + id + "/report.pdf").exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+			.isEqualTo("%PDF-");
+	}
+
+	@Test
+	void aConsultationRequestIsKeptEvenWhileTheServiceCannotTakeItYet() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
+
+		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
+			.param("preferredTimes", "").param("message", "x")).hasStatusOk()
+			.bodyText()
+			.contains("Please tell us when suits you.");
+		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
+			.param("preferredTimes", "Tuesday mornings").param("message", "About after-hours cover"))
+			.hasRedirectedUrl("/assessment/result/" + id + "#consultation");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONSULTATION' AND submission_id = :id")
+			.param("id", id).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
