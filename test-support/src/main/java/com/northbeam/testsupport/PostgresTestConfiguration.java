@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -31,6 +32,19 @@ public class PostgresTestConfiguration {
 	@Conditional(DockerAvailability.Unavailable.class)
 	JdbcConnectionDetails throwawayPostgresDatabase() {
 		return ThrowawayDatabase.create(ServerSettings.fromEnvironment());
+	}
+
+	/**
+	 * Small pools that shrink when idle: the context cache keeps many test contexts alive at once,
+	 * and together they must stay well below the server's connection limit.
+	 */
+	@Bean
+	DynamicPropertyRegistrar smallTestConnectionPools() {
+		return (registry) -> {
+			registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+			registry.add("spring.datasource.hikari.minimum-idle", () -> "0");
+			registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
+		};
 	}
 
 }

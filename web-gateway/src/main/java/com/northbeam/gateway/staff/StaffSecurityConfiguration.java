@@ -2,6 +2,9 @@ package com.northbeam.gateway.staff;
 
 import java.time.Clock;
 
+import com.northbeam.gateway.system.EagerCsrfTokenFilter;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,12 +13,15 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Sign-in and the dashboard: form sign-in with CSRF protection and throttling, a new session id on
- * sign-in, and each role limited to its part. Pages here are never cached.
+ * sign-in, and each role limited to its part. Pages here are never cached. Single sign-on with an
+ * OpenID Connect provider is added when one is configured ({@link SingleSignOnProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
@@ -32,11 +38,13 @@ class StaffSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain staffSecurityFilterChain(HttpSecurity http, StaffUserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, StaffRepository repository, Clock clock)
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, StaffRepository repository, Clock clock,
+			ObjectProvider<ClientRegistrationRepository> singleSignOnProviders, SingleSignOnProperties singleSignOn)
 			throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		http.securityMatcher("/login", "/logout", "/dashboard", "/dashboard/**")
+		http.securityMatcher("/login", "/logout", "/dashboard", "/dashboard/**", "/oauth2/authorization/**",
+				"/login/oauth2/code/**")
 			.authenticationManager(
 					new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, repository, clock)))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login")
@@ -54,11 +62,18 @@ class StaffSecurityConfiguration {
 				.defaultSuccessUrl("/dashboard", true)
 				.failureUrl("/login?error"))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+			.addFilterAfter(new EagerCsrfTokenFilter(), CsrfFilter.class)
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(DASHBOARD_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+		if (singleSignOnProviders.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.loginPage("/login")
+				.defaultSuccessUrl("/dashboard", true)
+				.failureUrl("/login?ssoError")
+				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(new SingleSignOnUserService(singleSignOn))));
+		}
 		return http.build();
 	}
 
