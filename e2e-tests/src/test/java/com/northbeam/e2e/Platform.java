@@ -29,6 +29,11 @@ final class Platform implements AutoCloseable {
 
 	static final List<String> SERVICES = List.of("content-service", "assessment-service", "web-gateway");
 
+	/** The first admin the gateway creates from its environment, for tests that sign in to the dashboard. */
+	static final String ADMIN_EMAIL = "admin@e2e.northbeam.test";
+
+	static final String ADMIN_PASSWORD = "e2e admin password " + UUID.randomUUID();
+
 	private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
 
 	private final String adminUrl = env("TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/postgres");
@@ -145,6 +150,10 @@ final class Platform implements AutoCloseable {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().put("GATEWAY_TOKEN_ISSUER", gateway);
 			builder.environment().put("GATEWAY_JWK_SET_URI", gateway + "/oauth2/jwks");
+			if (service.equals("web-gateway")) {
+				builder.environment().put("PLATFORM_ADMIN_EMAIL", ADMIN_EMAIL);
+				builder.environment().put("PLATFORM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+			}
 			processes.put(service, builder.start());
 		}
 		catch (IOException ex) {
