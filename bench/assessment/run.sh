@@ -6,16 +6,19 @@
 # Needs: a built jar (./mvnw -pl assessment-service -am package -DskipTests), PostgreSQL on
 # localhost:5432 whose user may create databases (PGUSER, default postgres), wrk, pgbench, openssl,
 # python3. Settings: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
-# BENCH_POOL (Hikari pool size, default 16), BENCH_PORT (18082), BENCH_JWKS_PORT (18090).
+# BENCH_POOL (Hikari pool size, default 16), BENCH_TOMCAT_THREADS (request workers, default 16),
+# BENCH_WARMUP (default 60s), BENCH_PORT (18082), BENCH_JWKS_PORT (18090).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 jar="$root/assessment-service/target/assessment-service.jar"
 duration="${BENCH_DURATION:-30s}"
+warmup="${BENCH_WARMUP:-60s}"
 connections="${BENCH_CONNECTIONS:-64}"
 threads="${BENCH_THREADS:-2}"
 pool="${BENCH_POOL:-16}"
+workers="${BENCH_TOMCAT_THREADS:-16}"
 port="${BENCH_PORT:-18082}"
 jwks_port="${BENCH_JWKS_PORT:-18090}"
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
@@ -72,12 +75,13 @@ cp "$work/jwks.json" "$work/www/bench/jwks.json"
 (cd "$work/www" && exec python3 -m http.server "$jwks_port" --bind 127.0.0.1 >/dev/null 2>&1) &
 jwks_pid=$!
 
-echo "== starting assessment-service on port $port (Hikari pool $pool)"
+echo "== starting assessment-service on port $port (Hikari pool $pool, $workers Tomcat workers)"
 ASSESSMENT_PORT="$port" \
 	ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
 	ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
 	GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
 	SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="$pool" SPRING_DATASOURCE_HIKARI_MINIMUM_IDLE="$pool" \
+	SERVER_TOMCAT_THREADS_MAX="$workers" \
 	java ${BENCH_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" --spring.profiles.active=postgres >"$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
@@ -91,8 +95,8 @@ token="$(cat "$work/token")"
 consent="$(curl -fsS "http://127.0.0.1:$port/api/questionnaires/current" | python3 -c 'import json,sys; print(json.load(sys.stdin)["consent"]["version"])')"
 export BENCH_TOKEN="$token" BENCH_CONSENT_VERSION="$consent"
 
-echo "== warm-up (10 s, not counted)"
-wrk -t "$threads" -c "$connections" -d 10s -s "$here/submit.lua" "http://127.0.0.1:$port" >"$work/warmup.txt" 2>&1 || true
+echo "== warm-up ($warmup, not counted: the JIT compiles the hot path)"
+wrk -t "$threads" -c "$connections" -d "$warmup" -s "$here/submit.lua" "http://127.0.0.1:$port" >"$work/warmup.txt" 2>&1 || true
 grep BENCH "$work/warmup.txt" || { cat "$work/warmup.txt"; exit 1; }
 
 echo "== wrk: $connections connections, $duration"

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,15 +32,21 @@ class ScoringRulesRepository {
 		if (existing > 0) {
 			return false;
 		}
-		this.jdbc
-			.sql("insert into scoring_rules (version, questionnaire_version, definition, published_at) "
-					+ "values (:version, :questionnaireVersion, :definition, :publishedAt)")
-			.param("version", version)
-			.param("questionnaireVersion", questionnaireVersion)
-			.param("definition", definition)
-			.param("publishedAt", OffsetDateTime.ofInstant(publishedAt, ZoneOffset.UTC))
-			.update();
-		return true;
+		try {
+			this.jdbc
+				.sql("insert into scoring_rules (version, questionnaire_version, definition, published_at) "
+						+ "values (:version, :questionnaireVersion, :definition, :publishedAt)")
+				.param("version", version)
+				.param("questionnaireVersion", questionnaireVersion)
+				.param("definition", definition)
+				.param("publishedAt", OffsetDateTime.ofInstant(publishedAt, ZoneOffset.UTC))
+				.update();
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Another replica starting at the same moment pinned it first.
+			return false;
+		}
 	}
 
 }

@@ -111,6 +111,22 @@ class QuestionnairesTests {
 		});
 	}
 
+	/**
+	 * A published version is frozen: stored answers are read, scored and explained with it. A
+	 * change, however small, belongs in a new version file; only then update this fingerprint.
+	 */
+	@Test
+	void publishedVersionOneIsFrozen() throws Exception {
+		JsonMapper canonical = JsonMapper.builder()
+			.enable(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.build();
+		byte[] content = canonical.writeValueAsBytes(QUESTIONNAIRES.version(1).orElseThrow());
+		String fingerprint = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		assertThat(fingerprint).isEqualTo("ae9b22a8f13aa33918b95af26bd3cdc3d326fe399388170cb2dc07d595ed3a2d");
+	}
+
 	@Test
 	void aDefinitionWithAQuestionOutsideEveryStepIsRefused() {
 		Questionnaire v1 = QUESTIONNAIRES.current();
