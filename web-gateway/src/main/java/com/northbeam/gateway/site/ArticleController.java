@@ -62,6 +62,14 @@ class ArticleController {
 		return "site/articles";
 	}
 
+	/** Links written with a trailing slash land on the page itself. */
+	@GetMapping({ "/articles/", "/articles/{slug}/" })
+	RedirectView trailingSlash(@PathVariable(required = false) String slug) {
+		RedirectView redirect = new RedirectView((slug != null) ? "/articles/" + slug : "/articles", true);
+		redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+		return redirect;
+	}
+
 	@GetMapping("/articles/{slug}")
 	Object article(@PathVariable String slug, Model model) {
 		ArticleLookup lookup = content.article(slug);

@@ -3,6 +3,7 @@ package com.northbeam.gateway.system;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class Formats {
 	}
 
 	public String iso(Instant instant) {
-		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : "";
+		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)) : "";
 	}
 
 	public String money(Number amount) {

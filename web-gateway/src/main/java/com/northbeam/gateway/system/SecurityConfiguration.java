@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** The public site: open to everyone, with strict browser security headers. */
@@ -20,12 +19,17 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			// The JSON API is for other sites and tools: no cookies, so no CSRF token to check.
 			// Forms keep their CSRF token in a cookie, not a server session, so any replica can check it.
-			.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).ignoringRequestMatchers("/api/v1/**"))
-			.addFilterAfter(new EagerCsrfTokenFilter(), CsrfFilter.class)
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/api/v1/**"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
+	}
+
+	private static CookieCsrfTokenRepository csrfCookies() {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return repository;
 	}
 
 }

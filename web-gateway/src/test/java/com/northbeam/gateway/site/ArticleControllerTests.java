@@ -33,12 +33,16 @@ class ArticleControllerTests {
 	SiteContent siteContent;
 
 	@Autowired
+	RenderedPageCache renderedPages;
+
+	@Autowired
 	@Qualifier("content")
 	FakeHttpServer content;
 
 	@BeforeEach
 	void freshCache() {
 		siteContent.evictAll();
+		renderedPages.evictAll();
 		content.respond("GET", GUIDE_PATH, Response.json(Fixtures.guide()));
 	}
 
@@ -61,6 +65,25 @@ class ArticleControllerTests {
 					"\"@type\":\"FAQPage\"", "\"@type\":\"BreadcrumbList\"", "\"@type\":\"Organization\"",
 					"<title>Co-Managed IT vs Fully Managed IT | Northbeam IT</title>")
 			.doesNotContain("noindex");
+	}
+
+	@Test
+	void aRenderedGuideIsServedGzippedFromTheRenderedPageCacheWithEveryHeader() {
+		assertThat(mvc.get().uri("/articles/co-managed-vs-fully-managed-it")).hasStatusOk();
+		content.respond("GET", GUIDE_PATH, Response.status(500));
+		siteContent.evictAll();
+
+		var second = mvc.get().uri("/articles/co-managed-vs-fully-managed-it").header("Accept-Encoding", "gzip").exchange();
+		assertThat(second).hasStatusOk()
+			.hasHeader("Content-Encoding", "gzip")
+			.headers()
+			.containsHeaders("Content-Security-Policy", "X-Request-Id", "Vary");
+	}
+
+	@Test
+	void aTrailingSlashRedirectsToThePage() {
+		assertThat(mvc.get().uri("/articles/co-managed-vs-fully-managed-it/")).hasStatus(301)
+			.hasHeader("Location", "/articles/co-managed-vs-fully-managed-it");
 	}
 
 	@Test
