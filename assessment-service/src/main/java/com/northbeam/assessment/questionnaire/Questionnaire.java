@@ -107,8 +107,9 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 
 	}
 
-	/** An optional numeric cost input. */
-	public record CostField(String id, String label, String help, boolean required, double min, double max) {
+	/** An optional numeric cost input ({@code kind} is {@code number}). */
+	public record CostField(String id, String kind, String label, String help, boolean required, double min,
+			double max) {
 	}
 
 	/** A field of the contact step. */

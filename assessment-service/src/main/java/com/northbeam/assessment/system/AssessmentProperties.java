@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,19 +23,23 @@ import org.springframework.validation.annotation.Validated;
  * @param cost how long a replica may reuse the price assumptions before rereading them
  * @param rescore how many submissions one rescoring batch handles
  * @param security how many verified gateway tokens are remembered until they expire (0: none)
+ * @param maxBodySize the largest request body accepted
  */
 @Validated
 @ConfigurationProperties("assessment")
 public record AssessmentProperties(@Valid @NotNull Questionnaire questionnaire, @Valid @NotNull Scoring scoring,
-		@Valid @NotNull Cost cost, @Valid @NotNull Rescore rescore, @Valid @NotNull Security security) {
+		@Valid @NotNull Cost cost, @Valid @NotNull Rescore rescore, @Valid @NotNull Security security,
+		@NotNull DataSize maxBodySize) {
 
 	public AssessmentProperties(@DefaultValue Questionnaire questionnaire, @DefaultValue Scoring scoring,
-			@DefaultValue Cost cost, @DefaultValue Rescore rescore, @DefaultValue Security security) {
+			@DefaultValue Cost cost, @DefaultValue Rescore rescore, @DefaultValue Security security,
+			@DefaultValue("64KB") DataSize maxBodySize) {
 		this.questionnaire = questionnaire;
 		this.scoring = scoring;
 		this.cost = cost;
 		this.rescore = rescore;
 		this.security = security;
+		this.maxBodySize = maxBodySize;
 	}
 
 	public record Questionnaire(@NotEmpty @DefaultValue("classpath*:questionnaire/v*.json") List<String> locations) {

@@ -124,7 +124,7 @@ class QuestionnairesTests {
 		byte[] content = canonical.writeValueAsBytes(QUESTIONNAIRES.version(1).orElseThrow());
 		String fingerprint = java.util.HexFormat.of()
 			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		assertThat(fingerprint).isEqualTo("ae9b22a8f13aa33918b95af26bd3cdc3d326fe399388170cb2dc07d595ed3a2d");
+		assertThat(fingerprint).isEqualTo("7d52908567af008b3ab0052b795b61670978c7ed289ce9419b905b97c8aff130");
 	}
 
 	@Test

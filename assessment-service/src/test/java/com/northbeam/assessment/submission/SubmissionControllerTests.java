@@ -187,6 +187,19 @@ class SubmissionControllerTests {
 	}
 
 	@Test
+	void anOversizedBodyIsRefusedBeforeItIsRead() {
+		UUID id = UUID.randomUUID();
+		String padded = SubmissionBodies.valid(id).replace("\"utm_medium\":\"email\"",
+				"\"utm_medium\":\"" + "m".repeat(70_000) + "\"");
+		assertThat(post(padded)).hasStatus(413)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("body");
+		assertThat(count("submission", "id", id)).isZero();
+	}
+
+	@Test
 	void aResultIsReadWithoutContactDetails() throws Exception {
 		UUID id = UUID.randomUUID();
 		MvcTestResult posted = post(SubmissionBodies.valid(id));
