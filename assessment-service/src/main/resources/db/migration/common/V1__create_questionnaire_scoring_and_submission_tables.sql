@@ -28,8 +28,8 @@ create table submission (
 	created_at timestamp with time zone not null
 );
 
--- Every result computed for a submission; rescoring adds a row and keeps the old ones.
--- The newest row (highest id) is the one shown. The rules and price versions are not foreign keys
+-- Every result computed for a submission; rescoring adds a row with a newer rules version and
+-- keeps the old ones. The row with the newest rules version is the one shown. The rules and price versions are not foreign keys
 -- on purpose: every concurrent insert would lock the same parent row; the service only writes
 -- versions it has pinned or read.
 create table submission_result (
@@ -44,10 +44,9 @@ create table submission_result (
 	confidence integer not null,
 	priority integer not null,
 	body text not null,
-	created_at timestamp with time zone not null
+	created_at timestamp with time zone not null,
+	constraint submission_result_once_per_rules_version unique (submission_id, rules_version)
 );
-
-create index submission_result_by_submission on submission_result (submission_id, id);
 
 -- Consent to be contacted, with the exact consent text version agreed to and when.
 create table consent_record (

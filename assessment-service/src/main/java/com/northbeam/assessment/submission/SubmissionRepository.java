@@ -160,7 +160,7 @@ class SubmissionRepository {
 
 	/** The newest result of a submission, as stored JSON. */
 	Optional<String> findNewestResult(UUID id) {
-		return this.jdbc.sql("select body from submission_result where submission_id = :id order by id desc limit 1")
+		return this.jdbc.sql("select body from submission_result where submission_id = :id order by rules_version desc limit 1")
 			.param("id", id)
 			.query(String.class)
 			.optional();
@@ -168,7 +168,7 @@ class SubmissionRepository {
 
 	/** Every result of a submission, oldest first. */
 	List<String> findAllResults(UUID id) {
-		return this.jdbc.sql("select body from submission_result where submission_id = :id order by id")
+		return this.jdbc.sql("select body from submission_result where submission_id = :id order by rules_version")
 			.param("id", id)
 			.query(String.class)
 			.list();
@@ -202,30 +202,41 @@ class SubmissionRepository {
 			.list();
 	}
 
-	/** Adds a result (older ones are kept) and moves the lead's recommendation and priority with it. */
-	void addResult(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
-		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
-				.param("id", id)
-				.param("rulesVersion", score.rulesVersion())
-				.param("assumptionsVersion", cost.assumptionsVersion())
-				.param("recommendation", score.recommendation())
-				.param("fitCoManaged", score.fit().coManaged())
-				.param("fitFullyManaged", score.fit().fullyManaged())
-				.param("fitHybrid", score.fit().hybrid())
-				.param("confidence", score.confidence())
-				.param("priority", score.priority().score())
-				.param("body", body)
-				.param("createdAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
-				.update();
-			this.jdbc.sql("update lead set recommendation = :recommendation, priority = :priority, "
-					+ "updated_at = :updatedAt, version = version + 1 where submission_id = :id")
-				.param("recommendation", score.recommendation())
-				.param("priority", score.priority().score())
-				.param("updatedAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
-				.param("id", id)
-				.update();
-		});
+	/**
+	 * Adds a result (older ones are kept) and moves the lead's recommendation and priority with it.
+	 * Returns {@code false} if a result of that rules version was stored meanwhile.
+	 */
+	boolean addResult(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
+		try {
+			this.transactions.executeWithoutResult((status) -> addResultInTransaction(id, score, cost, body, scoredAt));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private void addResultInTransaction(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
+		this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
+			.param("id", id)
+			.param("rulesVersion", score.rulesVersion())
+			.param("assumptionsVersion", cost.assumptionsVersion())
+			.param("recommendation", score.recommendation())
+			.param("fitCoManaged", score.fit().coManaged())
+			.param("fitFullyManaged", score.fit().fullyManaged())
+			.param("fitHybrid", score.fit().hybrid())
+			.param("confidence", score.confidence())
+			.param("priority", score.priority().score())
+			.param("body", body)
+			.param("createdAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
+			.update();
+		this.jdbc.sql("update lead set recommendation = :recommendation, priority = :priority, "
+				+ "updated_at = :updatedAt, version = version + 1 where submission_id = :id")
+			.param("recommendation", score.recommendation())
+			.param("priority", score.priority().score())
+			.param("updatedAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
+			.param("id", id)
+			.update();
 	}
 
 }
