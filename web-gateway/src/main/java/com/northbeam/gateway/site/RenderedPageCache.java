@@ -2,6 +2,11 @@ package com.northbeam.gateway.site;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
@@ -12,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,12 +27,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Keeps the rendered HTML of article pages, plain and gzipped, for as long as the content cache
  * keeps content fresh, so the most visited page of the site costs a lookup instead of a template
- * rendering and a compression per request. Article pages hold nothing personal (no form, no
- * token), so one rendering serves every visitor; security and request-id headers are still added
- * per request by the filters that run before this one.
+ * rendering, a compression and a pass through the security filters per request. Article pages are
+ * public and hold nothing personal (no form, no token), so one rendering serves every visitor.
+ * The first, fully processed response also records the headers the filters set (security headers
+ * such as the Content-Security-Policy); later hits replay them. Per-request headers (cookies, the
+ * request id, dates, lengths) are never recorded.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RenderedPageCache extends OncePerRequestFilter {
+
+	private static final Set<String> PER_REQUEST_HEADERS = Set.of("set-cookie", "x-request-id", "date",
+			"content-length", "transfer-encoding", "content-encoding", "vary", "content-type", "content-language");
 
 	private static final Pattern ARTICLE = Pattern.compile("/articles/[a-z0-9-]{1,120}");
 
@@ -55,10 +68,15 @@ class RenderedPageCache extends OncePerRequestFilter {
 		ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, capture);
 		String contentType = capture.getContentType();
-		// Headers (cookies included) are not kept: the filters before this one set them per request.
 		if (capture.getStatus() == 200 && contentType != null && contentType.startsWith("text/html")) {
 			byte[] html = capture.getContentAsByteArray();
-			pages.put(request.getRequestURI(), new Page(contentType, html, gzip(html)));
+			Map<String, List<String>> headers = new LinkedHashMap<>();
+			for (String name : response.getHeaderNames()) {
+				if (!PER_REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+					headers.put(name, List.copyOf(response.getHeaders(name)));
+				}
+			}
+			pages.put(request.getRequestURI(), new Page(contentType, headers, html, gzip(html)));
 		}
 		capture.copyBodyToResponse();
 	}
@@ -73,6 +91,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
 		byte[] body = gzip ? page.gzipped() : page.html();
 		response.setStatus(200);
+		page.headers().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		response.setContentType(page.contentType());
 		response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		if (gzip) {
@@ -90,7 +109,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return bytes.toByteArray();
 	}
 
-	private record Page(String contentType, byte[] html, byte[] gzipped) {
+	private record Page(String contentType, Map<String, List<String>> headers, byte[] html, byte[] gzipped) {
 	}
 
 }
