@@ -1,5 +1,6 @@
 package com.northbeam.assessment.cost;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -35,12 +36,12 @@ public record PriceAssumptions(@NotBlank @Size(max = 3) String currency,
 		@PositiveOrZero double toolsPerUser, @PositiveOrZero double recruitingTrainingPerItStaff,
 		@PositiveOrZero @DecimalMax("1") double recruitingShare, @Valid @NotNull Plan coManaged,
 		@Valid @NotNull Plan fullyManaged, @PositiveOrZero double securityAddOnPerUserMonth,
-		@NotNull java.util.List<String> securityAddOnWhen) {
+		@NotNull List<String> securityAddOnWhen) {
 
 	public PriceAssumptions {
 		employeesPerBand = (employeesPerBand != null) ? Map.copyOf(employeesPerBand) : null;
 		itStaffByInternalIt = (itStaffByInternalIt != null) ? Map.copyOf(itStaffByInternalIt) : null;
-		securityAddOnWhen = (securityAddOnWhen != null) ? java.util.List.copyOf(securityAddOnWhen) : null;
+		securityAddOnWhen = (securityAddOnWhen != null) ? List.copyOf(securityAddOnWhen) : null;
 	}
 
 	/**

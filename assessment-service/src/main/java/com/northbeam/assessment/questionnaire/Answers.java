@@ -1,5 +1,6 @@
 package com.northbeam.assessment.questionnaire;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ public record Answers(int questionnaireVersion, Map<String, List<String>> values
 	public Answers {
 		Map<String, List<String>> copy = new LinkedHashMap<>();
 		values.forEach((question, codes) -> copy.put(question, List.copyOf(codes)));
-		values = java.util.Collections.unmodifiableMap(copy);
+		values = Collections.unmodifiableMap(copy);
 	}
 
 	/** The codes chosen for {@code question}, empty when unanswered. */

@@ -1,5 +1,7 @@
 package com.northbeam.assessment.questionnaire;
 
+import java.time.Duration;
+
 import com.northbeam.assessment.system.NotFoundException;
 
 import org.springframework.http.CacheControl;
@@ -8,8 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
 
 /** Serves the published questionnaire versions to anyone. */
 @RestController

@@ -2,6 +2,8 @@ package com.northbeam.assessment.submission;
 
 import java.util.UUID;
 
+import com.northbeam.assessment.system.NotFoundException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
-
-import com.northbeam.assessment.system.NotFoundException;
 
 /**
  * Submissions from the gateway: {@code 201} with the result for a new one, {@code 200} with the

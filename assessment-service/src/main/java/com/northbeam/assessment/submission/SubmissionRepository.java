@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ class SubmissionRepository {
 		Contact contact = checked.contact();
 		Attribution attribution = checked.attribution();
 		Score score = submission.score();
-		java.util.HashMap<String, Object> params = new java.util.HashMap<>();
+		Map<String, Object> params = new HashMap<>();
 		params.put("id", checked.id());
 		params.put("questionnaireVersion", checked.questionnaire().version());
 		params.put("answers", submission.answersJson());
