@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * campaign parameters nor an outside referrer sets nothing.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AttributionCookie extends OncePerRequestFilter {
 
 	static final String NAME = "nb_attribution";

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Hands submissions and consultation requests to assessment-service, and never loses one: when
@@ -63,11 +64,19 @@ class Submissions {
 			results.put(result.id(), result);
 			return new Outcome.Delivered(result);
 		}
-		catch (ServiceUnavailableException ex) {
+		catch (ServiceUnavailableException | HttpClientErrorException ex) {
+			// Down, slow, or refusing the gateway itself (a token or size problem): the input was
+			// checked, so keep it and let the forwarder deliver it once the service takes it.
 			boolean stored = outbox.insertIfAbsent(submission.id(), OutboundRequest.Kind.SUBMISSION, submission.id(),
 					json.writeValueAsString(submission), clock.instant());
-			log.warn("assessment-service unavailable, submission {} {}: {}", submission.id(),
-					stored ? "queued" : "was already queued", ex.getMessage());
+			if (ex instanceof HttpClientErrorException) {
+				log.error("assessment-service refused the gateway's call ({}); submission {} queued", ex.getMessage(),
+						submission.id());
+			}
+			else {
+				log.warn("assessment-service unavailable, submission {} {}: {}", submission.id(),
+						stored ? "queued" : "was already queued", ex.getMessage());
+			}
 			return new Outcome.Queued(submission.id());
 		}
 	}

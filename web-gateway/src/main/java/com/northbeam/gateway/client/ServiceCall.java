@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -34,7 +35,11 @@ final class ServiceCall {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(endpoint.readTimeout());
-		this.rest = builder.clone().baseUrl(endpoint.baseUrl().toString()).requestFactory(requestFactory).build();
+		// Buffered so every request declares its Content-Length: the services refuse chunked bodies.
+		this.rest = builder.clone()
+			.baseUrl(endpoint.baseUrl().toString())
+			.requestFactory(new BufferingClientHttpRequestFactory(requestFactory))
+			.build();
 		this.circuitBreaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
 			.slidingWindowSize(10)
 			.minimumNumberOfCalls(5)

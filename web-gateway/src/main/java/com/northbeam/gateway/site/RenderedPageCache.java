@@ -34,7 +34,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * request id, dates, lengths) are never recorded.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RenderedPageCache extends OncePerRequestFilter {
 
 	private static final Set<String> PER_REQUEST_HEADERS = Set.of("set-cookie", "x-request-id", "date",

@@ -135,7 +135,9 @@ class WizardControllerTests {
 				assertThat(request.headers().get("Authorization")).first().asString().startsWith("Bearer ");
 				assertThat(request.body()).contains("\"id\":\"" + id + "\"", "\"employees\":\"11-50\"",
 						"\"skills_gaps\":[\"cybersecurity\"]", "\"average_loaded_salary\":95000",
-						"\"email\":\"dana@example.com\"", "\"textVersion\":\"2026-11-v1\"", "\"accepted\":true");
+						"\"email\":\"dana@example.com\"", "\"textVersion\":\"2026-11-v1\"", "\"accepted\":true",
+						"\"utm_source\":\"newsletter\"", "\"utm_campaign\":\"winter\"",
+						"\"referrer\":\"https://search.example/?q=it\"");
 			});
 
 		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
@@ -214,7 +216,13 @@ class WizardControllerTests {
 	OutboundForwarder forwarder;
 
 	private Cookie start() {
-		return mvc.get().uri("/assessment").exchange().getResponse().getCookie(WizardController.COOKIE);
+		MvcTestResult landing = mvc.get()
+			.uri("/articles/no-such-page?utm_source=newsletter&utm_campaign=winter")
+			.header("Referer", "https://search.example/?q=it")
+			.exchange();
+		Cookie attribution = landing.getResponse().getCookie(AttributionCookie.NAME);
+		assertThat(attribution).isNotNull();
+		return mvc.get().uri("/assessment").cookie(attribution).exchange().getResponse().getCookie(WizardController.COOKIE);
 	}
 
 	private UUID submissionId(Cookie draft) {
