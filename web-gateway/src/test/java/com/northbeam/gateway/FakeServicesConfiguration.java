@@ -31,6 +31,8 @@ public class FakeServicesConfiguration {
 			registry.add("gateway.services.content.read-timeout", () -> "500ms");
 			registry.add("gateway.services.assessment.base-url", assessment::baseUrl);
 			registry.add("gateway.services.assessment.read-timeout", () -> "500ms");
+			// Every test posts from the same address; PostRateLimitTests covers the limit itself.
+			registry.add("gateway.assessment.rate-limit.capacity", () -> "10000");
 		};
 	}
 
