@@ -7,14 +7,14 @@
 # localhost:5432 whose user may create databases (PGUSER, default postgres), wrk, pgbench, openssl,
 # python3. Settings: BENCH_DURATION (default 30s), BENCH_CONNECTIONS (64), BENCH_THREADS (2),
 # BENCH_POOL (Hikari pool size, default 16), BENCH_TOMCAT_THREADS (request workers, default 16),
-# BENCH_WARMUP (default 60s), BENCH_PORT (18082), BENCH_JWKS_PORT (18090).
+# BENCH_WARMUP (default 90s), BENCH_PORT (18082), BENCH_JWKS_PORT (18090).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 jar="$root/assessment-service/target/assessment-service.jar"
 duration="${BENCH_DURATION:-30s}"
-warmup="${BENCH_WARMUP:-60s}"
+warmup="${BENCH_WARMUP:-90s}"
 connections="${BENCH_CONNECTIONS:-64}"
 threads="${BENCH_THREADS:-2}"
 pool="${BENCH_POOL:-16}"
