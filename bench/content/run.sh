@@ -74,17 +74,26 @@ echo "  again with If-None-Match -> $(curl -s -o /dev/null -w '%{http_code}' -H 
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$ARTICLE" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/content/distinct-searches.lua "$BASE" >/dev/null
 
+# CPU time the service process has used, in clock ticks: with the request count it gives the CPU
+# cost of one request, a figure that other load on the machine does not distort.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
 run() {
   local label=$1
   shift
-  local output
+  local output before after
+  before=$(cpu_ticks)
   output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  after=$(cpu_ticks)
   if [[ ${VERBOSE:-0} == 1 ]]; then echo "$output"; fi
-  local rps p99 errors
+  local rps p99 requests errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$output")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
+  requests=$(awk '/requests in/ {print $1}' <<<"$output")
   errors=$(awk '/Non-2xx or 3xx responses|Socket errors/ {print}' <<<"$output")
-  printf '  %-52s %10s req/s   p99 %8s %s\n' "$label" "$rps" "$p99" "${errors:+($errors)}"
+  printf '  %-48s %9s req/s   p99 %9s   service CPU %5d us/request %s\n' "$label" "$rps" "$p99" \
+    $(((after - before) * TICK_US / requests)) "${errors:+($errors)}"
 }
 
 echo
