@@ -1,5 +1,6 @@
 package com.northbeam.gateway.client;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +13,12 @@ import com.northbeam.gateway.client.ContentEditingClient.ContentEdited;
 import com.northbeam.gateway.client.ContentEditingClient.Editor;
 import com.northbeam.gateway.client.ContentEditingClient.FieldError;
 import com.northbeam.gateway.client.ContentEditingClient.Transition;
+import com.northbeam.gateway.token.ServiceTokens;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,9 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,14 +55,25 @@ class ContentEditingClientTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
-	ContentEditingClient client;
-
-	@Autowired
 	@Qualifier("content")
 	FakeHttpServer server;
 
 	@Autowired
 	ApplicationEvents events;
+
+	private ContentEditingClient client;
+
+	/**
+	 * The client as the application wires it (real signed tokens, real event publishing), with a
+	 * read timeout that a busy build machine does not run into on the first, cold call.
+	 */
+	@BeforeEach
+	void client(@Autowired ServiceTokens tokens, @Autowired ApplicationEventPublisher publisher) {
+		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofSeconds(1),
+				Duration.ofSeconds(5));
+		client = new ContentEditingClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder(),
+				(subject, scopes) -> tokens.issue(ContentEditingClient.AUDIENCE, subject, scopes), publisher);
+	}
 
 	@Test
 	void callsCarryATokenWhoseSubjectAndScopesAreTheSignedInEditor() {

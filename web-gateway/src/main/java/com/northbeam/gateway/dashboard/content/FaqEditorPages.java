@@ -1,7 +1,10 @@
 package com.northbeam.gateway.dashboard.content;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.northbeam.gateway.client.ContentEditingClient;
 import com.northbeam.gateway.client.ContentEditingClient.ArticleSummary;
@@ -12,9 +15,11 @@ import com.northbeam.gateway.client.StaleContentException;
 import com.northbeam.gateway.dashboard.content.ContentForms.FaqForm;
 import com.northbeam.gateway.system.PageNotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -33,8 +38,11 @@ class FaqEditorPages {
 
 	private final ContentEditingClient content;
 
-	FaqEditorPages(ContentEditingClient content) {
+	private final MessageSource messages;
+
+	FaqEditorPages(ContentEditingClient content, MessageSource messages) {
 		this.content = content;
+		this.messages = messages;
 	}
 
 	/** The FAQ's id comes from the path, never from the form. */
@@ -57,7 +65,13 @@ class FaqEditorPages {
 	}
 
 	@PostMapping
-	String create(FaqForm faqForm, Authentication authentication, Model model, RedirectAttributes redirect) {
+	String create(FaqForm faqForm, BindingResult binding, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			model.addAttribute("faqForm", faqForm);
+			model.addAttribute("errors", unreadable(binding, locale));
+			return list(authentication, model);
+		}
 		try {
 			content.createFaq(Editors.of(authentication), faqForm.toInput());
 			redirect.addFlashAttribute("message", "content.faq.created");
@@ -83,9 +97,14 @@ class FaqEditorPages {
 	}
 
 	@PostMapping("/{id}")
-	String save(@PathVariable long id, FaqForm faqForm, Authentication authentication, Model model,
-			RedirectAttributes redirect) {
+	String save(@PathVariable long id, FaqForm faqForm, BindingResult binding, Authentication authentication,
+			Locale locale, Model model, RedirectAttributes redirect) {
 		Editor editor = Editors.of(authentication);
+		if (binding.hasErrors()) {
+			model.addAttribute("faqForm", faqForm);
+			model.addAttribute("errors", unreadable(binding, locale));
+			return edit(id, authentication, model);
+		}
 		try {
 			Editors.found(() -> content.updateFaq(editor, id, faqForm.toInput()));
 			redirect.addFlashAttribute("message", "content.faq.saved");
@@ -143,6 +162,15 @@ class FaqEditorPages {
 			redirect.addFlashAttribute("staleMessage", "content.stale.faqOrder");
 		}
 		return "redirect:/dashboard/content/faqs";
+	}
+
+	/** Fields the form could not even read (a position that is not a number). */
+	private Map<String, String> unreadable(BindingResult binding, Locale locale) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		binding.getFieldErrors()
+			.forEach((error) -> errors.put(error.getField(),
+					messages.getMessage("content.error.number", null, locale)));
+		return errors;
 	}
 
 	private Faq find(Editor editor, long id) {

@@ -93,6 +93,29 @@ class ArticleEditorPagesTests {
 	}
 
 	@Test
+	void theDashboardLinksToContentOnlyForThoseWhoMayEditIt() {
+		assertThat(mvc.get().uri("/dashboard").with(editor())).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/dashboard/content\"", "Edit content");
+		assertThat(mvc.get().uri("/dashboard").with(admin())).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/dashboard/content\"");
+		assertThat(mvc.get().uri("/dashboard").with(sales())).hasStatusOk()
+			.bodyText()
+			.doesNotContain("href=\"/dashboard/content\"");
+	}
+
+	@Test
+	void contentPagesAreNeverCachedAndAllowNoInlineScript() {
+		assertThat(mvc.get().uri("/dashboard/content/articles/7").with(editor())).hasStatusOk()
+			.headers()
+			.hasValue("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate")
+			.satisfies((headers) -> assertThat(headers.getFirst("Content-Security-Policy"))
+				.contains("script-src 'self'", "frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline"));
+	}
+
+	@Test
 	void everyFormPostNeedsTheCsrfTokenAndTheRole() {
 		int before = content.requests().size();
 		for (String route : POST_ROUTES) {

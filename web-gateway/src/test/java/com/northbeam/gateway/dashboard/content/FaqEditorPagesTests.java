@@ -111,6 +111,24 @@ class FaqEditorPagesTests {
 	}
 
 	@Test
+	void aPositionThatIsNotANumberIsShownNextToTheFieldWithoutCallingTheService() {
+		int before = content.requests().size();
+
+		assertThat(mvc.post()
+			.uri("/dashboard/content/faqs")
+			.with(editor())
+			.with(csrf())
+			.param("question", "Kept question")
+			.param("answer", "Kept answer")
+			.param("position", "first")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"new-faq-position-error\"", "Enter a whole number.", "value=\"Kept question\"",
+					"Kept answer");
+		assertThat(content.requests().subList(before, content.requests().size()))
+			.noneMatch((request) -> request.method().equals("POST"));
+	}
+
+	@Test
 	void aStaleEditShowsTheNewerAnswerBesideTheEditorsText() {
 		content.respond("PUT", "/api/editor/faqs/3", new Response(409, "application/problem+json", """
 				{"status":409,"errors":[{"field":"version","message":"changed"}],"currentVersion":2}""",
