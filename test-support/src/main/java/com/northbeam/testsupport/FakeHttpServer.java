@@ -37,8 +37,8 @@ public final class FakeHttpServer implements AutoCloseable {
 
 	}
 
-	/** A request as the server received it. */
-	public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+	/** A request as the server received it; {@code query} is still encoded, as it was sent. */
+	public record Request(String method, String path, Map<String, List<String>> headers, String body, String query) {
 	}
 
 	private final HttpServer server;
@@ -76,7 +76,7 @@ public final class FakeHttpServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Map.copyOf(exchange.getRequestHeaders()), body));
+				Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRequestURI().getRawQuery()));
 		Response response = routes.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
 				Response.status(404));
 		try {

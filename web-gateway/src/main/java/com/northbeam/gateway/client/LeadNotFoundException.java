@@ -1,0 +1,14 @@
+package com.northbeam.gateway.client;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** There is no such lead (or it was never there). */
+@ResponseStatus(HttpStatus.NOT_FOUND)
+public class LeadNotFoundException extends RuntimeException {
+
+	LeadNotFoundException(String what) {
+		super("No " + what);
+	}
+
+}

@@ -1,0 +1,19 @@
+package com.northbeam.gateway.client;
+
+import java.util.List;
+
+/** assessment-service refused a change to a lead, field by field. */
+public class LeadRejectedException extends RuntimeException {
+
+	private final List<AssessmentClient.FieldError> errors;
+
+	LeadRejectedException(List<AssessmentClient.FieldError> errors) {
+		super("Lead change refused: " + errors);
+		this.errors = List.copyOf(errors);
+	}
+
+	public List<AssessmentClient.FieldError> errors() {
+		return errors;
+	}
+
+}

@@ -1,0 +1,206 @@
+package com.northbeam.gateway.dashboard.leads;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.northbeam.gateway.client.LeadRejectedException;
+import com.northbeam.gateway.client.LeadsClient;
+import com.northbeam.gateway.client.LeadsClient.LeadDetail;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.StaleLeadException;
+import com.northbeam.gateway.staff.CurrentStaff;
+import com.northbeam.gateway.staff.StaffAccount;
+import com.northbeam.gateway.staff.StaffAccounts;
+import com.northbeam.gateway.staff.StaffRole;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Where sales staff work their leads: the list with its filters, one lead, and its pipeline. */
+@Controller
+@RequestMapping("/dashboard/leads")
+class LeadsController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final LeadsClient leads;
+
+	private final StaffAccounts staff;
+
+	private final Clock clock;
+
+	LeadsController(LeadsClient leads, StaffAccounts staff, Clock clock) {
+		this.leads = leads;
+		this.staff = staff;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String list(LeadsQuery query, BindingResult binding, Authentication authentication, Model model) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		model.addAttribute("query", query);
+		model.addAttribute("statuses", LeadsQuery.STATUSES);
+		model.addAttribute("recommendations", LeadsQuery.RECOMMENDATIONS);
+		model.addAttribute("owners", leadWorkers());
+		if (binding.hasErrors()) {
+			model.addAttribute("filterErrors", binding.getFieldErrors().stream().map((error) -> error.getField()).toList());
+			model.addAttribute("page", new LeadsClient.LeadPage(List.of(), null));
+			return "dashboard/leads/list";
+		}
+		LeadsClient.LeadPage page = leads.leads(actor(me), query.toFilter(me.email()), query.after(), PAGE_SIZE);
+		model.addAttribute("page", page);
+		model.addAttribute("newestCreatedAt",
+				page.items().stream().map(LeadsClient.LeadRow::createdAt).max(Instant::compareTo).orElse(null));
+		return "dashboard/leads/list";
+	}
+
+	/** How many leads arrived since the list was shown; the list page asks this to offer a refresh. */
+	@GetMapping(path = "/arrivals", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Map<String, Integer> arrivals(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+			Authentication authentication) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		LeadsClient.Filter newest = new LeadsClient.Filter(List.of(), List.of(), null, null, null, null, null, null,
+				"newest");
+		long count = leads.leads(actor(me), newest, null, PAGE_SIZE)
+			.items()
+			.stream()
+			.filter((lead) -> lead.createdAt().isAfter(since))
+			.count();
+		return Map.of("count", (int) count);
+	}
+
+	@GetMapping("/export.csv")
+	ResponseEntity<StreamingResponseBody> export(LeadsQuery query, Authentication authentication) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		LeadsClient.Filter filter = query.toFilter(me.email());
+		LeadsClient.Actor actor = actor(me);
+		ContentDisposition attachment = ContentDisposition.attachment()
+			.filename("leads-" + LocalDate.now(clock) + ".csv")
+			.build();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body((out) -> leads.exportCsv(actor, filter, out));
+	}
+
+	@GetMapping("/{id}")
+	String lead(@PathVariable UUID id, Authentication authentication, Model model) {
+		return detail(leads.lead(actor(CurrentStaff.of(authentication)), id), model);
+	}
+
+	@PostMapping("/{id}/status")
+	String changeStatus(@PathVariable UUID id, @RequestParam int version, @RequestParam String status,
+			@RequestParam(required = false) String lostReason, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		try {
+			leads.changeStatus(actor(me), id, version, status, blankToNull(lostReason));
+			redirect.addFlashAttribute("message", "leads.saved.status");
+			return "redirect:/dashboard/leads/" + id;
+		}
+		catch (StaleLeadException stale) {
+			model.addAttribute("stale", new Attempt("status", status, lostReason));
+			return detail(stale.current(), model);
+		}
+		catch (LeadRejectedException refused) {
+			model.addAttribute("statusErrors", refused.errors());
+			model.addAttribute("attempt", new Attempt("status", status, lostReason));
+			return detail(leads.lead(actor(me), id), model);
+		}
+	}
+
+	@PostMapping("/{id}/owner")
+	String assign(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) String owner,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		try {
+			leads.assign(actor(me), id, version, blankToNull(owner));
+			redirect.addFlashAttribute("message", "leads.saved.owner");
+			return "redirect:/dashboard/leads/" + id;
+		}
+		catch (StaleLeadException stale) {
+			model.addAttribute("stale", new Attempt("owner", owner, null));
+			return detail(stale.current(), model);
+		}
+		catch (LeadRejectedException refused) {
+			model.addAttribute("ownerErrors", refused.errors());
+			return detail(leads.lead(actor(me), id), model);
+		}
+	}
+
+	@PostMapping("/{id}/notes")
+	String addNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, Authentication authentication,
+			Model model, RedirectAttributes redirect) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		if (text.isBlank()) {
+			model.addAttribute("noteError", "leads.note.empty");
+			return detail(leads.lead(actor(me), id), model);
+		}
+		try {
+			leads.addNote(actor(me), id, text.strip());
+			redirect.addFlashAttribute("message", "leads.saved.note");
+			return "redirect:/dashboard/leads/" + id;
+		}
+		catch (LeadRejectedException refused) {
+			model.addAttribute("noteErrors", refused.errors());
+			model.addAttribute("noteText", text);
+			return detail(leads.lead(actor(me), id), model);
+		}
+	}
+
+	@ExceptionHandler(ServiceUnavailableException.class)
+	String unavailable(Model model) {
+		model.addAttribute("unavailable", true);
+		return "dashboard/leads/unavailable";
+	}
+
+	private String detail(LeadDetail lead, Model model) {
+		model.addAttribute("lead", lead);
+		model.addAttribute("statuses", LeadsQuery.STATUSES);
+		model.addAttribute("owners", leadWorkers());
+		return "dashboard/leads/detail";
+	}
+
+	private List<StaffAccount> leadWorkers() {
+		return staff.all()
+			.stream()
+			.filter((account) -> account.enabled()
+					&& (account.roles().contains(StaffRole.SALES) || account.roles().contains(StaffRole.ADMIN)))
+			.toList();
+	}
+
+	private static LeadsClient.Actor actor(CurrentStaff me) {
+		return new LeadsClient.Actor(me.email(), me.scopes());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** What the salesperson tried to do, shown next to the newer state after a conflict. */
+	record Attempt(String field, String value, String lostReason) {
+	}
+
+}

@@ -1,0 +1,226 @@
+package com.northbeam.gateway.dashboard.leads;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class LeadsControllerTests {
+
+	static final UUID LEAD = UUID.fromString("6f1c2b7e-8f6a-4a43-9a57-0a3f4b9c1d21");
+
+	static final String LEAD_JSON = """
+			{"id":"%s","version":3,"status":"new","owner":null,"lostReason":null,"priority":81,
+			"priorityFactors":[{"code":"coverage_24x7","reason":"Needs round-the-clock cover","weight":12}],
+			"recommendation":"co_managed",
+			"contact":{"name":"%s","email":"ada@acme.test","company":"%s","phone":"+44 20 0000 0000","role":"IT lead"},
+			"answers":[{"questionId":"employees","question":"How many people work here?","values":[{"code":"51-200","label":"51 to 200"}]}],
+			"result":{"id":"%s","recommendation":"co_managed","fit":{"co_managed":78,"fully_managed":55,"hybrid":41},
+			  "confidence":23,"confidenceLabel":"clear","summary":"Your team is capable but stretched.",
+			  "factors":[{"code":"overloaded","model":"co_managed","weight":18,"reason":"The team is overloaded","guideAnchor":"internal-team-overloaded"}]},
+			"cost":{"currency":"USD","users":120,"estimated":true,
+			  "current":{"label":"Today","total":250000,"items":[]},
+			  "co_managed":{"label":"Co-managed","total":210000,"items":[]},
+			  "fully_managed":{"label":"Fully managed","total":230000,"items":[]}},
+			"attribution":{"utm_source":"newsletter","utm_medium":"email","utm_campaign":"autumn","referrer":null,"landing":"/articles/co-managed-vs-fully-managed-it"},
+			"consultation":{"preferredTimes":"Tuesday mornings","message":"%s","requestedAt":"2026-11-21T09:00:00Z"},
+			"timeline":[{"at":"2026-11-20T10:00:00Z","actor":null,"kind":"created","detail":null},
+			  {"at":"2026-11-21T10:00:00Z","actor":"sam@northbeam.test","kind":"note","detail":"%s"}],
+			"createdAt":"2026-11-20T10:00:00Z","updatedAt":"2026-11-21T10:00:00Z","erased":false}""";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer assessment;
+
+	@BeforeEach
+	void theServiceKnowsOneLead() {
+		assessment.respond("GET", "/api/leads", Response.json("""
+				{"items":[{"id":"%s","name":"Ada Lovelace","company":"Acme","email":"ada@acme.test",
+				"recommendation":"co_managed","priority":81,"status":"new","owner":null,
+				"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],"nextCursor":"next-page"}""".formatted(LEAD)));
+		assessment.respond("GET", "/api/leads/" + LEAD, Response.json(lead("Ada Lovelace", "Acme", "Call me", "Nice")));
+	}
+
+	@Test
+	void theListShowsTheLeadsAndKeepsTheFiltersInEveryLink() {
+		MvcTestResult result = mvc.get()
+			.uri("/dashboard/leads?status=new&status=contacted&q=acme&sort=newest")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange();
+
+		assertThat(result).hasStatusOk()
+			.bodyText()
+			.contains("Ada Lovelace", "Co-managed IT", "newsletter")
+			.contains("href=\"/dashboard/leads/export.csv?status=new&amp;status=contacted&amp;q=acme&amp;sort=newest\"")
+			.contains("status=new&amp;status=contacted&amp;q=acme&amp;sort=newest&amp;after=next-page");
+		String query = lastRequest("/api/leads").query();
+		assertThat(query).contains("status=new", "status=contacted", "q=acme", "sort=newest");
+	}
+
+	@Test
+	void myLeadsAsksForTheSignedInPersonsLeadsWithTheirOwnToken() {
+		assertThat(mvc.get().uri("/dashboard/leads?owner=me").with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("My leads");
+
+		FakeHttpServer.Request request = lastRequest("/api/leads");
+		assertThat(request.query()).contains("owner=sam%40northbeam.test");
+		String token = request.headers().get("Authorization").get(0).substring("Bearer ".length());
+		String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+		assertThat(claims).contains("\"sub\":\"sam@northbeam.test\"", "leads:read", "leads:write")
+			.doesNotContain("content:write", "admin");
+	}
+
+	@Test
+	void theDetailShowsEverythingAboutTheLead() {
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Ada Lovelace", "ada@acme.test", "IT lead", "Your team is capable but stretched.",
+					"The team is overloaded", "Needs round-the-clock cover", "51 to 200", "USD 250,000",
+					"newsletter / email / autumn", "Tuesday mornings", "Call me", "Nice")
+			.doesNotContain("Erase this lead");
+	}
+
+	@Test
+	void aStaleStatusChangeShowsTheNewerStateInsteadOfOverwritingIt() {
+		assessment.respond("POST", "/api/leads/" + LEAD + "/status", new Response(409, "application/problem+json",
+				"{\"status\":409,\"current\":" + lead("Ada Lovelace", "Acme", "Call me", "Changed by Kim")
+					.replace("\"status\":\"new\"", "\"status\":\"qualified\"") + "}",
+				Duration.ZERO));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/leads/" + LEAD + "/status")
+			.param("version", "2")
+			.param("status", "contacted")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Someone else changed this lead", "Changed by Kim", "<option value=\"qualified\" selected=\"selected\">");
+	}
+
+	@Test
+	void aStatusChangeIsSentWithTheVersionSeenAndRedirects() {
+		assessment.respond("POST", "/api/leads/" + LEAD + "/status",
+				Response.json(lead("Ada Lovelace", "Acme", "Call me", "Nice")));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/leads/" + LEAD + "/status")
+			.param("version", "3")
+			.param("status", "lost")
+			.param("lostReason", "Chose another provider")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.with(csrf())).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/leads/" + LEAD);
+		assertThat(lastRequest("/api/leads/" + LEAD + "/status").body()).contains("\"version\":3",
+				"\"status\":\"lost\"", "\"lostReason\":\"Chose another provider\"");
+	}
+
+	@Test
+	void anEmptyNoteIsRefusedInline() {
+		assertThat(mvc.post()
+			.uri("/dashboard/leads/" + LEAD + "/notes")
+			.param("text", "   ")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.with(csrf())).hasStatusOk().bodyText().contains("Write something before saving the note.");
+	}
+
+	@Test
+	void theCsvExportStreamsTheServicesExportOfTheSameFilter() {
+		assessment.respond("GET", "/api/leads/export.csv",
+				new Response(200, "text/csv", "name,company\nAda Lovelace,Acme\n", Duration.ZERO));
+
+		MvcTestResult result = mvc.get()
+			.uri("/dashboard/leads/export.csv?status=won")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange(Duration.ofSeconds(10));
+
+		assertThat(result).hasStatusOk()
+			.hasContentType("text/csv;charset=UTF-8")
+			.hasBodyTextEqualTo("name,company\nAda Lovelace,Acme\n");
+		assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment; filename=\"leads-");
+		assertThat(lastRequest("/api/leads/export.csv").query()).isEqualTo("status=won&sort=priority");
+	}
+
+	@Test
+	void newArrivalsAreCountedForTheListsRefreshHint() {
+		assertThat(mvc.get()
+			.uri("/dashboard/leads/arrivals?since=2026-11-19T00:00:00Z")
+			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk().bodyJson().extractingPath("$.count").isEqualTo(1);
+		assertThat(mvc.get()
+			.uri("/dashboard/leads/arrivals?since=2026-11-20T10:00:00Z")
+			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk().bodyJson().extractingPath("$.count").isEqualTo(0);
+	}
+
+	@Test
+	void whenTheServiceIsDownThePageSaysSo() {
+		assessment.respond("GET", "/api/leads/" + LEAD, Response.status(503));
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Leads are temporarily unavailable");
+	}
+
+	@Test
+	void onlySalesAndAdminsWorkLeadsAndEveryChangeNeedsTheCsrfToken() {
+		assertThat(mvc.get().uri("/dashboard/leads")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+		assertThat(mvc.get().uri("/dashboard/leads").with(user("ed@northbeam.test").roles("EDITOR"))).hasStatus(403);
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("ed@northbeam.test").roles("EDITOR")))
+			.hasStatus(403);
+		assertThat(mvc.get().uri("/dashboard/leads").with(user("ann@northbeam.test").roles("ADMIN"))).hasStatusOk();
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("ann@northbeam.test").roles("ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Erase this lead");
+		for (String path : new String[] { "/status", "/owner", "/notes" }) {
+			assertThat(mvc.post()
+				.uri("/dashboard/leads/" + LEAD + path)
+				.param("version", "3")
+				.param("status", "contacted")
+				.param("text", "hello")
+				.with(user("sam@northbeam.test").roles("SALES"))).hasStatus(403);
+		}
+	}
+
+	static String lead(String name, String company, String message, String note) {
+		return LEAD_JSON.formatted(LEAD, json(name), json(company), LEAD, json(message), json(note));
+	}
+
+	static String json(String value) {
+		return value.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+	private FakeHttpServer.Request lastRequest(String path) {
+		return assessment.requests()
+			.stream()
+			.filter((request) -> request.path().equals(path))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+	}
+
+}
