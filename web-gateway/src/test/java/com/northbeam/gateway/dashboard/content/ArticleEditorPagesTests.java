@@ -278,6 +278,38 @@ class ArticleEditorPagesTests {
 	}
 
 	@Test
+	void aStaleStatusChangeDoesNothingAndSaysSo() {
+		content.respond("POST", "/api/editor/articles/7/archive", new Response(409, "application/problem+json", """
+				{"status":409,"errors":[{"field":"version","message":"changed"}],"currentVersion":5}""", Duration.ZERO));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/content/articles/7/archive")
+			.with(editor())
+			.with(csrf())
+			.param("version", "3")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/content/articles/7");
+		assertThat(mvc.post()
+			.uri("/dashboard/content/articles/7/archive")
+			.with(editor())
+			.with(csrf())
+			.param("version", "3")).flash().containsEntry("staleMessage", "content.stale.status");
+	}
+
+	@Test
+	void unpublishingSendsTheVersionSeen() {
+		content.respond("POST", "/api/editor/articles/7/unpublish", Response.json(article(4, "Text", "draft")));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/content/articles/7/unpublish")
+			.with(editor())
+			.with(csrf())
+			.param("version", "3")).flash().containsEntry("message", "content.article.unpublish");
+		assertThat(json.readTree(lastRequest("POST", "/api/editor/articles/7/unpublish").body()).get("version").asInt())
+			.isEqualTo(3);
+	}
+
+	@Test
 	void relatedLinksAreSentInTheOrderTyped() {
 		content.respond("PUT", "/api/editor/articles/7/related", Response.json(article(3, "Text", "draft")));
 
