@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The personalised result page, its "on its way" state, and the consultation request form. */
 @Controller
@@ -67,8 +67,11 @@ class ResultController {
 	}
 
 	@GetMapping
-	String result(@PathVariable UUID id, CsrfToken csrf, Model model) {
+	String result(@PathVariable UUID id, @RequestParam(name = "consultation", required = false) String consultation,
+			CsrfToken csrf, Model model) {
 		WizardController.loadEarly(csrf);
+		// A query parameter rather than a flash attribute: no server session, so any replica shows it.
+		model.addAttribute("consultationSent", "sent".equals(consultation));
 		if (!model.containsAttribute("consultation")) {
 			model.addAttribute("consultation", new ConsultationForm("", "", ""));
 		}
@@ -77,7 +80,7 @@ class ResultController {
 
 	@PostMapping("/consultation")
 	String requestConsultation(@PathVariable UUID id, @Valid @ModelAttribute("consultation") ConsultationForm form,
-			BindingResult binding, CsrfToken csrf, Model model, RedirectAttributes redirect) {
+			BindingResult binding, CsrfToken csrf, Model model) {
 		WizardController.loadEarly(csrf);
 		if (form.website() != null && !form.website().isBlank()) {
 			return "redirect:/assessment/received";
@@ -100,8 +103,7 @@ class ResultController {
 			model.addAttribute("consultationErrors", Map.of("message", text("consultation.refused")));
 			return page(id, model);
 		}
-		redirect.addFlashAttribute("consultationSent", true);
-		return "redirect:/assessment/result/" + id + "#consultation";
+		return "redirect:/assessment/result/" + id + "?consultation=sent#consultation";
 	}
 
 	@GetMapping(path = "/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

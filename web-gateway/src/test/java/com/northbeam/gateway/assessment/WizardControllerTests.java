@@ -165,7 +165,9 @@ class WizardControllerTests {
 			.contains("Please tell us when suits you.");
 		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
 			.param("preferredTimes", "Tuesday mornings").param("message", "About after-hours cover"))
-			.hasRedirectedUrl("/assessment/result/" + id + "#consultation");
+			.hasRedirectedUrl("/assessment/result/" + id + "?consultation=sent#consultation");
+		assertThat(mvc.get().uri("/assessment/result/" + id + "?consultation=sent")).bodyText()
+			.contains("We will be in touch");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONSULTATION' AND submission_id = :id")
 			.param("id", id).query(Long.class).single()).isEqualTo(1);
 	}
