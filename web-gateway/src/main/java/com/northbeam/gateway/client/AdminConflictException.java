@@ -1,0 +1,22 @@
+package com.northbeam.gateway.client;
+
+import java.util.List;
+
+/**
+ * assessment-service refused an admin change because the state changed meanwhile (409), for
+ * example someone saved newer price assumptions first. Nothing was stored.
+ */
+public class AdminConflictException extends RuntimeException {
+
+	private final transient List<AssessmentAdminClient.FieldError> errors;
+
+	public AdminConflictException(String message, List<AssessmentAdminClient.FieldError> errors) {
+		super(message);
+		this.errors = List.copyOf(errors);
+	}
+
+	public List<AssessmentAdminClient.FieldError> errors() {
+		return errors;
+	}
+
+}

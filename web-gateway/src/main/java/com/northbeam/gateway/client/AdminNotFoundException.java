@@ -1,0 +1,10 @@
+package com.northbeam.gateway.client;
+
+/** assessment-service has no such lead or delivery (404). */
+public class AdminNotFoundException extends RuntimeException {
+
+	public AdminNotFoundException(String what) {
+		super(what + " not found");
+	}
+
+}

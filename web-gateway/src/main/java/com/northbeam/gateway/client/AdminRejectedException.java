@@ -1,0 +1,22 @@
+package com.northbeam.gateway.client;
+
+import java.util.List;
+
+/**
+ * assessment-service refused an admin change (400); {@link #errors()} names each offending field
+ * as the service names it.
+ */
+public class AdminRejectedException extends RuntimeException {
+
+	private final transient List<AssessmentAdminClient.FieldError> errors;
+
+	public AdminRejectedException(List<AssessmentAdminClient.FieldError> errors) {
+		super("Rejected: " + errors);
+		this.errors = List.copyOf(errors);
+	}
+
+	public List<AssessmentAdminClient.FieldError> errors() {
+		return errors;
+	}
+
+}

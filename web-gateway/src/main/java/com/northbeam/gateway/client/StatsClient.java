@@ -1,0 +1,89 @@
+package com.northbeam.gateway.client;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.northbeam.gateway.token.ServiceTokens;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The overview's figures from assessment-service (scope {@code leads:read}): the pipeline and the
+ * funnel from article views to leads. Calls carry a token issued for the signed-in staff member.
+ */
+@Component
+public class StatsClient {
+
+	private final AssessmentStaffCalls calls;
+
+	StatsClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
+		this.calls = new AssessmentStaffCalls(
+				new ServiceCall(AssessmentStaffCalls.AUDIENCE + "-stats", properties.assessment(), builder), tokens);
+	}
+
+	public Pipeline pipeline(StaffCaller caller) {
+		return calls.call(caller, "pipeline", (rest, bearer) -> rest.get()
+			.uri("/api/stats/pipeline")
+			.header(HttpHeaders.AUTHORIZATION, bearer)
+			.retrieve()
+			.body(Pipeline.class));
+	}
+
+	/** The funnel between two days (inclusive), bucketed by {@code granularity}. */
+	public Funnel funnel(StaffCaller caller, LocalDate from, LocalDate to, Granularity granularity) {
+		return calls.call(caller, "funnel", (rest, bearer) -> rest.get()
+			.uri((uri) -> uri.path("/api/stats/funnel")
+				.queryParam("from", from)
+				.queryParam("to", to)
+				.queryParam("granularity", granularity.name().toLowerCase())
+				.build())
+			.header(HttpHeaders.AUTHORIZATION, bearer)
+			.retrieve()
+			.body(Funnel.class));
+	}
+
+	public enum Granularity {
+
+		DAY, WEEK
+
+	}
+
+	/** Leads by status; {@code conversionRate} is a share between 0 and 1. */
+	public record Pipeline(long newThisWeek, Map<String, Long> byStatus, double conversionRate) {
+
+		public Pipeline {
+			byStatus = (byStatus != null) ? Map.copyOf(byStatus) : Map.of();
+		}
+
+		public long count(String status) {
+			return byStatus.getOrDefault(status, 0L);
+		}
+
+	}
+
+	public record Funnel(List<Bucket> buckets, List<Step> dropOffByStep, Map<String, Long> leadsByRecommendation,
+			List<SourceCount> leadsBySource) {
+
+		public Funnel {
+			buckets = (buckets != null) ? List.copyOf(buckets) : List.of();
+			dropOffByStep = (dropOffByStep != null) ? List.copyOf(dropOffByStep) : List.of();
+			leadsByRecommendation = (leadsByRecommendation != null) ? Map.copyOf(leadsByRecommendation) : Map.of();
+			leadsBySource = (leadsBySource != null) ? List.copyOf(leadsBySource) : List.of();
+		}
+
+	}
+
+	/** One day or week, starting on {@code start} (an ISO date or instant). */
+	public record Bucket(String start, long visits, long starts, long completions, long leads) {
+	}
+
+	public record Step(String step, long entered, long completed) {
+	}
+
+	public record SourceCount(String source, long count) {
+	}
+
+}

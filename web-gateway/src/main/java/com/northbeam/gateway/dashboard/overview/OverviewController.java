@@ -1,0 +1,170 @@
+package com.northbeam.gateway.dashboard.overview;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.northbeam.gateway.client.AdminNotFoundException;
+import com.northbeam.gateway.client.AdminRejectedException;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.StaffCaller;
+import com.northbeam.gateway.client.StatsClient;
+import com.northbeam.gateway.client.StatsClient.Funnel;
+import com.northbeam.gateway.client.StatsClient.Granularity;
+import com.northbeam.gateway.client.StatsClient.Pipeline;
+import com.northbeam.gateway.dashboard.overview.SvgChart.Entry;
+import com.northbeam.gateway.staff.CurrentStaff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The dashboard's start page. Everyone sees the links to their part; those who work leads also see
+ * the pipeline and the charts of the last twelve weeks, fetched from assessment-service with a
+ * token for them. When the figures cannot be fetched the page says so and still renders.
+ */
+@Controller
+class OverviewController {
+
+	static final int WEEKS = 12;
+
+	static final List<String> STATUSES = List.of("new", "contacted", "qualified", "proposal", "won", "lost");
+
+	static final List<String> RECOMMENDATIONS = List.of("co_managed", "fully_managed", "hybrid");
+
+	private static final Logger log = LoggerFactory.getLogger(OverviewController.class);
+
+	private static final DateTimeFormatter WEEK_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+	private final StatsClient stats;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	OverviewController(StatsClient stats, MessageSource messages, Clock clock) {
+		this.stats = stats;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/dashboard")
+	String overview(Authentication authentication, Model model, Locale locale) {
+		CurrentStaff staff = CurrentStaff.of(authentication);
+		if (!staff.canWorkLeads()) {
+			return "dashboard/overview";
+		}
+		StaffCaller caller = new StaffCaller(staff.email(), staff.scopes());
+		try {
+			Pipeline pipeline = stats.pipeline(caller);
+			model.addAttribute("pipeline", pipeline);
+			model.addAttribute("statuses", STATUSES);
+			model.addAttribute("conversion", percent(pipeline.conversionRate()));
+		}
+		catch (ServiceUnavailableException | AdminNotFoundException | AdminRejectedException ex) {
+			log.warn("Pipeline figures unavailable: {}", ex.getMessage());
+			model.addAttribute("pipelineUnavailable", true);
+		}
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+		try {
+			Funnel funnel = stats.funnel(caller, from, today, Granularity.WEEK);
+			model.addAttribute("charts", charts(funnel, locale));
+			model.addAttribute("from", from);
+			model.addAttribute("to", today);
+		}
+		catch (ServiceUnavailableException | AdminNotFoundException | AdminRejectedException ex) {
+			log.warn("Funnel figures unavailable: {}", ex.getMessage());
+			model.addAttribute("chartsUnavailable", true);
+		}
+		return "dashboard/overview";
+	}
+
+	List<SvgChart> charts(Funnel funnel, Locale locale) {
+		List<SvgChart> charts = new ArrayList<>();
+		charts.add(SvgChart.columns("chart-leads-per-week", text("overview.chart.leadsPerWeek", locale),
+				funnel.buckets().stream().map((bucket) -> Entry.of(weekLabel(bucket.start()), bucket.leads())).toList()));
+
+		long recommended = RECOMMENDATIONS.stream()
+			.mapToLong((code) -> funnel.leadsByRecommendation().getOrDefault(code, 0L))
+			.sum();
+		charts.add(SvgChart.rows("chart-recommendations", text("overview.chart.recommendations", locale),
+				RECOMMENDATIONS.stream().map((code) -> {
+					long count = funnel.leadsByRecommendation().getOrDefault(code, 0L);
+					return new Entry(text("overview.recommendation." + code, locale), count,
+							text("overview.countShare", locale, count, share(count, recommended)));
+				}).toList()));
+
+		long visits = funnel.buckets().stream().mapToLong(StatsClient.Bucket::visits).sum();
+		long starts = funnel.buckets().stream().mapToLong(StatsClient.Bucket::starts).sum();
+		long completions = funnel.buckets().stream().mapToLong(StatsClient.Bucket::completions).sum();
+		long leads = funnel.buckets().stream().mapToLong(StatsClient.Bucket::leads).sum();
+		long[] stages = { visits, starts, completions, leads };
+		String[] stageKeys = { "visits", "starts", "completions", "leads" };
+		List<Entry> funnelEntries = new ArrayList<>();
+		for (int i = 0; i < stages.length; i++) {
+			String valueText = (i == 0) ? text("overview.count", locale, stages[i])
+					: text("overview.countDropOff", locale, stages[i], dropOff(stages[i - 1], stages[i]));
+			funnelEntries.add(new Entry(text("overview.funnel." + stageKeys[i], locale), stages[i], valueText));
+		}
+		charts.add(SvgChart.rows("chart-funnel", text("overview.chart.funnel", locale), funnelEntries));
+
+		charts.add(SvgChart.rows("chart-steps", text("overview.chart.steps", locale), funnel.dropOffByStep()
+			.stream()
+			.map((step) -> new Entry(step.step(), step.entered(), text("overview.stepDropOff", locale, step.entered(),
+					step.completed(), dropOff(step.entered(), step.completed()))))
+			.toList()));
+
+		charts.add(SvgChart.rows("chart-sources", text("overview.chart.sources", locale), funnel.leadsBySource()
+			.stream()
+			.map((source) -> Entry.of((source.source() == null || source.source().isBlank())
+					? text("overview.source.direct", locale) : source.source(), source.count()))
+			.toList()));
+		return charts;
+	}
+
+	/** The share lost between one stage and the next, in whole percent ("0%" when nobody entered). */
+	static String dropOff(long entered, long completed) {
+		if (entered <= 0) {
+			return "0%";
+		}
+		return percent(Math.max(0, entered - completed) / (double) entered);
+	}
+
+	static String share(long part, long whole) {
+		return (whole <= 0) ? "0%" : percent(part / (double) whole);
+	}
+
+	static String percent(double share) {
+		return String.format(Locale.ENGLISH, "%.0f%%", share * 100);
+	}
+
+	static String weekLabel(String start) {
+		if (start == null || start.length() < 10) {
+			return String.valueOf(start);
+		}
+		try {
+			return WEEK_LABEL.format(LocalDate.parse(start.substring(0, 10)));
+		}
+		catch (DateTimeParseException ex) {
+			return start;
+		}
+	}
+
+	private String text(String key, Locale locale, Object... arguments) {
+		return messages.getMessage(key, arguments, locale);
+	}
+
+}

@@ -1,0 +1,107 @@
+package com.northbeam.gateway.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.client.StatsClient.Granularity;
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Request;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Against a fake assessment-service on the wire, in the context the other gateway tests share. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class StatsClientTests {
+
+	public static final String PIPELINE_JSON = """
+			{"newThisWeek":7,"byStatus":{"new":7,"contacted":5,"qualified":3,"proposal":2,"won":4,"lost":3},
+			 "conversionRate":0.1667}""";
+
+	public static final String FUNNEL_JSON = """
+			{"buckets":[{"start":"2026-11-16","visits":400,"starts":60,"completions":30,"leads":12},
+			            {"start":"2026-11-23","visits":600,"starts":90,"completions":45,"leads":18}],
+			 "dropOffByStep":[{"step":"company","entered":150,"completed":120},{"step":"team","entered":120,"completed":90}],
+			 "leadsByRecommendation":{"co_managed":14,"fully_managed":10,"hybrid":6},
+			 "leadsBySource":[{"source":"linkedin","count":16},{"source":"newsletter","count":9}]}""";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	static final StaffCaller SALES = new StaffCaller("sam.sales@northbeam.test",
+			List.of("leads:read", "leads:write", "submissions:read"));
+
+	@Autowired
+	StatsClient client;
+
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer server;
+
+	@Test
+	void readsThePipelineWithATokenForTheSignedInSalesPerson() {
+		server.respond("GET", "/api/stats/pipeline", Response.json(PIPELINE_JSON));
+
+		StatsClient.Pipeline pipeline = client.pipeline(SALES);
+
+		assertThat(pipeline.newThisWeek()).isEqualTo(7);
+		assertThat(pipeline.count("won")).isEqualTo(4);
+		assertThat(pipeline.count("unknown")).isZero();
+		assertThat(pipeline.conversionRate()).isEqualTo(0.1667);
+		JsonNode claims = claimsOf(lastRequest("/api/stats/pipeline"));
+		assertThat(claims.get("sub").asString()).isEqualTo("sam.sales@northbeam.test");
+		assertThat(claims.get("scope").asString()).isEqualTo("leads:read leads:write submissions:read");
+		assertThat(claims.get("aud").toString()).contains("assessment-service");
+	}
+
+	@Test
+	void readsTheFunnel() {
+		server.respond("GET", "/api/stats/funnel", Response.json(FUNNEL_JSON));
+
+		StatsClient.Funnel funnel = client.funnel(SALES, LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 28),
+				Granularity.WEEK);
+
+		assertThat(funnel.buckets()).extracting(StatsClient.Bucket::leads).containsExactly(12L, 18L);
+		assertThat(funnel.dropOffByStep()).extracting(StatsClient.Step::step).containsExactly("company", "team");
+		assertThat(funnel.leadsByRecommendation()).containsEntry("hybrid", 6L);
+		assertThat(funnel.leadsBySource()).extracting(StatsClient.SourceCount::source).containsExactly("linkedin", "newsletter");
+		assertThat(claimsOf(lastRequest("/api/stats/funnel")).get("sub").asString()).isEqualTo("sam.sales@northbeam.test");
+	}
+
+	@Test
+	void aServerErrorIsUnavailable() {
+		server.respond("GET", "/api/stats/pipeline", new Response(503, "application/problem+json", "{\"status\":503}",
+				Duration.ZERO));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client.pipeline(SALES));
+	}
+
+	private Request lastRequest(String path) {
+		List<Request> matching = server.requests().stream().filter((request) -> request.path().equals(path)).toList();
+		assertThat(matching).as("requests to " + path).isNotEmpty();
+		return matching.get(matching.size() - 1);
+	}
+
+	private static JsonNode claimsOf(Request request) {
+		String authorization = request.headers().get("Authorization").get(0);
+		String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+		return json.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+	}
+
+}

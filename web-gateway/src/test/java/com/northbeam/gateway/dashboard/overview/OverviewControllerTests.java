@@ -1,0 +1,124 @@
+package com.northbeam.gateway.dashboard.overview;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.TokenClaims;
+import com.northbeam.gateway.XssPayloads;
+import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+class OverviewControllerTests {
+
+	static final String PIPELINE_JSON = """
+			{"newThisWeek":7,"byStatus":{"new":7,"contacted":5,"qualified":3,"proposal":2,"won":1234,"lost":3},
+			 "conversionRate":0.1667}""";
+
+	static final String FUNNEL_JSON = """
+			{"buckets":[{"start":"2026-11-16","visits":400,"starts":60,"completions":30,"leads":12},
+			            {"start":"2026-11-23T00:00:00Z","visits":600,"starts":90,"completions":45,"leads":18}],
+			 "dropOffByStep":[{"step":"company","entered":150,"completed":120},{"step":"team","entered":120,"completed":90}],
+			 "leadsByRecommendation":{"co_managed":15,"fully_managed":9,"hybrid":6},
+			 "leadsBySource":[{"source":"linkedin","count":16},{"source":"newsletter","count":9}]}""";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer assessment;
+
+	@BeforeEach
+	void fakeStats() {
+		assessment.respond("GET", "/api/stats/pipeline", Response.json(PIPELINE_JSON));
+		assessment.respond("GET", "/api/stats/funnel", Response.json(FUNNEL_JSON));
+	}
+
+	@Test
+	void salesSeeTheFiguresAndAccessibleSvgCharts() {
+		assertThat(mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyText()
+			.contains("New leads this week", ">7<", "17%", ">1,234<")
+			.contains("role=\"img\"", "<title id=\"chart-leads-per-week-title\">Leads per week</title>",
+					"aria-labelledby=\"chart-funnel-title\"")
+			// the numbers for screen readers, beside each chart
+			.contains("class=\"visually-hidden\"", "<th scope=\"row\">16 Nov</th>", "<td>12</td>")
+			// recommendation mix with shares, funnel with the share lost at each step, sources
+			.contains("Co-managed IT", "15 (50%)", "Article views", "1,000", "150 (lost 85%)", "30 (lost 60%)")
+			.contains("150 entered, 120 completed (lost 20%)", "linkedin")
+			.doesNotContain("<script");
+		assertThat(TokenClaims.subjects(assessment, "/api/stats/pipeline")).contains("sam@northbeam.test");
+	}
+
+	@Test
+	void editorsSeeNoLeadFiguresAndNoCallIsMadeForThem() {
+		int before = assessment.requests().size();
+
+		assertThat(mvc.get().uri("/dashboard").with(user("erin@northbeam.test").roles("EDITOR"))).hasStatusOk()
+			.bodyText()
+			.contains("Edit content")
+			.doesNotContain("New leads this week", "<svg");
+		assertThat(assessment.requests().subList(before, assessment.requests().size()))
+			.noneMatch((request) -> request.path().startsWith("/api/stats"));
+	}
+
+	@Test
+	void whenTheServiceIsDownThePageSaysSoAndStillRenders() {
+		assessment.respond("GET", "/api/stats/pipeline", Response.json("{}").delayedBy(Duration.ofMillis(1200)));
+		assessment.respond("GET", "/api/stats/funnel", Response.status(404));
+
+		assertThat(mvc.get().uri("/dashboard").with(user("ada@northbeam.test").roles("ADMIN"))).hasStatusOk()
+			.bodyText()
+			.contains("The pipeline figures cannot be fetched right now", "The charts cannot be drawn right now",
+					"Open the admin pages")
+			.doesNotContain("<svg");
+	}
+
+	@Test
+	void sourcesAndStepsFromTheServiceAreRenderedInert() throws Exception {
+		ObjectNode funnel = (ObjectNode) json.readTree(FUNNEL_JSON);
+		ArrayNode sources = funnel.putArray("leadsBySource");
+		ArrayNode steps = funnel.putArray("dropOffByStep");
+		List<String> payloads = new ArrayList<>(XssPayloads.ALL);
+		for (int i = 0; i < payloads.size(); i++) {
+			sources.addObject().put("source", payloads.get(i)).put("count", i + 1);
+			steps.addObject().put("step", payloads.get(i)).put("entered", 10).put("completed", 5);
+		}
+		assessment.respond("GET", "/api/stats/funnel", Response.json(json.writeValueAsString(funnel)));
+
+		String html = mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES")).exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		XssPayloads.assertInert(html, payloads);
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToSignIn() {
+		assertThat(mvc.get().uri("/dashboard")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+	}
+
+}
