@@ -1,12 +1,17 @@
 package com.northbeam.gateway.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ServiceTokens {
 
+	static final Duration MIN_REMAINING_VALIDITY = Duration.ofMinutes(1);
+
 	private static final Logger log = LoggerFactory.getLogger(ServiceTokens.class);
 
 	private final TokenProperties properties;
@@ -37,6 +44,8 @@ public class ServiceTokens {
 	private final RSAKey key;
 
 	private final NimbusJwtEncoder encoder;
+
+	private final Cache<TokenRequest, IssuedToken> issued = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	ServiceTokens(TokenProperties properties, Clock clock) {
 		this.properties = properties;
@@ -54,22 +63,42 @@ public class ServiceTokens {
 
 	/**
 	 * A token for calling {@code audience} on behalf of {@code subject} (a staff member's email,
-	 * or {@code "gateway"} for the public site) with the given scopes.
+	 * or {@code "gateway"} for the public site) with the given scopes. A token issued earlier for
+	 * the same call is reused while it has at least {@link #MIN_REMAINING_VALIDITY} left: signing
+	 * costs CPU here, and the services skip checking a signature they have already verified.
 	 */
 	public String issue(String audience, String subject, Collection<String> scopes) {
+		TokenRequest request = new TokenRequest(audience, subject, Set.copyOf(scopes));
 		Instant now = clock.instant();
+		IssuedToken cached = issued.getIfPresent(request);
+		if (cached != null && cached.expiresAt().minus(MIN_REMAINING_VALIDITY).isAfter(now)) {
+			return cached.value();
+		}
+		IssuedToken token = sign(request, now);
+		issued.put(request, token);
+		return token.value();
+	}
+
+	private IssuedToken sign(TokenRequest request, Instant now) {
+		Instant expiresAt = now.plus(properties.timeToLive());
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(properties.issuer())
-			.audience(List.of(audience))
-			.subject(subject)
+			.audience(List.of(request.audience()))
+			.subject(request.subject())
 			.issuedAt(now)
 			.notBefore(now)
-			.expiresAt(now.plus(properties.timeToLive()))
+			.expiresAt(expiresAt)
 			.id(UUID.randomUUID().toString())
-			.claim("scope", String.join(" ", scopes))
+			.claim("scope", String.join(" ", new TreeSet<>(request.scopes())))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
-		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return new IssuedToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
+	}
+
+	private record TokenRequest(String audience, String subject, Set<String> scopes) {
+	}
+
+	private record IssuedToken(String value, Instant expiresAt) {
 	}
 
 	/** The public keys, as the JSON of a JWK set. */

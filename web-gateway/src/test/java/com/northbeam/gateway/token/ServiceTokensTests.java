@@ -3,6 +3,9 @@ package com.northbeam.gateway.token;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
@@ -64,6 +67,55 @@ class ServiceTokensTests {
 
 		assertThat(first.publicKeySet()).isEqualTo(second.publicKeySet()).isEqualTo(fromOneLine.publicKeySet());
 		assertThat(first.publicKeySet().toString()).doesNotContain("\"d\"");
+	}
+
+	@Test
+	void aTokenIsReusedForTheSameCallUntilItsLastMinute() {
+		MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
+		ServiceTokens tokens = new ServiceTokens(new TokenProperties("https://gateway.example", null, Duration.ofMinutes(5)),
+				clock);
+
+		String first = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read", "leads:write"));
+		clock.advance(Duration.ofMinutes(3));
+		String sameCallLater = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:write", "leads:read"));
+		String otherPerson = tokens.issue("assessment-service", "kim@northbeam.test", List.of("leads:read", "leads:write"));
+		String otherScopes = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read"));
+		clock.advance(Duration.ofSeconds(61));
+		String nearExpiry = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read", "leads:write"));
+
+		assertThat(sameCallLater).isEqualTo(first);
+		assertThat(otherPerson).isNotEqualTo(first);
+		assertThat(otherScopes).isNotEqualTo(first);
+		assertThat(nearExpiry).isNotEqualTo(first);
+	}
+
+	static final class MovableClock extends Clock {
+
+		private Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			now = now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 }
