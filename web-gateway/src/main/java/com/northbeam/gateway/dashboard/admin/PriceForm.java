@@ -29,6 +29,9 @@ public final class PriceForm {
 	static final List<String> PLAN_FIELDS = List.of("perUserMonth", "projectsPerUser", "staffKept", "toolsKept",
 			"recruitingKept");
 
+	/** No figure of a price list comes near this; larger ones are typing mistakes (or not finite as a double). */
+	private static final BigDecimal LARGEST = BigDecimal.valueOf(1_000_000_000_000L);
+
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
 	private static final Pattern CODE = Pattern.compile("[a-z0-9_+\\-]{1,40}");
@@ -213,7 +216,8 @@ public final class PriceForm {
 			return null;
 		}
 		try {
-			return new BigDecimal(text);
+			BigDecimal number = new BigDecimal(text);
+			return (number.abs().compareTo(LARGEST) <= 0) ? number : null;
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -1,6 +1,17 @@
 package com.northbeam.gateway.dashboard.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.testsupport.FakeHttpServer;
@@ -104,6 +115,55 @@ class AdminIndexControllerTests {
 		}
 		assertThat(assessment.requests().subList(before, assessment.requests().size()))
 			.noneMatch((request) -> request.path().startsWith("/api/admin"));
+	}
+
+	@Test
+	void everyMessageKeyTheAdminAndOverviewTemplatesUseIsInTheBundles() throws IOException {
+		Properties bundle = new Properties();
+		for (String name : List.of("messages", "dashboard", "content-editing", "dashboard-admin")) {
+			try (InputStream in = getClass().getResourceAsStream("/messages/" + name + ".properties")) {
+				bundle.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+			}
+		}
+		Path templates = Path.of("src/main/resources/templates/dashboard");
+		List<Path> files = new ArrayList<>();
+		try (Stream<Path> found = Files.walk(templates.resolve("admin"))) {
+			found.filter((path) -> path.toString().endsWith(".html")).forEach(files::add);
+		}
+		files.add(templates.resolve("overview.html"));
+		Pattern key = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
+		List<String> missing = new ArrayList<>();
+		int found = 0;
+		for (Path file : files) {
+			Matcher matcher = key.matcher(Files.readString(file));
+			while (matcher.find()) {
+				found++;
+				if (!bundle.containsKey(matcher.group(1))) {
+					missing.add(file.getFileName() + ": " + matcher.group(1));
+				}
+			}
+		}
+		// keys the overview builds from codes, and the ones the admin controllers resolve themselves
+		for (String code : List.of("overview.status.new", "overview.status.contacted", "overview.status.qualified",
+				"overview.status.proposal", "overview.status.won", "overview.status.lost",
+				"overview.recommendation.co_managed", "overview.recommendation.fully_managed",
+				"overview.recommendation.hybrid", "overview.funnel.visits", "overview.funnel.starts",
+				"overview.funnel.completions", "overview.funnel.leads", "overview.count", "overview.countShare",
+				"overview.countDropOff", "overview.stepDropOff", "overview.source.direct", "admin.prices.saved",
+				"admin.prices.error.currency", "admin.prices.error.whole", "admin.prices.error.amount",
+				"admin.prices.error.share", "admin.prices.error.codes", "admin.prices.error.bands",
+				"admin.notifications.saved", "admin.notifications.retried", "admin.notifications.retryRefused",
+				"admin.notifications.error.salesInbox", "admin.notifications.error.maxAttempts",
+				"admin.notifications.error.url", "admin.notifications.error.secret", "admin.notifications.error.tooMany",
+				"admin.audit.error.date", "admin.audit.error.order", "admin.leads.erased", "admin.leads.error.id",
+				"admin.leads.error.notFound", "admin.delivery.state.pending", "admin.delivery.state.delivered",
+				"admin.delivery.state.dead")) {
+			if (!bundle.containsKey(code)) {
+				missing.add(code);
+			}
+		}
+		assertThat(found).isGreaterThan(80);
+		assertThat(missing).isEmpty();
 	}
 
 }

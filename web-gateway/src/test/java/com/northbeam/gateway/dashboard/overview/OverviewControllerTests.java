@@ -87,7 +87,7 @@ class OverviewControllerTests {
 
 	@Test
 	void whenTheServiceIsDownThePageSaysSoAndStillRenders() {
-		assessment.respond("GET", "/api/stats/pipeline", Response.json("{}").delayedBy(Duration.ofMillis(1200)));
+		assessment.respond("GET", "/api/stats/pipeline", Response.json("{}").delayedBy(Duration.ofSeconds(4)));
 		assessment.respond("GET", "/api/stats/funnel", Response.status(404));
 
 		assertThat(mvc.get().uri("/dashboard").with(user("ada@northbeam.test").roles("ADMIN"))).hasStatusOk()
