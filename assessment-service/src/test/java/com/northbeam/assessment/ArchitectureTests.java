@@ -1,6 +1,9 @@
 package com.northbeam.assessment;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,18 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..assessment.questionnaire..", "..assessment.scoring..", "..assessment.cost..",
-					"..assessment.submission..")
+					"..assessment.submission..", "..assessment.lead..", "..assessment.audit..", "..assessment.privacy..",
+					"..assessment.funnel..", "..assessment.outbox..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void otherFeaturesReachLeadsOnlyThroughTheirFace() {
+		noClasses().that()
+			.resideOutsideOfPackage("..assessment.lead..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..assessment.lead..")
+				.and(DescribedPredicate.not(HasName.Predicates.name("com.northbeam.assessment.lead.Leads"))))
 			.check(CLASSES);
 	}
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a submission with its answers, result, consent record and lead, all or nothing.
+ * Stores a submission with its answers, result, consent record, lead and the lead's outbox event, all
+ * or nothing.
  * <p>
  * On PostgreSQL this is one statement: {@code INSERT ... ON CONFLICT (id) DO NOTHING} feeding the
  * other inserts through data-modifying CTEs, so a repeated id inserts nothing and a concurrent
@@ -52,12 +53,16 @@ class SubmissionRepository {
 	private static final String LEAD_VALUES = ":name, :email, :company, :phone, :role, :recommendation, :priority, 'new', "
 			+ "null, :source, 0, :createdAt, :createdAt";
 
+	/** The new lead's notification, for the outbox feature's dispatcher, written with the lead. */
+	private static final String INSERT_OUTBOX_EVENT = "insert into outbox_event (id, kind, lead_id, created_at)";
+
 	private static final String INSERT_ALL_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
 			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
 			+ "r as (insert into submission_result (" + RESULT_COLUMNS + ") select id, " + RESULT_VALUES + " from s), "
 			+ "c as (insert into consent_record (submission_id, text_version, accepted_at) "
 			+ "select id, :consentVersion, :createdAt from s), "
-			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, id, " + LEAD_VALUES + " from s) "
+			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, id, " + LEAD_VALUES + " from s), "
+			+ "o as (" + INSERT_OUTBOX_EVENT + " select :eventId, 'lead.created', :leadId, :createdAt from s) "
 			+ "select count(*) from s";
 
 	private final JdbcClient jdbc;
@@ -105,6 +110,9 @@ class SubmissionRepository {
 				this.jdbc.sql("insert into lead (" + LEAD_COLUMNS + ") values (:leadId, :id, " + LEAD_VALUES + ")")
 					.params(params)
 					.update();
+				this.jdbc.sql(INSERT_OUTBOX_EVENT + " values (:eventId, 'lead.created', :leadId, :createdAt)")
+					.params(params)
+					.update();
 				return true;
 			}));
 		}
@@ -140,6 +148,7 @@ class SubmissionRepository {
 		params.put("body", submission.body());
 		params.put("consentVersion", checked.consentVersion());
 		params.put("leadId", UUID.randomUUID());
+		params.put("eventId", UUID.randomUUID());
 		params.put("name", contact.name());
 		params.put("email", contact.email());
 		params.put("company", contact.company());

@@ -16,8 +16,8 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * The published questionnaire is readable by anyone; submissions, leads and administration need a
- * token issued by the gateway carrying the matching scope.
+ * The published questionnaire is readable by anyone; submissions, leads, statistics, funnel events
+ * and administration need a token issued by the gateway carrying the matching scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -76,6 +76,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/questionnaires/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/submissions/**").hasAuthority("SCOPE_submissions:read")
 			.requestMatchers("/api/submissions/**").hasAuthority("SCOPE_submissions:write")
+			.requestMatchers(HttpMethod.POST, "/api/events").hasAuthority("SCOPE_events:write")
+			.requestMatchers(HttpMethod.GET, "/api/stats/**").hasAuthority("SCOPE_leads:read")
+			.requestMatchers(HttpMethod.GET, "/api/leads/export.csv").hasAuthority("SCOPE_leads:read")
 			.requestMatchers(HttpMethod.GET, "/api/leads/**").hasAuthority("SCOPE_leads:read")
 			.requestMatchers("/api/leads/**").hasAuthority("SCOPE_leads:write")
 			.requestMatchers("/api/admin/**").hasAuthority("SCOPE_admin")

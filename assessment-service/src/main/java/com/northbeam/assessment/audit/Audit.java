@@ -1,0 +1,66 @@
+package com.northbeam.assessment.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail's face to the rest of the service: who (the token's subject, or {@code system:...}
+ * for jobs) did what to which lead, and when. Written in the caller's transaction when there is one,
+ * so a change and its audit entry are stored together.
+ */
+@Service
+public class Audit {
+
+	/** A staff member read a lead's detail. */
+	public static final String LEAD_READ = "lead.read";
+
+	/** A staff member changed a lead (status, owner, note). */
+	public static final String LEAD_CHANGED = "lead.changed";
+
+	/** A staff member exported the leads matching a filter as CSV. */
+	public static final String LEADS_EXPORTED = "leads.exported";
+
+	/** An admin exported all personal data of one lead. */
+	public static final String LEAD_DATA_EXPORTED = "lead.data-exported";
+
+	/** Personal data of a lead was erased (by an admin or the retention job). */
+	public static final String LEAD_ERASED = "lead.erased";
+
+	/** An admin changed the notification settings or retried a delivery. */
+	public static final String NOTIFICATIONS_CHANGED = "notifications.changed";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Audit(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Records one entry; {@code detail} must not hold personal data beyond what the action needs. */
+	public void record(String actor, String action, UUID leadId, String detail) {
+		record(actor, action, leadId, detail, this.clock.instant());
+	}
+
+	public void record(String actor, String action, UUID leadId, String detail, Instant at) {
+		this.jdbc.sql("insert into audit_entry (at, actor, action, lead_id, detail) values (:at, :actor, :action, :leadId, :detail)")
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.param("actor", truncate(actor, 200))
+			.param("action", action)
+			.param("leadId", leadId)
+			.param("detail", truncate(detail, 1000))
+			.update();
+	}
+
+	private static String truncate(String value, int length) {
+		return (value == null || value.length() <= length) ? value : value.substring(0, length);
+	}
+
+}

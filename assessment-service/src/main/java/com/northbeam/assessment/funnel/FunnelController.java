@@ -1,0 +1,246 @@
+package com.northbeam.assessment.funnel;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.northbeam.assessment.questionnaire.Questionnaire.Step;
+import com.northbeam.assessment.questionnaire.Questionnaires;
+import com.northbeam.assessment.system.FieldError;
+import com.northbeam.assessment.system.InvalidInputException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Anonymous funnel events from the gateway (no personal data, no cookies, no visitor identifiers:
+ * only what happened, to which article or step, and on which day), and the funnel and pipeline
+ * statistics of the dashboard. Days and weeks (Monday to Sunday) are UTC.
+ */
+@RestController
+class FunnelController {
+
+	static final String VIEWED = "article_viewed";
+
+	static final String STARTED = "assessment_started";
+
+	static final String STEP = "step_completed";
+
+	static final String SUBMITTED = "submitted";
+
+	private static final Set<String> TYPES = Set.of(VIEWED, STARTED, STEP, SUBMITTED);
+
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
+
+	private final JdbcClient jdbc;
+
+	private final Questionnaires questionnaires;
+
+	private final Clock clock;
+
+	FunnelController(JdbcClient jdbc, Questionnaires questionnaires, Clock clock) {
+		this.jdbc = jdbc;
+		this.questionnaires = questionnaires;
+		this.clock = clock;
+	}
+
+	record FunnelEvent(String type, String article, String step) {
+	}
+
+	@PostMapping("/api/events")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void record(@RequestBody FunnelEvent event) {
+		List<FieldError> errors = new ArrayList<>();
+		if (event.type() == null || !TYPES.contains(event.type())) {
+			errors.add(new FieldError("type", "must be one of " + new java.util.TreeSet<>(TYPES)));
+		}
+		if (event.article() != null && !SLUG.matcher(event.article()).matches()) {
+			errors.add(new FieldError("article", "must be an article slug"));
+		}
+		if (STEP.equals(event.type()) && (event.step() == null || !stepIds().contains(event.step()))) {
+			errors.add(new FieldError("step", "must be a step of the questionnaire: " + stepIds()));
+		}
+		else if (!STEP.equals(event.type()) && event.step() != null && !stepIds().contains(event.step())) {
+			errors.add(new FieldError("step", "must be a step of the questionnaire: " + stepIds()));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("insert into funnel_event (type, article, step, occurred_on, occurred_at) values (:type, :article, :step, :day, :at)")
+			.param("type", event.type())
+			.param("article", event.article())
+			.param("step", event.step())
+			.param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
+			.param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update();
+	}
+
+	private List<String> stepIds() {
+		return this.questionnaires.current().steps().stream().map(Step::id).toList();
+	}
+
+	record Bucket(LocalDate start, long visits, long starts, long completions, long leads) {
+	}
+
+	record StepDropOff(String step, long entered, long completed) {
+	}
+
+	record SourceCount(String source, long count) {
+	}
+
+	record Funnel(LocalDate from, LocalDate to, String granularity, List<Bucket> buckets,
+			List<StepDropOff> dropOffByStep, Map<String, Long> leadsByRecommendation, List<SourceCount> leadsBySource) {
+	}
+
+	/** {@code from} and {@code to} are UTC dates, both included; by default the last 30 days. */
+	@GetMapping("/api/stats/funnel")
+	Funnel funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "day") String granularity) {
+		List<FieldError> errors = new ArrayList<>();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		LocalDate last = date("to", to, today, errors);
+		LocalDate first = date("from", from, (last != null) ? last.minusDays(29) : today, errors);
+		if (!"day".equals(granularity) && !"week".equals(granularity)) {
+			errors.add(new FieldError("granularity", "must be day or week"));
+		}
+		if (first != null && last != null && (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) > 366 * 2)) {
+			errors.add(new FieldError("from", "must be on or before to, at most two years apart"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		boolean weekly = "week".equals(granularity);
+		TreeMap<LocalDate, long[]> buckets = new TreeMap<>();
+		for (LocalDate day = bucketOf(first, weekly); !day.isAfter(last); day = day.plusDays(weekly ? 7 : 1)) {
+			buckets.put(day, new long[4]);
+		}
+		Map<String, Long> steps = new LinkedHashMap<>();
+		this.jdbc.sql("select occurred_on, type, step, count(*) n from funnel_event where occurred_on between :from and :to "
+				+ "group by occurred_on, type, step")
+			.param("from", first)
+			.param("to", last)
+			.query((rs) -> {
+				LocalDate day = rs.getObject("occurred_on", LocalDate.class);
+				String type = rs.getString("type");
+				long count = rs.getLong("n");
+				long[] bucket = buckets.get(bucketOf(day, weekly));
+				switch (type) {
+					case VIEWED -> bucket[0] += count;
+					case STARTED -> bucket[1] += count;
+					case SUBMITTED -> bucket[2] += count;
+					case STEP -> steps.merge(rs.getString("step"), count, Long::sum);
+					default -> {
+					}
+				}
+			});
+		OffsetDateTime start = first.atStartOfDay().atOffset(ZoneOffset.UTC);
+		OffsetDateTime end = last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+		this.jdbc.sql("select cast(created_at at time zone 'UTC' as date) d, count(*) n from lead "
+				+ "where created_at >= :start and created_at < :end group by cast(created_at at time zone 'UTC' as date)")
+			.param("start", start)
+			.param("end", end)
+			.query((rs) -> {
+				long[] bucket = buckets.get(bucketOf(rs.getObject("d", LocalDate.class), weekly));
+				if (bucket != null) {
+					bucket[3] += rs.getLong("n");
+				}
+			});
+		long starts = buckets.values().stream().mapToLong((b) -> b[1]).sum();
+		List<StepDropOff> dropOff = new ArrayList<>();
+		long entered = starts;
+		for (String step : stepIds()) {
+			long completed = steps.getOrDefault(step, 0L);
+			dropOff.add(new StepDropOff(step, entered, completed));
+			entered = completed;
+		}
+		Map<String, Long> byRecommendation = new LinkedHashMap<>();
+		for (String recommendation : List.of("co_managed", "fully_managed", "hybrid")) {
+			byRecommendation.put(recommendation, 0L);
+		}
+		this.jdbc.sql("select recommendation, count(*) n from lead where created_at >= :start and created_at < :end "
+				+ "group by recommendation")
+			.param("start", start)
+			.param("end", end)
+			.query((rs) -> {
+				byRecommendation.put(rs.getString("recommendation"), rs.getLong("n"));
+			});
+		List<SourceCount> bySource = this.jdbc
+			.sql("select coalesce(source, 'direct') source, count(*) n from lead where created_at >= :start "
+					+ "and created_at < :end group by coalesce(source, 'direct') order by n desc, source limit 50")
+			.param("start", start)
+			.param("end", end)
+			.query((rs, n) -> new SourceCount(rs.getString("source"), rs.getLong("n")))
+			.list();
+		List<Bucket> result = buckets.entrySet()
+			.stream()
+			.map((e) -> new Bucket(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+			.toList();
+		return new Funnel(first, last, granularity, result, dropOff, byRecommendation, bySource);
+	}
+
+	private static LocalDate bucketOf(LocalDate day, boolean weekly) {
+		return weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
+	}
+
+	private static LocalDate date(String field, String value, LocalDate fallback, List<FieldError> errors) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new FieldError(field, "must be a date such as 2026-11-28"));
+			return null;
+		}
+	}
+
+	record PipelineStats(long newThisWeek, Map<String, Long> byStatus, double conversionRate) {
+	}
+
+	/**
+	 * Leads created since Monday (UTC), leads per status, and the conversion rate: won leads as a
+	 * share of closed (won or lost) leads, 0 when none is closed yet.
+	 */
+	@GetMapping("/api/stats/pipeline")
+	PipelineStats pipeline() {
+		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		long newThisWeek = this.jdbc.sql("select count(*) from lead where created_at >= :start")
+			.param("start", monday.atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
+		Map<String, Long> byStatus = new LinkedHashMap<>();
+		for (String status : List.of("new", "contacted", "qualified", "proposal", "won", "lost")) {
+			byStatus.put(status, 0L);
+		}
+		this.jdbc.sql("select status, count(*) n from lead group by status")
+			.query((rs) -> {
+				byStatus.put(rs.getString("status"), rs.getLong("n"));
+			});
+		long closed = byStatus.get("won") + byStatus.get("lost");
+		double rate = (closed > 0) ? Math.round(1000.0 * byStatus.get("won") / closed) / 1000.0 : 0.0;
+		return new PipelineStats(newThisWeek, byStatus, rate);
+	}
+
+}

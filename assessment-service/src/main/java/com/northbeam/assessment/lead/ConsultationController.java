@@ -1,0 +1,64 @@
+package com.northbeam.assessment.lead;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.northbeam.assessment.system.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A prospect asks to talk to an expert after seeing their result (posted by the public site with
+ * {@code submissions:write}). {@code preferredTimes} is free text, or a list of free-text slots.
+ */
+@RestController
+class ConsultationController {
+
+	private final Leads leads;
+
+	ConsultationController(Leads leads) {
+		this.leads = leads;
+	}
+
+	record ConsultationRequest(JsonNode preferredTimes, String message) {
+	}
+
+	record Requested(UUID submissionId, Instant requestedAt) {
+	}
+
+	@PostMapping("/api/submissions/{id}/consultation")
+	@ResponseStatus(HttpStatus.CREATED)
+	Requested request(@PathVariable UUID id, @RequestBody ConsultationRequest request) {
+		UUID leadId = this.leads.requestConsultation(id, times(request.preferredTimes()), request.message());
+		return new Requested(id, this.leads.detail(leadId).consultation().requestedAt());
+	}
+
+	private static String times(JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		if (node.isString()) {
+			return node.asString();
+		}
+		if (node.isArray() && node.size() <= 20) {
+			List<String> slots = new ArrayList<>();
+			for (JsonNode slot : node) {
+				if (!slot.isString()) {
+					throw InvalidInputException.of("preferredTimes", "must be text or a list of texts");
+				}
+				slots.add(slot.asString().strip());
+			}
+			return String.join("; ", slots);
+		}
+		throw InvalidInputException.of("preferredTimes", "must be text or a list of at most 20 texts");
+	}
+
+}

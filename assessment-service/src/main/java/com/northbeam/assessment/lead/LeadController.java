@@ -1,0 +1,115 @@
+package com.northbeam.assessment.lead;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.northbeam.assessment.lead.LeadDetail.TimelineEntry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sales dashboard's lead API: list (filters, sorts, keyset pages), detail, pipeline moves,
+ * owner, notes and the CSV export. The acting staff member is the token's subject.
+ */
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+	private final Leads leads;
+
+	LeadController(Leads leads) {
+		this.leads = leads;
+	}
+
+	@GetMapping
+	Leads.Page list(@RequestParam(name = "status", required = false) List<String> status,
+			@RequestParam(name = "recommendation", required = false) List<String> recommendation,
+			@RequestParam(required = false) String owner, @RequestParam(required = false) Integer minPriority,
+			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) String createdFrom,
+			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "priority") String sort, @RequestParam(defaultValue = "50") int limit,
+			@RequestParam(required = false) String after) {
+		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom, createdTo,
+				q);
+		return this.leads.list(filter, sort, limit, after);
+	}
+
+	@GetMapping(path = "/export.csv")
+	void export(@RequestParam(name = "status", required = false) List<String> status,
+			@RequestParam(name = "recommendation", required = false) List<String> recommendation,
+			@RequestParam(required = false) String owner, @RequestParam(required = false) Integer minPriority,
+			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) String createdFrom,
+			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "priority") String sort, Principal principal, HttpServletResponse response)
+			throws IOException {
+		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom, createdTo,
+				q);
+		Leads.checkSort(sort);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
+		Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				64 * 1024);
+		this.leads.exportCsv(filter, sort, principal.getName(), out);
+		out.flush();
+	}
+
+	@GetMapping("/{id}")
+	LeadDetail detail(@PathVariable UUID id, Principal principal) {
+		return this.leads.read(id, principal.getName());
+	}
+
+	record StatusChange(Integer version, String status, String lostReason) {
+	}
+
+	@PostMapping("/{id}/status")
+	LeadDetail status(@PathVariable UUID id, @RequestBody StatusChange change, Principal principal) {
+		return this.leads.changeStatus(id, principal.getName(), change.version(), change.status(), change.lostReason());
+	}
+
+	record OwnerChange(Integer version, String owner) {
+	}
+
+	@PostMapping("/{id}/owner")
+	LeadDetail owner(@PathVariable UUID id, @RequestBody OwnerChange change, Principal principal) {
+		return this.leads.assign(id, principal.getName(), change.version(), change.owner());
+	}
+
+	record Note(String text) {
+	}
+
+	@PostMapping("/{id}/notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	TimelineEntry note(@PathVariable UUID id, @RequestBody Note note, Principal principal) {
+		return this.leads.addNote(id, principal.getName(), note.text());
+	}
+
+	/** A stale version or a move the pipeline does not allow: {@code 409} with the current lead. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> stale(StaleLeadException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Conflict");
+		problem.setProperty("errors", ex.errors());
+		problem.setProperty("current", ex.current());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+}

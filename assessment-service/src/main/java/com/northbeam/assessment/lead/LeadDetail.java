@@ -1,0 +1,35 @@
+package com.northbeam.assessment.lead;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.databind.JsonNode;
+
+/** Everything the dashboard shows about one lead. */
+record LeadDetail(UUID id, int version, Contact contact, String status, String owner, String lostReason, int priority,
+		JsonNode priorityFactors, String recommendation, List<Answer> answers, JsonNode result, JsonNode cost,
+		Attribution attribution, Consultation consultation, List<TimelineEntry> timeline, Instant createdAt,
+		Instant updatedAt, boolean erased) {
+
+	record Contact(String name, String email, String company, String phone, String role) {
+	}
+
+	record Answer(String questionId, String question, List<Value> values) {
+	}
+
+	record Value(String code, String label) {
+	}
+
+	record Attribution(@JsonProperty("utm_source") String utmSource, @JsonProperty("utm_medium") String utmMedium,
+			@JsonProperty("utm_campaign") String utmCampaign, String referrer, String landing) {
+	}
+
+	record Consultation(String preferredTimes, String message, Instant requestedAt) {
+	}
+
+	record TimelineEntry(Instant at, String actor, String kind, String detail) {
+	}
+
+}

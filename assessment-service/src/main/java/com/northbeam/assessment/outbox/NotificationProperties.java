@@ -1,0 +1,38 @@
+package com.northbeam.assessment.outbox;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Notification settings under {@code assessment.notifications.*} (environment:
+ * {@code ASSESSMENT_NOTIFICATIONS_SALES_INBOX}, ...). The sales inbox, webhooks and attempts are
+ * defaults until an admin saves settings through the API. SMTP itself is Spring Boot's
+ * {@code spring.mail.*} ({@code SMTP_HOST}, {@code SMTP_PORT}, {@code SMTP_USERNAME}, {@code SMTP_PASSWORD}).
+ *
+ * @param salesInbox where new-lead emails go (empty: no emails)
+ * @param from the sender address of notification emails
+ * @param dashboardBaseUrl the dashboard's base URL, for links to a lead
+ * @param maxAttempts attempts before a delivery is dead-lettered
+ * @param backoff the wait after the first failed attempt; doubled after each further one
+ * @param maxBackoff the longest wait between attempts
+ * @param interval how often the dispatcher looks for due deliveries
+ * @param batch how many deliveries one dispatcher transaction claims at most
+ * @param webhookTimeout connect and response timeout of a webhook call
+ */
+@Validated
+@ConfigurationProperties("assessment.notifications")
+record NotificationProperties(@DefaultValue("sales@northbeam.local") String salesInbox,
+		@NotBlank @DefaultValue("notifications@northbeam.local") String from,
+		@NotBlank @DefaultValue("http://localhost:8080/dashboard") String dashboardBaseUrl,
+		@Min(1) @Max(50) @DefaultValue("8") int maxAttempts, @NotNull @DefaultValue("30s") Duration backoff,
+		@NotNull @DefaultValue("1h") Duration maxBackoff, @NotNull @DefaultValue("2s") Duration interval,
+		@Min(1) @Max(1000) @DefaultValue("20") int batch, @NotNull @DefaultValue("5s") Duration webhookTimeout) {
+}

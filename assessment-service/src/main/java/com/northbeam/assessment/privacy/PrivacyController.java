@@ -1,0 +1,40 @@
+package com.northbeam.assessment.privacy;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.UUID;
+
+import com.northbeam.assessment.lead.Leads;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins answer data subject requests: export all personal data of a lead, or erase it. Both audited. */
+@RestController
+@RequestMapping("/api/admin/leads/{id}")
+class PrivacyController {
+
+	private final Leads leads;
+
+	PrivacyController(Leads leads) {
+		this.leads = leads;
+	}
+
+	@GetMapping("/export")
+	Map<String, Object> export(@PathVariable UUID id, Principal principal) {
+		return this.leads.personalData(id, principal.getName());
+	}
+
+	record Erasure(UUID id, boolean erased, boolean alreadyErased) {
+	}
+
+	@PostMapping("/erase")
+	Erasure erase(@PathVariable UUID id, Principal principal) {
+		boolean erased = this.leads.erase(id, principal.getName());
+		return new Erasure(id, true, !erased);
+	}
+
+}

@@ -1,0 +1,392 @@
+package com.northbeam.assessment.outbox;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.northbeam.assessment.AssessmentServiceTest;
+import com.northbeam.assessment.lead.LeadFixtures;
+import com.northbeam.testsupport.TestTokenIssuer;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatcher against a real SMTP server (GreenMail) and a real HTTP receiver on loopback ports,
+ * both of which can be down for a while; time is moved by a clock the test controls.
+ */
+@AssessmentServiceTest
+class DispatcherTests {
+
+	static final String SECRET = "webhook-secret";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestTokenIssuer tokens;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	NotificationSettings settings;
+
+	LeadFixtures leads;
+
+	int smtpPort;
+
+	int httpPort;
+
+	GreenMail smtp;
+
+	HttpServer receiver;
+
+	final List<Received> webhooks = new CopyOnWriteArrayList<>();
+
+	volatile int webhookStatus = 200;
+
+	final MutableClock clock = new MutableClock(Instant.now());
+
+	record Received(String eventId, String signature, String body) {
+	}
+
+	static final class MutableClock extends Clock {
+
+		private final AtomicReference<Instant> now;
+
+		MutableClock(Instant start) {
+			this.now = new AtomicReference<>(start);
+		}
+
+		void advance(Duration duration) {
+			this.now.updateAndGet((instant) -> instant.plus(duration));
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now.get();
+		}
+
+	}
+
+	@BeforeEach
+	void setUp() throws IOException {
+		leads = new LeadFixtures(mvc, jdbc, tokens, json);
+		smtpPort = freePort();
+		httpPort = freePort();
+		// Deliveries of other tests' leads are not this test's business.
+		jdbc.sql("update outbox_event set expanded_at = created_at where expanded_at is null").update();
+		jdbc.sql("update notification_delivery set state = 'dead' where state = 'pending'").update();
+		assertThat(mvc.put()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"salesInbox\":\"sales@northbeam.test\",\"maxAttempts\":10,\"webhooks\":[{\"url\":\"http://127.0.0.1:"
+					+ httpPort + "/hook\",\"secret\":\"" + SECRET + "\"}]}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.webhooks[0].hasSecret")
+			.isEqualTo(true);
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (smtp != null) {
+			smtp.stop();
+		}
+		if (receiver != null) {
+			receiver.stop(0);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void startSmtp() {
+		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+	}
+
+	private void startReceiver() throws IOException {
+		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
+		receiver.setExecutor(Executors.newFixedThreadPool(4));
+		receiver.createContext("/hook", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			int status = webhookStatus;
+			if (status == 200) {
+				webhooks.add(new Received(exchange.getRequestHeaders().getFirst(Dispatcher.EVENT_ID_HEADER),
+						exchange.getRequestHeaders().getFirst(Dispatcher.SIGNATURE_HEADER), body));
+			}
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		receiver.start();
+	}
+
+	private Dispatcher dispatcher(int batch) {
+		JavaMailSenderImpl mail = new JavaMailSenderImpl();
+		mail.setHost("127.0.0.1");
+		mail.setPort(smtpPort);
+		Properties properties = new Properties();
+		properties.put("mail.smtp.connectiontimeout", "2000");
+		properties.put("mail.smtp.timeout", "5000");
+		mail.setJavaMailProperties(properties);
+		NotificationProperties config = new NotificationProperties("ignored@northbeam.test", "notifications@northbeam.test",
+				"http://dashboard.test", 10, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1), batch,
+				Duration.ofSeconds(3));
+		return new Dispatcher(jdbc, transactions, settings, mail, json, config, clock);
+	}
+
+	private List<UUID> newLeads(int count) {
+		List<UUID> created = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			created.add(leads.leadOf(leads.submit()));
+		}
+		return created;
+	}
+
+	/** Emails per lead, counted from the dashboard link each one carries. */
+	private Map<UUID, Integer> emailsPerLead(List<UUID> ids) throws Exception {
+		Map<UUID, Integer> counts = new HashMap<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			String text = message.getContent().toString();
+			for (UUID id : ids) {
+				if (text.contains("http://dashboard.test/leads/" + id)) {
+					counts.merge(id, 1, Integer::sum);
+				}
+			}
+		}
+		return counts;
+	}
+
+	private Map<UUID, Integer> webhooksPerLead(List<UUID> ids) {
+		Map<UUID, Integer> counts = new HashMap<>();
+		for (Received received : webhooks) {
+			JsonNode body = json.readTree(received.body());
+			UUID lead = UUID.fromString(body.get("lead").get("id").asString());
+			if (ids.contains(lead)) {
+				counts.merge(lead, 1, Integer::sum);
+			}
+		}
+		return counts;
+	}
+
+	private static Map<UUID, Integer> once(List<UUID> ids) {
+		Map<UUID, Integer> once = new HashMap<>();
+		ids.forEach((id) -> once.put(id, 1));
+		return once;
+	}
+
+	@Test
+	void withSmtpAndTheReceiverDownForAWhileEveryLeadIsDeliveredExactlyOnceEachAfterTheyReturn() throws Exception {
+		List<UUID> ids = newLeads(5);
+		Dispatcher dispatcher = dispatcher(3);
+		for (int round = 0; round < 3; round++) {
+			dispatcher.dispatch();
+			clock.advance(Duration.ofMinutes(10));
+		}
+		List<Map<String, Object>> waiting = jdbc.sql("select d.state, d.attempts, d.last_error from notification_delivery d "
+				+ "join outbox_event e on e.id = d.event_id where e.lead_id in (:ids)")
+			.param("ids", ids)
+			.query()
+			.listOfRows();
+		assertThat(waiting).hasSize(10).allSatisfy((row) -> {
+			assertThat(row.get("state")).isEqualTo("pending");
+			assertThat(row.get("attempts")).isEqualTo(3);
+			assertThat(row.get("last_error")).isNotNull();
+		});
+
+		startSmtp();
+		startReceiver();
+		clock.advance(Duration.ofHours(1));
+		dispatcher.dispatch();
+		clock.advance(Duration.ofHours(1));
+		dispatcher.dispatch();
+
+		assertThat(emailsPerLead(ids)).isEqualTo(once(ids));
+		assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
+		for (Received received : webhooks) {
+			assertThat(received.signature())
+				.isEqualTo(Dispatcher.sign(SECRET, received.body().getBytes(StandardCharsets.UTF_8)));
+			assertThat(json.readTree(received.body()).get("eventId").asString()).isEqualTo(received.eventId());
+		}
+		assertThat(webhooks.stream().map(Received::eventId).distinct().count()).isEqualTo(webhooks.size());
+		MimeMessage first = smtp.getReceivedMessages()[0];
+		assertThat(first.getHeader(Dispatcher.EVENT_ID_HEADER)).isNotEmpty();
+		assertThat(first.getSubject()).startsWith("New lead:");
+		assertThat(leads.body(mvc.get()
+			.uri("/api/admin/notifications/deliveries?state=delivered&limit=10")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange()).get("items").get(0).get("deliveredAt").isNull()).isFalse();
+	}
+
+	@Test
+	void twoDispatchersRunningAtOnceNeverDoubleSend() throws Exception {
+		startSmtp();
+		startReceiver();
+		List<UUID> ids = newLeads(24);
+		List<Dispatcher> dispatchers = List.of(dispatcher(2), dispatcher(2));
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Callable<Integer>> runs = new ArrayList<>();
+			for (Dispatcher dispatcher : dispatchers) {
+				runs.add(() -> {
+					start.await();
+					int attempts = 0;
+					for (int i = 0; i < 5; i++) {
+						attempts += dispatcher.dispatch();
+					}
+					return attempts;
+				});
+			}
+			List<Integer> attempts = new ArrayList<>();
+			for (Future<Integer> run : pool.invokeAll(runs)) {
+				attempts.add(run.get());
+			}
+			// Both took part, and together they made exactly one attempt per delivery.
+			assertThat(attempts).allSatisfy((count) -> assertThat(count).isPositive());
+			assertThat(attempts.get(0) + attempts.get(1)).isEqualTo(48);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(emailsPerLead(ids)).isEqualTo(once(ids));
+		assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
+	}
+
+	@Test
+	void failedDeliveriesBackOffEndDeadLetteredAndAnAdminRetryDeliversThem() throws Exception {
+		assertThat(mvc.put()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"salesInbox\":\"\",\"maxAttempts\":3,\"webhooks\":[{\"url\":\"http://127.0.0.1:" + httpPort
+					+ "/hook\"}]}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.webhooks[0].hasSecret")
+			.isEqualTo(true);
+		webhookStatus = 500;
+		startReceiver();
+		UUID lead = newLeads(1).get(0);
+		Dispatcher dispatcher = dispatcher(5);
+		dispatcher.dispatch();
+		// Not due again before the backoff has passed.
+		assertThat(dispatcher.dispatch()).isZero();
+		assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(dispatcher.backoff(20)).isEqualTo(Duration.ofMinutes(5));
+		clock.advance(Duration.ofSeconds(11));
+		assertThat(dispatcher.dispatch()).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(21));
+		assertThat(dispatcher.dispatch()).isEqualTo(1);
+		clock.advance(Duration.ofHours(1));
+		assertThat(dispatcher.dispatch()).isZero();
+		JsonNode dead = leads.body(mvc.get()
+			.uri("/api/admin/notifications/deliveries?state=dead&limit=1")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange()).get("items").get(0);
+		assertThat(dead.get("attempts").asInt()).isEqualTo(3);
+		assertThat(dead.get("channel").asString()).isEqualTo("webhook");
+		assertThat(dead.get("lastError").asString()).contains("500");
+		long id = dead.get("id").asLong();
+		assertThat(jdbc.sql("select e.lead_id from notification_delivery d join outbox_event e on e.id = d.event_id where d.id = :id")
+			.param("id", id)
+			.query(UUID.class)
+			.single()).isEqualTo(lead);
+
+		webhookStatus = 200;
+		assertThat(mvc.post()
+			.uri("/api/admin/notifications/deliveries/{id}/retry", id)
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.state")
+			.isEqualTo("pending");
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(dispatcher.dispatch()).isEqualTo(1);
+		assertThat(webhooksPerLead(List.of(lead))).isEqualTo(Map.of(lead, 1));
+		assertThat(mvc.post()
+			.uri("/api/admin/notifications/deliveries/{id}/retry", id)
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())).hasStatus(400);
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'notifications.changed' and detail = :detail")
+			.param("detail", "retry delivery " + id)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void settingsAreValidatedAndSecretsNeverShown() {
+		assertThat(mvc.put()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"salesInbox\":\"nope\",\"maxAttempts\":0,\"webhooks\":[{\"url\":\"ftp://x\"}]}")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("salesInbox", "maxAttempts", "webhooks[0].url");
+		String settingsJson = leads.body(mvc.get()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange()).toString();
+		assertThat(settingsJson).doesNotContain(SECRET).contains("dashboardBaseUrl").contains("hasSecret");
+		assertThat(mvc.get()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatus(403);
+	}
+
+}

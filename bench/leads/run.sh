@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Lead list and CSV export benchmark: 1,000,000 generated leads on a fresh PostgreSQL database,
+# measured through the HTTP API of the built assessment-service jar running with -Xmx256m.
+#
+# Prints, for three typical filters, the p95 latency of the first page and of a page 10,000 rows
+# deep (keyset cursor; targets: under 30 ms each), then the time and the peak heap of a full CSV
+# export of all leads (targets: under 20 s, heap under 256 MB).
+#
+# Needs: a built jar (./mvnw -pl assessment-service -am package -DskipTests), PostgreSQL on
+# localhost:5432 whose user may create databases (PGUSER, default postgres), openssl, python3, curl,
+# jstat. Settings: BENCH_LEADS (default 1000000), BENCH_SAMPLES (timed requests per case, 200),
+# BENCH_PORT (18083), BENCH_JWKS_PORT (18091), BENCH_HEAP (256m).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+jar="$root/assessment-service/target/assessment-service.jar"
+count="${BENCH_LEADS:-1000000}"
+samples="${BENCH_SAMPLES:-200}"
+port="${BENCH_PORT:-18083}"
+jwks_port="${BENCH_JWKS_PORT:-18091}"
+heap="${BENCH_HEAP:-256m}"
+export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+database="leads_bench_$$"
+work="$(mktemp -d)"
+service_pid="" jwks_pid=""
+
+cleanup() {
+	[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+	[ -n "$jwks_pid" ] && kill "$jwks_pid" 2>/dev/null && wait "$jwks_pid" 2>/dev/null || true
+	psql -qX -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -f "$jar" ] || { echo "Build the jar first: ./mvnw -pl assessment-service -am package -DskipTests" >&2; exit 1; }
+for tool in psql openssl python3 curl jstat; do
+	command -v "$tool" >/dev/null || { echo "Missing $tool" >&2; exit 1; }
+done
+
+echo "== fresh database $database"
+psql -qX -d postgres -c "create database $database" >/dev/null
+
+echo "== signing key and token (throwaway, generated for this run)"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+issuer="http://127.0.0.1:$jwks_port/bench"
+python3 - "$work" "$issuer" <<'PY'
+import base64, json, subprocess, sys, time, uuid
+work, issuer = sys.argv[1], sys.argv[2]
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+text = subprocess.run(["openssl", "rsa", "-in", f"{work}/key.pem", "-noout", "-text"], capture_output=True, text=True, check=True).stdout
+def number(label, nxt):
+    block = text.split(label, 1)[1].split(nxt, 1)[0]
+    return int("".join(block.split()).replace(":", ""), 16)
+modulus = number("modulus:", "publicExponent")
+exponent = int(text.split("publicExponent:", 1)[1].split()[0])
+def to_bytes(n):
+    return n.to_bytes((n.bit_length() + 7) // 8, "big")
+kid = "bench-" + uuid.uuid4().hex[:8]
+with open(f"{work}/jwks.json", "w") as f:
+    json.dump({"keys": [{"kty": "RSA", "kid": kid, "alg": "RS256", "use": "sig", "n": b64(to_bytes(modulus)), "e": b64(to_bytes(exponent))}]}, f)
+now = int(time.time())
+header = b64(json.dumps({"alg": "RS256", "kid": kid, "typ": "JWT"}).encode())
+claims = b64(json.dumps({"iss": issuer, "sub": "bench@northbeam.test", "aud": ["assessment-service"], "iat": now, "nbf": now,
+    "exp": now + 7200, "jti": str(uuid.uuid4()), "scope": "leads:read"}).encode())
+signing_input = f"{header}.{claims}".encode()
+signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", f"{work}/key.pem"], input=signing_input, capture_output=True, check=True).stdout
+with open(f"{work}/token", "w") as f:
+    f.write(f"{header}.{claims}.{b64(signature)}")
+PY
+mkdir -p "$work/www/bench"
+cp "$work/jwks.json" "$work/www/bench/jwks.json"
+(cd "$work/www" && exec python3 -m http.server "$jwks_port" --bind 127.0.0.1 >/dev/null 2>&1) &
+jwks_pid=$!
+
+start_service() {
+	ASSESSMENT_PORT="$port" \
+		ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
+		ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
+		GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
+		ASSESSMENT_SCHEDULING_ENABLED=false \
+		java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$work/gc.log" -jar "$jar" \
+		--spring.profiles.active=postgres >"$work/service.log" 2>&1 &
+	service_pid=$!
+	for _ in $(seq 1 120); do
+		curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+		kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+		sleep 1
+	done
+	tail -50 "$work/service.log" >&2
+	exit 1
+}
+
+echo "== starting assessment-service with -Xmx$heap (Flyway creates the schema)"
+start_service
+
+echo "== generating $count leads (INSERT ... SELECT generate_series)"
+started=$(date +%s)
+psql -qX -v ON_ERROR_STOP=1 -d "$database" <<SQL
+insert into submission (id, questionnaire_version, answers, utm_source, utm_medium, created_at)
+select md5('s' || i)::uuid, 1, '{}', (array['newsletter', 'google', 'linkedin', null])[1 + i % 4],
+	case when i % 4 = 3 then null else 'cpc' end,
+	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds'
+from generate_series(1, $count) i;
+insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, status, owner,
+	source, version, created_at, updated_at)
+select md5('l' || i)::uuid, md5('s' || i)::uuid, 'Person ' || i, 'person' || i || '@company' || (i % 20000) || '.example',
+	case when i % 997 = 0 then '=cmd|' || i else 'Company ' || (i % 20000) end, '+1 555 ' || lpad((i % 10000)::text, 4, '0'),
+	'IT manager', (array['co_managed', 'fully_managed', 'hybrid'])[1 + i % 3], (i * 7919) % 101,
+	(array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i * 31) % 8],
+	case when i % 4 = 0 then null else 'rep' || (i % 10) || '@northbeam.test' end,
+	coalesce((array['newsletter', 'google', 'linkedin', null])[1 + i % 4], 'direct'), 0,
+	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds',
+	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds'
+from generate_series(1, $count) i;
+vacuum analyze submission;
+vacuum analyze lead;
+SQL
+echo "generated in $(( $(date +%s) - started )) s: $(psql -qAtX -d "$database" -c 'select count(*) from lead') leads"
+
+echo "== lead list through the HTTP API ($samples timed requests per case after 30 warm-up requests, one keep-alive connection)"
+python3 - "$port" "$(cat "$work/token")" "$samples" <<'PY'
+import http.client, json, sys, time
+port, token, samples = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+conn = http.client.HTTPConnection("127.0.0.1", port)
+headers = {"Authorization": "Bearer " + token}
+def get(path):
+    conn.request("GET", path, headers=headers)
+    response = conn.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise SystemExit(f"{path}: {response.status} {body[:300]}")
+    return json.loads(body)
+def p95(path):
+    for _ in range(30):
+        get(path)
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        get(path)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return times[int(len(times) * 0.95) - 1], times[len(times) // 2]
+filters = {
+    "status=new, by priority (the sales queue)": "status=new&sort=priority",
+    "co_managed, priority >= 50, newest first": "recommendation=co_managed&minPriority=50&sort=newest",
+    "one owner, contacted or qualified, by priority": "owner=rep3@northbeam.test&status=contacted&status=qualified&sort=priority",
+}
+worst = 0
+for name, query in filters.items():
+    first = f"/api/leads?{query}&limit=50"
+    p95_first, median_first = p95(first)
+    cursor, rows = None, 0
+    while rows < 10000:
+        page = get(first + (f"&after={cursor}" if cursor else ""))
+        rows += len(page["items"])
+        cursor = page["nextCursor"]
+        if cursor is None:
+            break
+    deep = first + f"&after={cursor}"
+    p95_deep, median_deep = p95(deep)
+    worst = max(worst, p95_first, p95_deep)
+    print(f"{name:50s} first page p95 {p95_first:6.1f} ms (median {median_first:5.1f})   "
+          f"after {rows} rows p95 {p95_deep:6.1f} ms (median {median_deep:5.1f})")
+print(f"worst p95: {worst:.1f} ms (target < 30 ms): {'OK' if worst < 30 else 'MISSED'}")
+PY
+
+echo "== full CSV export of all leads (heap sampled with jstat every 100 ms)"
+jstat -gc "$service_pid" | tail -1 >"$work/gc-before.txt"
+(while kill -0 "$service_pid" 2>/dev/null; do jstat -gc "$service_pid" | tail -1; sleep 0.1; done) >"$work/heap.txt" 2>/dev/null &
+sampler=$!
+started=$(date +%s.%N)
+curl -fsS -H "Authorization: Bearer $(cat "$work/token")" "http://127.0.0.1:$port/api/leads/export.csv" -o "$work/leads.csv"
+finished=$(date +%s.%N)
+kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+jstat -gc "$service_pid" | tail -1 >"$work/gc-after.txt"
+rows=$(($(wc -l <"$work/leads.csv") - 1))
+python3 - "$work" "$started" "$finished" "$rows" "$(stat -c %s "$work/leads.csv")" <<'PY'
+import sys
+work, started, finished, rows, size = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+# jstat -gc columns: S0C S1C S0U S1U EC EU OC OU MC MU CCSC CCSU YGC YGCT FGC FGCT CGC CGCT GCT (KB, counts, s)
+header = "S0C S1C S0U S1U EC EU OC OU MC MU CCSC CCSU YGC YGCT FGC FGCT CGC CGCT GCT".split()
+def parse(line):
+    values = line.split()
+    return dict(zip(header, [float(v) if v != '-' else 0.0 for v in values]))
+peak = 0.0
+for line in open(f"{work}/heap.txt"):
+    try:
+        sample = parse(line)
+    except ValueError:
+        continue
+    if len(sample) == len(header):
+        peak = max(peak, sample["S0U"] + sample["S1U"] + sample["EU"] + sample["OU"])
+before, after = parse(open(f"{work}/gc-before.txt").read()), parse(open(f"{work}/gc-after.txt").read())
+seconds = finished - started
+print(f"exported {rows} rows ({size / 1e6:.0f} MB) in {seconds:.1f} s (target < 20 s): {'OK' if seconds < 20 else 'MISSED'}")
+print(f"peak used heap {peak / 1024:.0f} MB of a {int(after['S0C'] + after['S1C'] + after['EC'] + after['OC']) // 1024} MB heap "
+      f"(-Xmx limit; target < 256 MB): {'OK' if peak / 1024 < 256 else 'MISSED'}")
+print(f"GC during the export: {int(after['YGC'] - before['YGC'])} young, {int(after['FGC'] - before['FGC'])} full, "
+      f"{int(after['CGC'] - before['CGC'])} concurrent; {after['GCT'] - before['GCT']:.2f} s paused")
+PY
+echo "formula cells neutralised in the export: $(grep -c "'=cmd|" "$work/leads.csv")"
