@@ -19,13 +19,13 @@ import java.util.Locale;
  */
 public record SvgChart(String id, String title, int width, int height, boolean columns, List<Bar> bars) {
 
-	static final int ROW_WIDTH = 560;
+	static final int ROW_WIDTH = 700;
 
 	static final int ROW_LABEL_WIDTH = 170;
 
 	static final int ROW_HEIGHT = 30;
 
-	static final int ROW_BAR_AREA = 290;
+	static final int ROW_BAR_AREA = 260;
 
 	static final int COLUMN_HEIGHT = 220;
 
@@ -109,6 +109,14 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 	 */
 	public record Bar(String label, long value, String valueText, double x, double y, double width, double height,
 			double labelX, double labelY, double valueX, double valueY) {
+
+		static final int SHORT_LABEL = 26;
+
+		/** The label as drawn beside the bar, cut to fit; the figures table keeps it whole. */
+		public String shortLabel() {
+			return (label.length() <= SHORT_LABEL) ? label : label.substring(0, SHORT_LABEL - 1) + "\u2026";
+		}
+
 	}
 
 }

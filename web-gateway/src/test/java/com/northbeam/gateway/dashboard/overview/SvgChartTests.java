@@ -47,6 +47,9 @@ class SvgChartTests {
 		assertThat(SvgChart.columns("c", "t", List.of()).empty()).isTrue();
 		assertThat(SvgChart.columns("c", "t", List.of()).width()).isPositive();
 		assertThat(Entry.of("big", 1234567).valueText()).isEqualTo("1,234,567");
+		SvgChart chart = SvgChart.rows("c", "t", List.of(Entry.of("a-very-long-source-name-from-a-campaign", 3)));
+		assertThat(chart.bars().get(0).shortLabel()).hasSize(26).endsWith("\u2026");
+		assertThat(chart.bars().get(0).label()).isEqualTo("a-very-long-source-name-from-a-campaign");
 	}
 
 	@Test
