@@ -85,6 +85,11 @@ class PagesControllerTests {
 	}
 
 	@Test
+	void aStraySlashRedirectsToThePage() {
+		assertThat(mvc.get().uri("/faq/?x=1")).hasStatus(301).hasHeader("Location", "/faq?x=1");
+	}
+
+	@Test
 	void thePrivacyPageSaysWhatIsCollected() {
 		assertThat(mvc.get().uri("/privacy")).hasStatusOk().bodyText().contains("What we collect", "Cookies");
 	}
