@@ -8,7 +8,7 @@
 #      searches that are all different (which the in-service cache cannot answer),
 # and prints requests/s and p99 for each. The database is dropped afterwards.
 # Settings: PGHOST/PGPORT/PGUSER (default localhost/5432/postgres), BENCH_PORT (18081),
-# DURATION (20s), CONNECTIONS (32), THREADS (2).
+# DURATION (20s), WARMUP (30s before each measurement), CONNECTIONS (32), THREADS (2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,6 +18,7 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 BENCH_PORT=${BENCH_PORT:-18081}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 DB="bench_content_$(date +%s)"
@@ -70,9 +71,6 @@ ETAG=$(curl -s -D - -o /dev/null "$ARTICLE" | tr -d '\r' | awk -F': ' 'tolower($
 echo "  GET $ARTICLE -> ETag $ETAG"
 echo "  again with If-None-Match -> $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$ARTICLE")"
 
-# Warm up the JIT and the caches.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$ARTICLE" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/content/distinct-searches.lua "$BASE" >/dev/null
 
 # CPU time the service process has used, in clock ticks: with the request count it gives the CPU
 # cost of one request, a figure that other load on the machine does not distort.
@@ -83,6 +81,8 @@ run() {
   local label=$1
   shift
   local output before after
+  # Warm-up: the JIT needs tens of seconds (more on a busy machine) before the figures settle.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
   before=$(cpu_ticks)
   output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   after=$(cpu_ticks)
@@ -98,7 +98,7 @@ run() {
 
 echo
 echo "Load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other work on this machine skews the tail)"
-echo "wrk, $CONNECTIONS connections, $THREADS threads, $DURATION each:"
+echo "wrk, $CONNECTIONS connections, $THREADS threads, $DURATION each after $WARMUP of warm-up:"
 run "article by slug (target p99 < 10ms)" "$ARTICLE"
 run "search '24/7 monitoring' (target p99 < 25ms)" "$SEARCH"
 run "search, every request a different query" -s bench/content/distinct-searches.lua "$BASE"
