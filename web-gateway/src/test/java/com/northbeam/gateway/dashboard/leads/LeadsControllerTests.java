@@ -1,10 +1,15 @@
 package com.northbeam.gateway.dashboard.leads;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.XssPayloads;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -154,8 +159,18 @@ class LeadsControllerTests {
 		assessment.respond("GET", "/api/leads/export.csv",
 				new Response(200, "text/csv", "name,company\nAda Lovelace,Acme\n", Duration.ZERO));
 
+		// A signed-in salesperson already has a session; the streamed export runs within it.
+		Cookie session = mvc.get()
+			.uri("/dashboard/leads")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+
 		MvcTestResult result = mvc.get()
 			.uri("/dashboard/leads/export.csv?status=won")
+			.cookie(session)
 			.with(user("sam@northbeam.test").roles("SALES"))
 			.exchange(Duration.ofSeconds(10));
 
@@ -207,12 +222,59 @@ class LeadsControllerTests {
 		}
 	}
 
+	@Test
+	void whateverProspectsAndColleaguesTypedIsShownInertInTheListAndTheDetail() throws Exception {
+		StringBuilder rows = new StringBuilder();
+		for (String payload : XssPayloads.ALL) {
+			rows.append(rows.isEmpty() ? "" : ",")
+				.append("{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + json(payload) + "\",\"company\":\""
+						+ json(payload) + "\",\"email\":\"x@acme.test\",\"recommendation\":\"hybrid\",\"priority\":50,"
+						+ "\"status\":\"new\",\"owner\":null,\"createdAt\":\"2026-11-20T10:00:00Z\",\"source\":\""
+						+ json(payload) + "\"}");
+		}
+		assessment.respond("GET", "/api/leads", Response.json("{\"items\":[" + rows + "],\"nextCursor\":null}"));
+
+		String list = mvc.get()
+			.uri("/dashboard/leads")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		XssPayloads.assertInert(list, XssPayloads.ALL);
+
+		for (String payload : XssPayloads.ALL) {
+			assessment.respond("GET", "/api/leads/" + LEAD, Response.json(lead(payload, payload, payload, payload)));
+			String detail = mvc.get()
+				.uri("/dashboard/leads/" + LEAD)
+				.with(user("ann@northbeam.test").roles("ADMIN"))
+				.exchange()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			XssPayloads.assertInert(detail, List.of(payload));
+		}
+	}
+
 	static String lead(String name, String company, String message, String note) {
 		return LEAD_JSON.formatted(LEAD, json(name), json(company), LEAD, json(message), json(note));
 	}
 
 	static String json(String value) {
-		return value.replace("\\", "\\\\").replace("\"", "\\\"");
+		StringBuilder out = new StringBuilder();
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	private FakeHttpServer.Request lastRequest(String path) {
