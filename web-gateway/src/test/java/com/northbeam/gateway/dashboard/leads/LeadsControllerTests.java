@@ -1,7 +1,7 @@
 package com.northbeam.gateway.dashboard.leads;
 
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
