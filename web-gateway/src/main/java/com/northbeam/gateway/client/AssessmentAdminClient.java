@@ -1,9 +1,9 @@
 package com.northbeam.gateway.client;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.gateway.token.ServiceTokens;
@@ -88,11 +88,8 @@ public class AssessmentAdminClient {
 	/** One page of deliveries, optionally in one state, continuing after {@code after}. */
 	public DeliveryPage deliveries(StaffCaller caller, String state, int limit, String after) {
 		return calls.call(caller, "deliveries", (rest, bearer) -> rest.get()
-			.uri((uri) -> uri.path("/api/admin/notifications/deliveries")
-				.queryParamIfPresent("state", present(state))
-				.queryParam("limit", limit)
-				.queryParamIfPresent("after", present(after))
-				.build())
+			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/admin/notifications/deliveries",
+					query("state", state, "limit", limit, "after", after)))
 			.header(HttpHeaders.AUTHORIZATION, bearer)
 			.retrieve()
 			.body(DeliveryPage.class));
@@ -109,14 +106,9 @@ public class AssessmentAdminClient {
 	/** One page of the audit trail, newest first, continuing after {@code query.after()}. */
 	public AuditPage audit(StaffCaller caller, AuditQuery query) {
 		return calls.call(caller, "audit trail", (rest, bearer) -> rest.get()
-			.uri((uri) -> uri.path("/api/admin/audit")
-				.queryParamIfPresent("actor", present(query.actor()))
-				.queryParamIfPresent("action", present(query.action()))
-				.queryParamIfPresent("from", Optional.ofNullable(query.from()))
-				.queryParamIfPresent("to", Optional.ofNullable(query.to()))
-				.queryParam("limit", query.limit())
-				.queryParamIfPresent("after", present(query.after()))
-				.build())
+			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/admin/audit",
+					query("actor", query.actor(), "action", query.action(), "from", query.from(), "to", query.to(),
+							"limit", query.limit(), "after", query.after())))
 			.header(HttpHeaders.AUTHORIZATION, bearer)
 			.retrieve()
 			.body(AuditPage.class));
@@ -141,8 +133,16 @@ public class AssessmentAdminClient {
 			.toBodilessEntity());
 	}
 
-	private static Optional<String> present(String value) {
-		return Optional.ofNullable(value).filter((text) -> !text.isBlank());
+	/** Name-value pairs in order; null or blank values are left out of the query. */
+	private static Map<String, Object> query(Object... pairs) {
+		Map<String, Object> query = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			Object value = pairs[i + 1];
+			if (value != null && !(value instanceof String text && text.isBlank())) {
+				query.put((String) pairs[i], value);
+			}
+		}
+		return query;
 	}
 
 	/** One offending field, as assessment-service names it. */

@@ -1,6 +1,8 @@
 package com.northbeam.gateway.client;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
@@ -9,6 +11,7 @@ import com.northbeam.gateway.token.ServiceTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * Calls to assessment-service made for a staff member: each carries a token issued for that
@@ -27,6 +30,16 @@ final class AssessmentStaffCalls {
 	AssessmentStaffCalls(ServiceCall assessment, ServiceTokens tokens) {
 		this.assessment = assessment;
 		this.tokens = tokens;
+	}
+
+	/**
+	 * {@code path} with {@code query} as URI template variables, so every value is encoded strictly
+	 * (a {@code +} in an email or a {@code /} in a cursor arrives as sent).
+	 */
+	static URI withQuery(UriBuilder uri, String path, Map<String, ?> query) {
+		uri.path(path);
+		query.keySet().forEach((name) -> uri.queryParam(name, "{" + name + "}"));
+		return uri.build(query);
 	}
 
 	/** Runs {@code request} with the caller's bearer token; a missing body is an unavailable service. */

@@ -2,6 +2,7 @@ package com.northbeam.gateway.client;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.northbeam.gateway.token.ServiceTokens;
@@ -35,11 +36,8 @@ public class StatsClient {
 	/** The funnel between two days (inclusive), bucketed by {@code granularity}. */
 	public Funnel funnel(StaffCaller caller, LocalDate from, LocalDate to, Granularity granularity) {
 		return calls.call(caller, "funnel", (rest, bearer) -> rest.get()
-			.uri((uri) -> uri.path("/api/stats/funnel")
-				.queryParam("from", from)
-				.queryParam("to", to)
-				.queryParam("granularity", granularity.name().toLowerCase())
-				.build())
+			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/stats/funnel",
+					Map.of("from", from, "to", to, "granularity", granularity.name().toLowerCase(Locale.ROOT))))
 			.header(HttpHeaders.AUTHORIZATION, bearer)
 			.retrieve()
 			.body(Funnel.class));

@@ -1,5 +1,7 @@
 package com.northbeam.gateway.client;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +9,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.token.ServiceTokens;
 import com.northbeam.gateway.client.AssessmentAdminClient.AuditQuery;
 import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
 import com.northbeam.gateway.client.AssessmentAdminClient.NotificationSettingsInput;
@@ -28,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -54,6 +61,12 @@ class AssessmentAdminClientTests {
 
 	@Autowired
 	AssessmentAdminClient client;
+
+	@Autowired
+	RestClient.Builder builder;
+
+	@Autowired
+	ServiceTokens tokens;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -183,9 +196,50 @@ class AssessmentAdminClientTests {
 	@Test
 	void aSlowServiceIsUnavailableNotAHang() {
 		server.respond("GET", "/api/admin/notifications/settings",
-				Response.json("{}").delayedBy(Duration.ofMillis(1500)));
+				Response.json("{}").delayedBy(Duration.ofSeconds(5)));
 
 		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client.notificationSettings(ADMIN));
+	}
+
+	/**
+	 * The fake server records paths only, so the query strings are checked against a bare server
+	 * that records whole request URIs and answers every call with an empty page.
+	 */
+	@Test
+	void filtersAndCursorsTravelAsQueryParameters() throws Exception {
+		List<URI> seen = new CopyOnWriteArrayList<>();
+		HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		bare.createContext("/", (exchange) -> {
+			seen.add(exchange.getRequestURI());
+			byte[] body = "{\"items\":[],\"nextCursor\":null}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		bare.start();
+		try {
+			ServiceClientProperties.Endpoint endpoint = new ServiceClientProperties.Endpoint(
+					URI.create("http://127.0.0.1:" + bare.getAddress().getPort()), Duration.ofSeconds(1), Duration.ofSeconds(2));
+			AssessmentAdminClient direct = new AssessmentAdminClient(new ServiceClientProperties(endpoint, endpoint),
+					builder, tokens);
+
+			direct.audit(ADMIN, new AuditQuery("sam+1@northbeam.test", "lead.status", Instant.parse("2026-11-01T00:00:00Z"),
+					Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));
+			direct.audit(ADMIN, new AuditQuery(" ", null, null, null, 50, null));
+			direct.deliveries(ADMIN, "dead", 25, "c-9");
+		}
+		finally {
+			bare.stop(0);
+		}
+
+		assertThat(seen).extracting(URI::getPath)
+			.containsExactly("/api/admin/audit", "/api/admin/audit", "/api/admin/notifications/deliveries");
+		assertThat(seen.get(0).getQuery()).isEqualTo(
+				"actor=sam+1@northbeam.test&action=lead.status&from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z&limit=50&after=cursor/42");
+		assertThat(seen.get(0).getRawQuery()).contains("actor=sam%2B1%40northbeam.test", "after=cursor%2F42");
+		assertThat(seen.get(1).getQuery()).isEqualTo("limit=50");
+		assertThat(seen.get(2).getQuery()).isEqualTo("state=dead&limit=25&after=c-9");
 	}
 
 	private Request lastRequest(String method, String path) {
