@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.northbeam.gateway.token.ServiceTokens;
 import tools.jackson.databind.JsonNode;
@@ -231,6 +232,14 @@ public class AssessmentAdminClient {
 
 	/** One recorded action; {@code detail} is whatever the service recorded, text or structure. */
 	public record AuditEntry(Instant at, String actor, String action, String leadId, JsonNode detail) {
+
+		private static final Pattern LEAD_ID = Pattern
+			.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+		/** Whether {@code leadId} is a lead id at all, and so may become a link to the lead. */
+		public boolean hasLeadId() {
+			return leadId != null && LEAD_ID.matcher(leadId).matches();
+		}
 
 		public String detailText() {
 			if (detail == null || detail.isNull()) {

@@ -48,6 +48,7 @@ class AuditPages {
 			@RequestParam(required = false) String after, Authentication authentication, Model model, Locale locale) {
 		Filter filter = new Filter(clip(actor, 254), clip(action, 100), clip(from, 10), clip(to, 10), clip(after, 200));
 		model.addAttribute("filter", filter);
+		model.addAttribute("newestUrl", filter.url(null));
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate fromDay = day(filter.from(), "from", errors, locale);
 		LocalDate toDay = day(filter.to(), "to", errors, locale);
@@ -99,13 +100,14 @@ class AuditPages {
 	/** The filters as entered, kept in the URL. */
 	record Filter(String actor, String action, String from, String to, String after) {
 
+		/** This view's address continuing after {@code cursor}, or from the newest entry when it is null. */
 		String url(String cursor) {
 			return UriComponentsBuilder.fromPath("/dashboard/admin/audit")
 				.queryParamIfPresent("actor", Optional.ofNullable(actor))
 				.queryParamIfPresent("action", Optional.ofNullable(action))
 				.queryParamIfPresent("from", Optional.ofNullable(from))
 				.queryParamIfPresent("to", Optional.ofNullable(to))
-				.queryParam("after", cursor)
+				.queryParamIfPresent("after", Optional.ofNullable(cursor))
 				.encode()
 				.build()
 				.toUriString();

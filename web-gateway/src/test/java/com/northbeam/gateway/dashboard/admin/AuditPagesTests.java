@@ -50,7 +50,12 @@ class AuditPagesTests {
 			.contains("sam@northbeam.test", "lead.status", AdminFakes.LEAD,
 					XssPayloads.escaped("{\"from\":\"new\",\"to\":\"contacted\"}"))
 			.contains("value=\"2026-11-01\"", "value=\"lead.status\"")
-			.contains("href=\"/dashboard/admin/audit?actor=sam@northbeam.test&amp;action=lead.status&amp;from=2026-11-01&amp;to=2026-11-27&amp;after=a-1\"");
+			.contains("href=\"/dashboard/admin/audit?actor=sam@northbeam.test&amp;action=lead.status&amp;from=2026-11-01&amp;to=2026-11-27&amp;after=a-1\"")
+			.contains("href=\"/dashboard/leads/" + AdminFakes.LEAD + "\"")
+			.doesNotContain("Newest entries");
+		assertThat(mvc.get().uri("/dashboard/admin/audit?actor=sam@northbeam.test&after=a-1").with(AdminFakes.admin()))
+			.bodyText()
+			.contains("href=\"/dashboard/admin/audit?actor=sam@northbeam.test\"", "Newest entries");
 	}
 
 	@Test
@@ -89,7 +94,7 @@ class AuditPagesTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 
 		XssPayloads.assertInert(html, XssPayloads.ALL);
-		assertThat(html).contains("after=%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+		assertThat(html).contains("after=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").doesNotContain("href=\"/dashboard/leads/");
 	}
 
 }
