@@ -26,6 +26,12 @@ work="$(mktemp -d)"
 service_pid="" jwks_pid=""
 
 cleanup() {
+	status=$?
+	set +e
+	if [ "$status" -ne 0 ] && [ -f "$work/service.log" ]; then
+		echo "== service log (errors)" >&2
+		grep -E "ERROR|Exception" "$work/service.log" | tail -20 >&2
+	fi
 	[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
 	[ -n "$jwks_pid" ] && kill "$jwks_pid" 2>/dev/null && wait "$jwks_pid" 2>/dev/null || true
 	psql -qX -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
@@ -37,6 +43,11 @@ trap cleanup EXIT
 for tool in psql openssl python3 curl jstat; do
 	command -v "$tool" >/dev/null || { echo "Missing $tool" >&2; exit 1; }
 done
+
+if curl -s -o /dev/null "http://127.0.0.1:$port/" || curl -s -o /dev/null "http://127.0.0.1:$jwks_port/"; then
+	echo "Port $port or $jwks_port is in use; set BENCH_PORT / BENCH_JWKS_PORT" >&2
+	exit 1
+fi
 
 echo "== fresh database $database"
 psql -qX -d postgres -c "create database $database" >/dev/null
@@ -107,8 +118,8 @@ insert into lead (id, submission_id, name, email, company, phone, job_role, reco
 	source, version, created_at, updated_at)
 select md5('l' || i)::uuid, md5('s' || i)::uuid, 'Person ' || i, 'person' || i || '@company' || (i % 20000) || '.example',
 	case when i % 997 = 0 then '=cmd|' || i else 'Company ' || (i % 20000) end, '+1 555 ' || lpad((i % 10000)::text, 4, '0'),
-	'IT manager', (array['co_managed', 'fully_managed', 'hybrid'])[1 + i % 3], (i * 7919) % 101,
-	(array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i * 31) % 8],
+	'IT manager', (array['co_managed', 'fully_managed', 'hybrid'])[1 + i % 3], ((i::bigint * 7919) % 101)::int,
+	(array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i::bigint * 31) % 8],
 	case when i % 4 = 0 then null else 'rep' || (i % 10) || '@northbeam.test' end,
 	coalesce((array['newsletter', 'google', 'linkedin', null])[1 + i % 4], 'direct'), 0,
 	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds',
@@ -158,6 +169,8 @@ for name, query in filters.items():
         cursor = page["nextCursor"]
         if cursor is None:
             break
+    if cursor is None:
+        raise SystemExit(f"{name}: fewer than 10,000 matching leads ({rows}); generate more")
     deep = first + f"&after={cursor}"
     p95_deep, median_deep = p95(deep)
     worst = max(worst, p95_first, p95_deep)
