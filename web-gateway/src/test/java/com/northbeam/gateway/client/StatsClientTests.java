@@ -1,13 +1,19 @@
 package com.northbeam.gateway.client;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.client.StatsClient.Granularity;
+import com.northbeam.gateway.token.ServiceTokens;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
@@ -21,6 +27,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,6 +56,12 @@ class StatsClientTests {
 
 	@Autowired
 	StatsClient client;
+
+	@Autowired
+	RestClient.Builder builder;
+
+	@Autowired
+	ServiceTokens tokens;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -90,6 +103,36 @@ class StatsClientTests {
 				Duration.ZERO));
 
 		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client.pipeline(SALES));
+	}
+
+	/** The fake server records paths only; a bare one records the query the funnel is asked with. */
+	@Test
+	void theFunnelIsAskedForTheDaysAndGranularity() throws Exception {
+		List<URI> seen = new CopyOnWriteArrayList<>();
+		HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		bare.createContext("/", (exchange) -> {
+			seen.add(exchange.getRequestURI());
+			byte[] body = FUNNEL_JSON.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		bare.start();
+		try {
+			ServiceClientProperties.Endpoint endpoint = new ServiceClientProperties.Endpoint(
+					URI.create("http://127.0.0.1:" + bare.getAddress().getPort()), Duration.ofSeconds(1), Duration.ofSeconds(2));
+			new StatsClient(new ServiceClientProperties(endpoint, endpoint), builder, tokens).funnel(SALES,
+					LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 28), Granularity.WEEK);
+		}
+		finally {
+			bare.stop(0);
+		}
+
+		assertThat(seen).singleElement().satisfies((uri) -> {
+			assertThat(uri.getPath()).isEqualTo("/api/stats/funnel");
+			assertThat(uri.getQuery()).contains("from=2026-09-07", "to=2026-11-28", "granularity=week");
+		});
 	}
 
 	private Request lastRequest(String path) {
