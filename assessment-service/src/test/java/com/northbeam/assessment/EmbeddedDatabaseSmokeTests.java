@@ -2,10 +2,13 @@ package com.northbeam.assessment;
 
 import java.util.UUID;
 
+import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.submission.SubmissionBodies;
 import com.northbeam.testsupport.TestTokenIssuer;
 import com.northbeam.testsupport.TokenTestConfiguration;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,12 @@ class EmbeddedDatabaseSmokeTests {
 
 	@Autowired
 	TestTokenIssuer tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ObjectMapper json;
 
 	@Test
 	void startsOnTheEmbeddedDatabaseAndServesTheQuestionnaire() {
@@ -58,6 +68,60 @@ class EmbeddedDatabaseSmokeTests {
 			.bodyJson()
 			.extractingPath("$.id")
 			.isEqualTo(id.toString());
+	}
+
+	@Test
+	void worksLeadsFunnelAndNotificationsOnTheEmbeddedDatabase() {
+		LeadFixtures leads = new LeadFixtures(mvc, jdbc, tokens, json);
+		UUID submission = leads.submit();
+		leads.submit();
+		UUID lead = leads.leadOf(submission);
+		JsonNode first = leads.body(mvc.get()
+			.uri("/api/leads?limit=1&sort=newest")
+			.header(HttpHeaders.AUTHORIZATION, leads.sales())
+			.exchange());
+		String cursor = first.get("nextCursor").asString();
+		assertThat(mvc.get()
+			.uri("/api/leads?limit=1&sort=newest&q=prospect&after=" + cursor)
+			.header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.items.length()")
+			.isEqualTo(1);
+		assertThat(mvc.post()
+			.uri("/api/leads/{id}/status", lead)
+			.header(HttpHeaders.AUTHORIZATION, leads.sales())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"version\":0,\"status\":\"contacted\"}")).hasStatusOk();
+		assertThat(mvc.post()
+			.uri("/api/submissions/{id}/consultation", submission)
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"preferredTimes\":\"Mornings\"}")).hasStatus(201);
+		assertThat(mvc.post()
+			.uri("/api/events")
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"type\":\"assessment_started\"}")).hasStatus(202);
+		assertThat(mvc.get().uri("/api/stats/funnel?granularity=week").header(HttpHeaders.AUTHORIZATION, leads.sales()))
+			.hasStatusOk();
+		assertThat(mvc.get().uri("/api/stats/pipeline").header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatusOk();
+		assertThat(mvc.get().uri("/api/leads/export.csv").header(HttpHeaders.AUTHORIZATION, leads.sales()))
+			.hasStatusOk();
+		// The local default has no SMTP server: attempts fail, are recorded and wait for a retry.
+		assertThat(mvc.post().uri("/api/admin/notifications/dispatch").header(HttpHeaders.AUTHORIZATION, leads.admin()))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.attempts")
+			.asNumber()
+			.isNotEqualTo(0);
+		JsonNode delivery = leads.body(mvc.get()
+			.uri("/api/admin/notifications/deliveries?limit=1")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange()).get("items").get(0);
+		assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+		assertThat(delivery.get("channel").asString()).isEqualTo("email");
+		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()))
+			.hasStatusOk();
 	}
 
 }

@@ -49,8 +49,11 @@ class NotificationController {
 
 	private final Clock clock;
 
+	private final Dispatcher dispatcher;
+
 	NotificationController(JdbcClient jdbc, NotificationSettings settings, NotificationProperties properties,
-			Audit audit, Clock clock) {
+			Audit audit, Clock clock, Dispatcher dispatcher) {
+		this.dispatcher = dispatcher;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.properties = properties;
@@ -142,6 +145,18 @@ class NotificationController {
 		}
 		this.audit.record(principal.getName(), Audit.NOTIFICATIONS_CHANGED, null, "retry delivery " + id);
 		return delivery.get(0);
+	}
+
+	record Dispatched(int attempts) {
+	}
+
+	/**
+	 * Runs one dispatcher round now (as the scheduled dispatcher does every few seconds): new events
+	 * become deliveries and every due delivery is attempted. Safe next to running dispatchers.
+	 */
+	@PostMapping("/dispatch")
+	Dispatched dispatch() {
+		return new Dispatched(this.dispatcher.dispatch());
 	}
 
 	record WebhookView(String url, boolean hasSecret) {

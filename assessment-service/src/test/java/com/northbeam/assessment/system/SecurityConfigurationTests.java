@@ -55,6 +55,18 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	void funnelEventsStatisticsAndTheExportNeedTheirScopes() {
+		String gateway = "Bearer " + tokens.token("gateway", "events:write", "submissions:write");
+		String writer = "Bearer " + tokens.token("sales@northbeam.test", "leads:write");
+		assertThat(mvc.get().uri("/api/stats/funnel").header(HttpHeaders.AUTHORIZATION, gateway)).hasStatus(403);
+		assertThat(mvc.get().uri("/api/stats/pipeline").header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+		assertThat(mvc.get().uri("/api/leads/export.csv").header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+		assertThat(mvc.post().uri("/api/events").header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+		assertThat(mvc.post().uri("/api/events")).hasStatus(401);
+		assertThat(mvc.get().uri("/api/admin/audit").header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+	}
+
+	@Test
 	void theFirewallHeaderRuleMatchesTheDefaultExpression() {
 		Pattern standard = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
 		for (String value : List.of("Bearer abc.def-ghi_~+/=", "naïve ünïcode ✓", "tab\there", "nul\u0000", "bell\u0007",
