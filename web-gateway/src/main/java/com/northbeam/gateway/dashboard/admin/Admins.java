@@ -3,6 +3,7 @@ package com.northbeam.gateway.dashboard.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
 import com.northbeam.gateway.client.StaffCaller;
@@ -27,7 +28,7 @@ final class Admins {
 	 * both become {@code a.b}; a field the form does not have is shown under {@code ""} with its
 	 * name.
 	 */
-	static Map<String, String> byField(List<FieldError> errors, java.util.function.Predicate<String> formHas) {
+	static Map<String, String> byField(List<FieldError> errors, Predicate<String> formHas) {
 		Map<String, String> messages = new LinkedHashMap<>();
 		for (FieldError error : errors) {
 			String field = (error.field() != null) ? error.field().replaceAll("\\[([^\\]]*)\\]", ".$1") : "";

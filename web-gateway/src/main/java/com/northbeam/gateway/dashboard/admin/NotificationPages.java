@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.northbeam.gateway.client.AdminConflictException;
 import com.northbeam.gateway.client.AdminNotFoundException;
@@ -36,6 +39,8 @@ class NotificationPages {
 
 	static final int PAGE_SIZE = 50;
 
+	private static final Pattern WEBHOOK_FIELD = Pattern.compile("^webhooks\\.(\\d+)\\.(url|secret)$");
+
 	private final AssessmentAdminClient admin;
 
 	private final MessageSource messages;
@@ -64,7 +69,7 @@ class NotificationPages {
 		model.addAttribute("after", cursor);
 		if (deliveries.nextCursor() != null && !deliveries.nextCursor().isBlank()) {
 			model.addAttribute("olderUrl", UriComponentsBuilder.fromPath("/dashboard/admin/notifications")
-				.queryParamIfPresent("state", java.util.Optional.ofNullable(stateFilter))
+				.queryParamIfPresent("state", Optional.ofNullable(stateFilter))
 				.queryParam("after", deliveries.nextCursor())
 				.encode()
 				.build()
@@ -132,8 +137,7 @@ class NotificationPages {
 	static Map<String, String> byFormRow(List<FieldError> errors, List<Integer> sentRows) {
 		List<FieldError> renamed = errors.stream().map((error) -> {
 			String field = (error.field() != null) ? error.field().replaceAll("\\[(\\d+)\\]", ".$1") : "";
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^webhooks\\.(\\d+)\\.(url|secret)$")
-				.matcher(field);
+			Matcher matcher = WEBHOOK_FIELD.matcher(field);
 			if (matcher.matches()) {
 				int sent = Integer.parseInt(matcher.group(1));
 				if (sent < sentRows.size()) {
