@@ -20,6 +20,9 @@ public class Audit {
 	/** A staff member read a lead's detail. */
 	public static final String LEAD_READ = "lead.read";
 
+	/** A staff member read a page of the lead list (the filter is the detail). */
+	public static final String LEADS_LISTED = "leads.listed";
+
 	/** A staff member changed a lead (status, owner, note). */
 	public static final String LEAD_CHANGED = "lead.changed";
 

@@ -47,10 +47,10 @@ class LeadController {
 			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) String createdFrom,
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "priority") String sort, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam(required = false) String after) {
+			@RequestParam(required = false) String after, Principal principal) {
 		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom, createdTo,
 				q);
-		return this.leads.list(filter, sort, limit, after);
+		return this.leads.list(filter, sort, limit, after, principal.getName());
 	}
 
 	@GetMapping(path = "/export.csv")

@@ -83,6 +83,13 @@ public class Leads {
 	record Page(List<LeadRow> items, String nextCursor) {
 	}
 
+	/** A page of the lead list as a staff member reads it (audited with the filter). */
+	Page list(LeadFilter filter, String sort, int limit, String after, String actor) {
+		Page page = list(filter, sort, limit, after);
+		this.audit.record(actor, Audit.LEADS_LISTED, null, filter.toString());
+		return page;
+	}
+
 	Page list(LeadFilter filter, String sort, int limit, String after) {
 		checkSort(sort);
 		if (limit < 1 || limit > 200) {

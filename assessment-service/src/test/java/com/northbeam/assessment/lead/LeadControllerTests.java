@@ -97,6 +97,11 @@ class LeadControllerTests {
 		assertThat(row.get("source").asString()).isEqualTo("direct");
 		assertThat(row.has("owner")).isTrue();
 		assertThat(row.has("createdAt")).isTrue();
+		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'leads.listed' and actor = :actor and detail like :tag")
+			.param("actor", LeadFixtures.SALES)
+			.param("tag", "%" + tag + "%")
+			.query(Integer.class)
+			.single()).isEqualTo(10);
 	}
 
 	@Test
