@@ -117,6 +117,29 @@ class AdminIndexControllerTests {
 			.noneMatch((request) -> request.path().startsWith("/api/admin"));
 	}
 
+	/**
+	 * A service that refuses the gateway's token (401) is as unusable as one that is down; it is used
+	 * here because a refusal does not count against the circuit breaker the other tests share.
+	 */
+	@Test
+	void whenTheServiceCannotBeUsedEveryAdminPageSaysSoInsideTheDashboard() {
+		for (String path : List.of("/api/admin/notifications/settings", "/api/admin/audit",
+				"/api/admin/leads/" + AdminFakes.LEAD + "/export")) {
+			assessment.respond("GET", path, AdminFakes.problem(401, "{\"status\":401}"));
+		}
+
+		assertThat(mvc.get().uri("/dashboard/admin/notifications").with(AdminFakes.admin())).hasStatus(503)
+			.bodyText()
+			.contains("This page cannot be shown right now", "Signed in as ada.admin@northbeam.test");
+		assertThat(mvc.get().uri("/dashboard/admin/audit").with(AdminFakes.admin())).hasStatus(503)
+			.bodyText()
+			.contains("The assessment service did not answer");
+		assertThat(mvc.post().uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/export").with(AdminFakes.admin()).with(csrf()))
+			.hasStatus(503)
+			.bodyText()
+			.contains("This page cannot be shown right now");
+	}
+
 	@Test
 	void everyMessageKeyTheAdminAndOverviewTemplatesUseIsInTheBundles() throws IOException {
 		Properties bundle = new Properties();
