@@ -69,7 +69,12 @@ class OverviewControllerTests {
 			// recommendation mix with shares, funnel with the share lost at each step, sources
 			.contains("Co-managed IT", "15 (50%)", "Article views", "1,000", "150 (lost 85%)", "30 (lost 60%)")
 			.contains("150 entered, 120 completed (lost 20%)", "linkedin")
-			.doesNotContain("<script");
+			// nothing the dashboard's Content-Security-Policy would block: no inline script or style
+			.doesNotContain("<script", " style=", "<style", " onload=");
+		var response = mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES")).exchange().getResponse();
+		assertThat(response.getHeader("Cache-Control")).contains("no-store");
+		assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'", "style-src 'self'")
+			.doesNotContain("unsafe-inline");
 		assertThat(TokenClaims.subjects(assessment, "/api/stats/pipeline")).contains("sam@northbeam.test");
 	}
 
