@@ -2,13 +2,18 @@ package com.northbeam.gateway.assessment;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket per client address for posts to the wizard and the JSON API: a burst of
+ * A token bucket (Bucket4j) per client address for posts to the wizard and the JSON API: a burst of
  * {@code capacity} posts, refilled evenly over {@code refillPeriod}. Over the limit a browser
  * gets the friendly 429 page and an API client a problem document, both with {@code Retry-After}.
  * The client address is the connection's, or the one the load balancer reports when
@@ -28,16 +33,14 @@ class PostRateLimit extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(PostRateLimit.class);
 
-	private final int capacity;
-
-	private final double tokensPerNano;
+	private final Bandwidth perClient;
 
 	private final Cache<String, Bucket> buckets;
 
 	PostRateLimit(AssessmentProperties properties) {
-		this.capacity = properties.rateLimit().capacity();
+		int capacity = properties.rateLimit().capacity();
 		Duration period = properties.rateLimit().refillPeriod();
-		this.tokensPerNano = (double) capacity / period.toNanos();
+		this.perClient = Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
 		this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(period.multipliedBy(2)).build();
 	}
 
@@ -51,12 +54,13 @@ class PostRateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = buckets.get(request.getRemoteAddr(), (address) -> new Bucket(capacity, System.nanoTime()));
-		long waitSeconds = bucket.take(capacity, tokensPerNano, System.nanoTime());
-		if (waitSeconds == 0) {
+		Bucket bucket = buckets.get(request.getRemoteAddr(), (address) -> Bucket.builder().addLimit(perClient).build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
 			chain.doFilter(request, response);
 			return;
 		}
+		long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
 		log.info("Rate limit reached for {} on {}", request.getRemoteAddr(), request.getRequestURI());
 		response.setHeader("Retry-After", Long.toString(waitSeconds));
 		if (request.getRequestURI().startsWith("/api/")) {
@@ -68,31 +72,6 @@ class PostRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-	}
-
-	/** Tokens left and when they were last counted; synchronised per client. */
-	static final class Bucket {
-
-		private double tokens;
-
-		private long updatedAt;
-
-		Bucket(double tokens, long now) {
-			this.tokens = tokens;
-			this.updatedAt = now;
-		}
-
-		/** Takes a token and returns 0, or returns the seconds until one is available. */
-		synchronized long take(int capacity, double tokensPerNano, long now) {
-			tokens = Math.min(capacity, tokens + (now - updatedAt) * tokensPerNano);
-			updatedAt = now;
-			if (tokens >= 1) {
-				tokens -= 1;
-				return 0;
-			}
-			return Math.max(1, (long) Math.ceil((1 - tokens) / tokensPerNano / 1_000_000_000L));
-		}
-
 	}
 
 }
