@@ -42,7 +42,7 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 
 	/** The form as posted: the i-th URL, secret and "has a secret" flag belong together. */
 	static Posted from(String salesInbox, String maxAttempts, List<String> urls, List<String> secrets,
-			List<String> hasSecret) {
+			List<String> hasSecret, List<String> removeSecret) {
 		List<Row> rows = new ArrayList<>();
 		List<String> secretValues = new ArrayList<>();
 		int count = Math.min((urls != null) ? urls.size() : 0, MAX_WEBHOOKS + 1);
@@ -50,18 +50,24 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 			String url = (urls.get(i) != null) ? urls.get(i).trim() : "";
 			String secret = (secrets != null && i < secrets.size() && secrets.get(i) != null) ? secrets.get(i) : "";
 			boolean stored = hasSecret != null && hasSecret.contains(String.valueOf(i));
+			boolean remove = removeSecret != null && removeSecret.contains(String.valueOf(i));
 			rows.add(new Row(url, stored));
-			secretValues.add(secret);
+			// an empty string tells the service to drop the stored secret; null keeps it
+			secretValues.add((secret.isEmpty() && remove) ? null : secret);
 		}
 		return new Posted(new NotificationForm(salesInbox, maxAttempts, rows), secretValues);
 	}
 
-	/** What was posted, with the secrets kept apart so they never go back into a page. */
+	/**
+	 * What was posted, with the secrets kept apart so they never go back into a page; a null secret
+	 * means "remove the stored one".
+	 */
 	record Posted(NotificationForm form, List<String> secrets) {
 
 		Map<String, String> errorKeys() {
 			Map<String, String> errors = new LinkedHashMap<>();
-			if (form.salesInbox().length() > 254 || !EMAIL.matcher(form.salesInbox()).matches()) {
+			if (!form.salesInbox().isEmpty()
+					&& (form.salesInbox().length() > 254 || !EMAIL.matcher(form.salesInbox()).matches())) {
 				errors.put("salesInbox", "admin.notifications.error.salesInbox");
 			}
 			try {
@@ -83,7 +89,7 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 				if (!webUrl(row.url())) {
 					errors.put("webhooks." + i + ".url", "admin.notifications.error.url");
 				}
-				if (secrets.get(i).length() > 200) {
+				if (secrets.get(i) != null && secrets.get(i).length() > 200) {
 					errors.put("webhooks." + i + ".secret", "admin.notifications.error.secret");
 				}
 			}
@@ -104,10 +110,16 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 			return rows;
 		}
 
-		/** The settings to send; a blank secret is sent as null (keep the stored one). */
+		/**
+		 * The settings to send: a blank secret is sent as null (keep the stored one), a secret the
+		 * admin chose to remove as an empty string.
+		 */
 		NotificationSettingsInput toInput() {
 			List<WebhookInput> webhooks = sentRows().stream().map((i) -> {
 				String secret = secrets.get(i);
+				if (secret == null) {
+					return new WebhookInput(form.webhooks().get(i).url(), "");
+				}
 				return new WebhookInput(form.webhooks().get(i).url(), secret.isEmpty() ? null : secret);
 			}).toList();
 			return new NotificationSettingsInput(form.salesInbox(), webhooks, Integer.parseInt(form.maxAttempts()));

@@ -62,7 +62,15 @@ class NotificationPages {
 		if (!model.containsAttribute("errors")) {
 			model.addAttribute("errors", Map.of());
 		}
-		AssessmentAdminClient.DeliveryPage deliveries = admin.deliveries(caller, stateFilter, PAGE_SIZE, cursor);
+		AssessmentAdminClient.DeliveryPage deliveries;
+		try {
+			deliveries = admin.deliveries(caller, stateFilter, PAGE_SIZE, cursor);
+		}
+		catch (AdminRejectedException ex) {
+			// a cursor from an address edited by hand: say so and offer the newest entries
+			model.addAttribute("logRefused", true);
+			deliveries = new AssessmentAdminClient.DeliveryPage(List.of(), null);
+		}
 		model.addAttribute("deliveries", deliveries);
 		model.addAttribute("state", stateFilter);
 		model.addAttribute("states", STATES);
@@ -83,8 +91,10 @@ class NotificationPages {
 			@RequestParam(name = "webhookUrl", required = false) List<String> urls,
 			@RequestParam(name = "webhookSecret", required = false) List<String> secrets,
 			@RequestParam(name = "webhookHasSecret", required = false) List<String> hasSecret,
+			@RequestParam(name = "webhookRemoveSecret", required = false) List<String> removeSecret,
 			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
-		NotificationForm.Posted posted = NotificationForm.from(salesInbox, maxAttempts, urls, secrets, hasSecret);
+		NotificationForm.Posted posted = NotificationForm.from(salesInbox, maxAttempts, urls, secrets, hasSecret,
+				removeSecret);
 		Map<String, String> errorKeys = posted.errorKeys();
 		if (!errorKeys.isEmpty()) {
 			Map<String, String> errors = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ class NotificationFormTests {
 	@Test
 	void blankRowsAreDroppedAndBlankSecretsKeepTheStoredOne() {
 		NotificationForm.Posted posted = NotificationForm.from("sales@msp.test", "5",
-				List.of("https://a.test/h", "", "https://c.test/h"), List.of("", "ignored", "s3cret"), List.of("0"));
+				List.of("https://a.test/h", "", "https://c.test/h"), List.of("", "ignored", "s3cret"), List.of("0"), null);
 
 		assertThat(posted.errorKeys()).isEmpty();
 		NotificationSettingsInput input = posted.toInput();
@@ -25,9 +25,21 @@ class NotificationFormTests {
 	}
 
 	@Test
+	void aRemovedSecretIsSentEmptyUnlessANewOneIsTypedAndTheInboxMayBeEmpty() {
+		NotificationForm.Posted posted = NotificationForm.from("", "5", List.of("https://a.test/h", "https://b.test/h"),
+				List.of("", "replacement"), List.of("0", "1"), List.of("0", "1"));
+
+		assertThat(posted.errorKeys()).isEmpty();
+		NotificationSettingsInput input = posted.toInput();
+		assertThat(input.salesInbox()).isEmpty();
+		assertThat(input.webhooks().get(0).secret()).isEmpty();
+		assertThat(input.webhooks().get(1).secret()).isEqualTo("replacement");
+	}
+
+	@Test
 	void wrongSettingsAreNamedByField() {
 		NotificationForm.Posted posted = NotificationForm.from("two@a.test, b@c.test", "51",
-				List.of("javascript:alert(1)", "https://ok.test/h"), List.of("", "x".repeat(201)), null);
+				List.of("javascript:alert(1)", "https://ok.test/h"), List.of("", "x".repeat(201)), null, null);
 
 		assertThat(posted.errorKeys()).containsOnlyKeys("salesInbox", "maxAttempts", "webhooks.0.url",
 				"webhooks.1.secret");

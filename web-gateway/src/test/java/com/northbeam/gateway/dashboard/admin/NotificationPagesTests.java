@@ -90,7 +90,7 @@ class NotificationPagesTests {
 			.param("webhookUrl", "ftp://hooks.msp.test/a")
 			.param("webhookSecret", "typed-secret-value")).hasStatusOk()
 			.bodyText()
-			.contains("Enter one email address.", "Enter a whole number from 1 to 50.",
+			.contains("Enter one email address, or leave the field empty.", "Enter a whole number from 1 to 50.",
 					"id=\"webhook-url-0-error\"", "Enter a full web address", "value=\"not an email\"")
 			.doesNotContain("typed-secret-value");
 		assertThat(assessment.requests().subList(before, assessment.requests().size()))
@@ -113,6 +113,17 @@ class NotificationPagesTests {
 			.param("webhookSecret", "", "", "")).hasStatusOk()
 			.bodyText()
 			.contains("id=\"webhook-url-2-error\"", "must not point to a private address");
+	}
+
+	@Test
+	void aCursorTheServiceRefusesShowsTheNewestDeliveries() {
+		assessment.respond("GET", "/api/admin/notifications/deliveries", AdminFakes.problem(400, """
+				{"status":400,"detail":"Some fields cannot be accepted.",
+				 "errors":[{"field":"after","message":"is not a cursor of this list"}]}"""));
+
+		assertThat(mvc.get().uri("/dashboard/admin/notifications?after=oops").with(AdminFakes.admin())).hasStatusOk()
+			.bodyText()
+			.contains("That part of the log cannot be shown", "No deliveries match.", "href=\"/dashboard/admin/notifications\"");
 	}
 
 	@Test
