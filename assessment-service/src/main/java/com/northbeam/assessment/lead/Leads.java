@@ -86,7 +86,7 @@ public class Leads {
 	/** A page of the lead list as a staff member reads it (audited with the filter). */
 	Page list(LeadFilter filter, String sort, int limit, String after, String actor) {
 		Page page = list(filter, sort, limit, after);
-		this.audit.record(actor, Audit.LEADS_LISTED, null, filter.toString());
+		this.audit.recordRead(actor, Audit.LEADS_LISTED, null, filter.toString());
 		return page;
 	}
 
@@ -114,7 +114,7 @@ public class Leads {
 	/** The detail of a lead as a staff member reads it (audited). */
 	LeadDetail read(UUID id, String actor) {
 		LeadDetail detail = detail(id);
-		this.audit.record(actor, Audit.LEAD_READ, id, null);
+		this.audit.recordRead(actor, Audit.LEAD_READ, id, null);
 		return detail;
 	}
 
