@@ -19,6 +19,7 @@ import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.Step;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.system.PageMeta;
 import com.northbeam.gateway.system.PublicSite;
@@ -74,11 +75,13 @@ class WizardController {
 
 	private final PublicSite site;
 
+	private final FunnelEvents funnel;
+
 	private final Clock clock;
 
 	WizardController(CurrentQuestionnaire questionnaires, DraftRepository drafts, AnswerCheck check,
 			Submissions submissions, AttributionCookie attribution, ReadingPicks reading, AssessmentProperties properties,
-			MessageSource messages, PublicSite site, Clock clock) {
+			MessageSource messages, PublicSite site, FunnelEvents funnel, Clock clock) {
 		this.questionnaires = questionnaires;
 		this.drafts = drafts;
 		this.check = check;
@@ -88,6 +91,7 @@ class WizardController {
 		this.properties = properties;
 		this.messages = messages;
 		this.site = site;
+		this.funnel = funnel;
 		this.clock = clock;
 	}
 
@@ -140,6 +144,7 @@ class WizardController {
 		boolean last = index == questionnaire.steps().size() - 1;
 		if (!last) {
 			drafts.save(updated.atStep(index + 1), clock.instant());
+			funnel.stepCompleted(step.id());
 			return "redirect:/assessment";
 		}
 		drafts.save(updated, clock.instant());
@@ -177,6 +182,8 @@ class WizardController {
 		}
 		reading.remember(draft.submissionId(), ReadingPicks.fromAnswers(draft.data().answers()));
 		drafts.markSubmitted(draft.id(), clock.instant());
+		funnel.stepCompleted(questionnaire.steps().get(questionnaire.steps().size() - 1).id());
+		funnel.submitted();
 		return "redirect:/assessment/result/" + draft.submissionId();
 	}
 
@@ -296,6 +303,7 @@ class WizardController {
 		Instant now = clock.instant();
 		Draft draft = Draft.start(attribution.read(request), now);
 		drafts.insert(draft, now);
+		funnel.assessmentStarted();
 		response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, draft.id().toString())
 			.path("/assessment")
 			.httpOnly(true)
