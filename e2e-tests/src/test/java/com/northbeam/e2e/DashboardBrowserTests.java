@@ -2,12 +2,18 @@ package com.northbeam.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,16 +26,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An editor's day in a real browser: the first admin (from the gateway's environment) creates an
+ * Staff at work in a real browser. A salesperson's day: the first admin (from the gateway's
+ * environment) creates a SALES account, which signs in, finds a new lead with the filters, opens
+ * it, moves it on in the pipeline, adds a note and exports the view as CSV. An editor's day: the first admin (from the gateway's environment) creates an
  * EDITOR account; the editor signs in, writes a draft with the live preview, publishes it and sees
  * it on the public site at once, then edits the published article and sees the change. Screenshots
  * land in {@code e2e-tests/target/screenshots}.
  */
-class ContentEditingBrowserTests {
+class DashboardBrowserTests {
 
 	private static Platform platform;
 
@@ -149,6 +158,108 @@ class ContentEditingBrowserTests {
 		}
 	}
 
+	@Test
+	void aSalespersonFindsAndWorksALeadAndExportsTheView() throws Exception {
+		String marker = "m" + UUID.randomUUID().toString().substring(0, 8);
+		String company = "Harbour Logistics " + marker;
+		submitLead("Dana Prospect", company);
+		String salesEmail = "sam-" + marker + "@e2e.northbeam.test";
+		String salesPassword = "sales password " + UUID.randomUUID();
+
+		WebDriver admin = browser();
+		try {
+			signIn(admin, Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+			admin.get(platform.gatewayUrl() + "/dashboard/admin/staff");
+			admin.findElement(By.id("new-email")).sendKeys(salesEmail);
+			admin.findElement(By.id("new-name")).sendKeys("Sam Seller");
+			WebElement sales = admin.findElement(By.id("new-role-SALES"));
+			if (!sales.isSelected()) {
+				sales.click();
+			}
+			admin.findElement(By.id("new-password")).sendKeys(salesPassword);
+			admin.findElement(By.cssSelector("form[action$='/dashboard/admin/staff'] button[type=submit]")).click();
+			expectNotice(admin, salesEmail);
+			screenshot(admin, "sales-01-admin-created-sales");
+		}
+		finally {
+			admin.quit();
+		}
+
+		WebDriver browser = browser();
+		try {
+			signIn(browser, salesEmail, salesPassword);
+			assertThat(browser.findElements(By.linkText("Content"))).as("no content editing for sales").isEmpty();
+			browser.findElement(By.linkText("Leads")).click();
+			waitUntil(browser, (b) -> b.getCurrentUrl().endsWith("/dashboard/leads"));
+			browser.findElement(By.id("q")).sendKeys(marker);
+			browser.findElement(By.cssSelector("form.leads-filters button[type=submit]")).click();
+			waitUntil(browser, (b) -> b.getCurrentUrl().contains("q=" + marker));
+			WebElement table = browser.findElement(By.cssSelector("table.leads-table"));
+			assertThat(table.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+			assertThat(table.getText()).contains("Dana Prospect", company);
+			screenshot(browser, "sales-02-filtered-list");
+			String exportHref = browser.findElement(By.cssSelector("a.leads-export")).getAttribute("href");
+
+			browser.findElement(By.linkText("Dana Prospect")).click();
+			waitUntil(browser, (b) -> b.findElement(By.tagName("h1")).getText().contains(company));
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Why this recommendation",
+					"Cost comparison", "Timeline");
+			new Select(browser.findElement(By.id("status"))).selectByValue("contacted");
+			browser.findElement(By.cssSelector("form[action$='/status'] button[type=submit]")).click();
+			expectNotice(browser, "Status changed.");
+			assertThat(new Select(browser.findElement(By.id("status"))).getFirstSelectedOption().getText())
+				.isEqualTo("Contacted");
+			browser.findElement(By.id("note")).sendKeys("Called " + marker + "; wants a proposal next week.");
+			browser.findElement(By.cssSelector("form[action$='/notes'] button[type=submit]")).click();
+			expectNotice(browser, "Note added.");
+			assertThat(browser.findElement(By.cssSelector(".lead-timeline")).getText()).contains("Called " + marker,
+					salesEmail);
+			screenshot(browser, "sales-03-lead-worked");
+
+			// The CSV of the filtered view, fetched with the salesperson's own session.
+			String session = browser.manage().getCookieNamed("SESSION").getValue();
+			HttpResponse<String> csv = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(exportHref)).header("Cookie", "SESSION=" + session).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(csv.statusCode()).isEqualTo(200);
+			assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+					(disposition) -> assertThat(disposition).startsWith("attachment"));
+			assertThat(csv.body().lines()).hasSize(2);
+			assertThat(csv.body()).contains(company, "contacted");
+		}
+		catch (RuntimeException | AssertionError ex) {
+			failure(browser);
+			throw ex;
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	/** A prospect's submission through the public JSON API, as another website would send it. */
+	private static void submitLead(String name, String company) throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newHttpClient();
+		String questionnaire = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment"))
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(questionnaire);
+		assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
+		String body = """
+				{"id":"%s","answers":{"employees":"51-200","internal_it":"it_team","growth":"fast","workload":"overloaded",
+				 "skills_gaps":["cybersecurity"],"project_delays":"often","support_wait":"sometimes","coverage":"24x7",
+				 "security_complexity":"growing","tech_footprint":["cloud"],"control_preference":"keep_control",
+				 "hiring":"somewhat_hard","predictability":"medium"},
+				 "contact":{"name":"%s","email":"dana@harbour.example","company":"%s"},
+				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
+			.formatted(UUID.randomUUID(), name, company, consent.group(1));
+		HttpResponse<String> created = http.send(
+				HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
 	/** Waits for the page after a form post: its flash message. */
 	private static void expectNotice(WebDriver browser, String text) {
 		waitUntil(browser, (b) -> b.findElement(By.cssSelector(".dash-notice")).getText().contains(text));
@@ -157,8 +268,8 @@ class ContentEditingBrowserTests {
 	/** What the browser showed when a step failed, to look at afterwards. */
 	private static void failure(WebDriver browser) {
 		try {
-			screenshot(browser, "content-failure");
-			Files.writeString(screenshots.resolve("content-failure.html"),
+			screenshot(browser, "dashboard-failure");
+			Files.writeString(screenshots.resolve("dashboard-failure.html"),
 					browser.getCurrentUrl() + "\n" + browser.getPageSource());
 		}
 		catch (IOException | RuntimeException ignored) {
