@@ -46,8 +46,8 @@ public class LeadsClient {
 	}
 
 	/** One page of leads matching {@code filter}, after {@code cursor} (null for the first page). */
-	public LeadPage leads(Actor actor, Filter filter, String cursor, int limit) {
-		LeadPage page = call(actor, "leads", (rest) -> rest.get()
+	public LeadPage leads(StaffCaller caller, Filter filter, String cursor, int limit) {
+		LeadPage page = call("leads", (rest) -> rest.get()
 			.uri((uri) -> {
 				Map<String, Object> values = new HashMap<>();
 				filter.applyTo(uri.path("/api/leads"), values).queryParam("limit", limit);
@@ -57,25 +57,25 @@ public class LeadsClient {
 				}
 				return uri.build(values);
 			})
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.retrieve()
 			.body(LeadPage.class));
 		return (page != null) ? page : new LeadPage(List.of(), null);
 	}
 
-	public LeadDetail lead(Actor actor, UUID id) {
-		return call(actor, "lead " + id, (rest) -> rest.get()
+	public LeadDetail lead(StaffCaller caller, UUID id) {
+		return call("lead " + id, (rest) -> rest.get()
 			.uri("/api/leads/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.retrieve()
 			.body(LeadDetail.class));
 	}
 
 	/** Moves the lead in the pipeline; {@code version} is the version the salesperson saw. */
-	public LeadDetail changeStatus(Actor actor, UUID id, int version, String status, String lostReason) {
-		return call(actor, "lead " + id, (rest) -> rest.post()
+	public LeadDetail changeStatus(StaffCaller caller, UUID id, int version, String status, String lostReason) {
+		return call("lead " + id, (rest) -> rest.post()
 			.uri("/api/leads/{id}/status", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new StatusChange(version, status, lostReason))
 			.retrieve()
@@ -83,20 +83,20 @@ public class LeadsClient {
 	}
 
 	/** Gives the lead to a staff member (email), or to nobody. */
-	public LeadDetail assign(Actor actor, UUID id, int version, String owner) {
-		return call(actor, "lead " + id, (rest) -> rest.post()
+	public LeadDetail assign(StaffCaller caller, UUID id, int version, String owner) {
+		return call("lead " + id, (rest) -> rest.post()
 			.uri("/api/leads/{id}/owner", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new OwnerChange(version, owner))
 			.retrieve()
 			.body(LeadDetail.class));
 	}
 
-	public void addNote(Actor actor, UUID id, String text) {
-		call(actor, "lead " + id, (rest) -> rest.post()
+	public void addNote(StaffCaller caller, UUID id, String text) {
+		call("lead " + id, (rest) -> rest.post()
 			.uri("/api/leads/{id}/notes", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(new Note(text))
 			.retrieve()
@@ -104,13 +104,13 @@ public class LeadsClient {
 	}
 
 	/** Copies the CSV export of every lead matching {@code filter} to {@code out} as it arrives. */
-	public void exportCsv(Actor actor, Filter filter, OutputStream out) {
-		call(actor, "lead export", (rest) -> rest.get()
+	public void exportCsv(StaffCaller caller, Filter filter, OutputStream out) {
+		call("lead export", (rest) -> rest.get()
 			.uri((uri) -> {
 				Map<String, Object> values = new HashMap<>();
 				return filter.applyTo(uri.path("/api/leads/export.csv"), values).build(values);
 			})
-			.header(HttpHeaders.AUTHORIZATION, bearer(actor))
+			.header(HttpHeaders.AUTHORIZATION, bearer(caller))
 			.accept(MediaType.parseMediaType("text/csv"))
 			.exchange((request, response) -> {
 				if (response.getStatusCode().isError()) {
@@ -121,11 +121,11 @@ public class LeadsClient {
 			}));
 	}
 
-	private String bearer(Actor actor) {
-		return "Bearer " + tokens.issue(actor.email(), actor.scopes());
+	private String bearer(StaffCaller caller) {
+		return "Bearer " + tokens.issue(caller.email(), caller.scopes());
 	}
 
-	private <T> T call(Actor actor, String what, Function<RestClient, T> request) {
+	private <T> T call(String what, Function<RestClient, T> request) {
 		try {
 			return assessment.call(() -> request.apply(assessment.rest()));
 		}
@@ -163,15 +163,6 @@ public class LeadsClient {
 	interface TokenIssuer {
 
 		String issue(String subject, List<String> scopes);
-
-	}
-
-	/** The staff member a call is made for. */
-	public record Actor(String email, List<String> scopes) {
-
-		public Actor {
-			scopes = List.copyOf(scopes);
-		}
 
 	}
 

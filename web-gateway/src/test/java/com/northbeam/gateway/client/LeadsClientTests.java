@@ -32,7 +32,7 @@ class LeadsClientTests {
 		return "token-for-" + subject;
 	});
 
-	private final LeadsClient.Actor sales = new LeadsClient.Actor("sam@northbeam.test", List.of("leads:read", "leads:write"));
+	private final StaffCaller sales = new StaffCaller("sam@northbeam.test", List.of("leads:read", "leads:write"));
 
 	@AfterEach
 	void stopServer() {

@@ -12,6 +12,7 @@ import com.northbeam.gateway.client.LeadRejectedException;
 import com.northbeam.gateway.client.LeadsClient;
 import com.northbeam.gateway.client.LeadsClient.LeadDetail;
 import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.client.StaleLeadException;
 import com.northbeam.gateway.staff.CurrentStaff;
 import com.northbeam.gateway.staff.StaffAccount;
@@ -68,7 +69,7 @@ class LeadsController {
 			model.addAttribute("page", new LeadsClient.LeadPage(List.of(), null));
 			return "dashboard/leads/list";
 		}
-		LeadsClient.LeadPage page = leads.leads(actor(me), query.toFilter(me.email()), query.after(), PAGE_SIZE);
+		LeadsClient.LeadPage page = leads.leads(caller(me), query.toFilter(me.email()), query.after(), PAGE_SIZE);
 		model.addAttribute("page", page);
 		model.addAttribute("newestCreatedAt",
 				page.items().stream().map(LeadsClient.LeadRow::createdAt).max(Instant::compareTo).orElse(null));
@@ -83,7 +84,7 @@ class LeadsController {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		LeadsClient.Filter newest = new LeadsClient.Filter(List.of(), List.of(), null, null, null, null, null, null,
 				"newest");
-		long count = leads.leads(actor(me), newest, null, PAGE_SIZE)
+		long count = leads.leads(caller(me), newest, null, PAGE_SIZE)
 			.items()
 			.stream()
 			.filter((lead) -> lead.createdAt().isAfter(since))
@@ -95,19 +96,19 @@ class LeadsController {
 	ResponseEntity<StreamingResponseBody> export(LeadsQuery query, Authentication authentication) {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		LeadsClient.Filter filter = query.toFilter(me.email());
-		LeadsClient.Actor actor = actor(me);
+		StaffCaller caller = caller(me);
 		ContentDisposition attachment = ContentDisposition.attachment()
 			.filename("leads-" + LocalDate.now(clock) + ".csv")
 			.build();
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.body((out) -> leads.exportCsv(actor, filter, out));
+			.body((out) -> leads.exportCsv(caller, filter, out));
 	}
 
 	@GetMapping("/{id}")
 	String lead(@PathVariable UUID id, Authentication authentication, Model model) {
-		return detail(leads.lead(actor(CurrentStaff.of(authentication)), id), model);
+		return detail(leads.lead(caller(CurrentStaff.of(authentication)), id), model);
 	}
 
 	@PostMapping("/{id}/status")
@@ -116,7 +117,7 @@ class LeadsController {
 			RedirectAttributes redirect) {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		try {
-			leads.changeStatus(actor(me), id, version, status, blankToNull(lostReason));
+			leads.changeStatus(caller(me), id, version, status, blankToNull(lostReason));
 			redirect.addFlashAttribute("message", "leads.saved.status");
 			return "redirect:/dashboard/leads/" + id;
 		}
@@ -127,7 +128,7 @@ class LeadsController {
 		catch (LeadRejectedException refused) {
 			model.addAttribute("statusErrors", refused.errors());
 			model.addAttribute("attempt", new Attempt("status", status, lostReason));
-			return detail(leads.lead(actor(me), id), model);
+			return detail(leads.lead(caller(me), id), model);
 		}
 	}
 
@@ -136,7 +137,7 @@ class LeadsController {
 			Authentication authentication, Model model, RedirectAttributes redirect) {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		try {
-			leads.assign(actor(me), id, version, blankToNull(owner));
+			leads.assign(caller(me), id, version, blankToNull(owner));
 			redirect.addFlashAttribute("message", "leads.saved.owner");
 			return "redirect:/dashboard/leads/" + id;
 		}
@@ -146,7 +147,7 @@ class LeadsController {
 		}
 		catch (LeadRejectedException refused) {
 			model.addAttribute("ownerErrors", refused.errors());
-			return detail(leads.lead(actor(me), id), model);
+			return detail(leads.lead(caller(me), id), model);
 		}
 	}
 
@@ -156,17 +157,17 @@ class LeadsController {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		if (text.isBlank()) {
 			model.addAttribute("noteError", "leads.note.empty");
-			return detail(leads.lead(actor(me), id), model);
+			return detail(leads.lead(caller(me), id), model);
 		}
 		try {
-			leads.addNote(actor(me), id, text.strip());
+			leads.addNote(caller(me), id, text.strip());
 			redirect.addFlashAttribute("message", "leads.saved.note");
 			return "redirect:/dashboard/leads/" + id;
 		}
 		catch (LeadRejectedException refused) {
 			model.addAttribute("noteErrors", refused.errors());
 			model.addAttribute("noteText", text);
-			return detail(leads.lead(actor(me), id), model);
+			return detail(leads.lead(caller(me), id), model);
 		}
 	}
 
@@ -191,8 +192,8 @@ class LeadsController {
 			.toList();
 	}
 
-	private static LeadsClient.Actor actor(CurrentStaff me) {
-		return new LeadsClient.Actor(me.email(), me.scopes());
+	private static StaffCaller caller(CurrentStaff me) {
+		return new StaffCaller(me.email(), me.scopes());
 	}
 
 	private static String blankToNull(String value) {
