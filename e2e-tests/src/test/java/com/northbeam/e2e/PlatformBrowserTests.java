@@ -31,6 +31,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +71,9 @@ class PlatformBrowserTests {
 		try {
 			browser.get(platform.gatewayUrl() + "/");
 			screenshot(browser, "01-home");
+			WebElement home = browser.findElement(By.tagName("html"));
 			browser.findElement(By.linkText("Read the guide")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(home));
 			assertThat(browser.getCurrentUrl()).endsWith(GUIDE);
 			assertThat(browser.findElement(By.tagName("h1")).getText()).containsIgnoringCase("Co-Managed IT");
 			assertThat(browser.findElements(By.cssSelector(".toc a"))).isNotEmpty();
@@ -161,7 +165,10 @@ class PlatformBrowserTests {
 				if (step == 1) {
 					screenshot(browser, "03-" + name + "-wizard-step-1");
 				}
+				WebElement page = browser.findElement(By.tagName("html"));
 				browser.findElement(By.cssSelector("button[value=next]")).click();
+				// The next step is a new page: wait until the one just posted is gone.
+				new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 			}
 			assertThat(browser.getCurrentUrl()).contains("/assessment/result/");
 			assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("We recommend");
@@ -171,7 +178,9 @@ class PlatformBrowserTests {
 
 			browser.findElement(By.id("preferredTimes")).sendKeys("Weekday mornings");
 			browser.findElement(By.id("message")).sendKeys("We would like to talk about after-hours cover.");
+			WebElement result = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("#consultation button[type=submit]")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(result));
 			assertThat(browser.findElement(By.cssSelector("#consultation .success")).getText()).contains("Thank you");
 			screenshot(browser, "05-" + name + "-consultation-requested");
 		}
