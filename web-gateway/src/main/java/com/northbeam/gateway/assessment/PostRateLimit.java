@@ -61,7 +61,8 @@ class PostRateLimit extends OncePerRequestFilter {
 			return;
 		}
 		long waitSeconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-		log.info("Rate limit reached for {} on {}", request.getRemoteAddr(), request.getRequestURI());
+		// The client address is personal data: it is not written to the log.
+		log.info("Rate limit reached on {}", request.getRequestURI());
 		response.setHeader("Retry-After", Long.toString(waitSeconds));
 		if (request.getRequestURI().startsWith("/api/")) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
