@@ -1,6 +1,5 @@
 package com.northbeam.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
@@ -19,13 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +35,7 @@ class DashboardBrowserTests {
 
 	private static Platform platform;
 
-	private static final Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+	private static final Path screenshots = Browsers.SCREENSHOTS;
 
 	@BeforeAll
 	static void startPlatform() throws IOException {
@@ -302,27 +295,11 @@ class DashboardBrowserTests {
 	}
 
 	private static WebDriver browser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--window-size=1400,1600");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
-			.usingAnyFreePort()
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return driver;
+		return Browsers.start(true, 1400, 1600);
 	}
 
 	private static void screenshot(WebDriver browser, String name) {
-		File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		try {
-			Files.copy(file.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Browsers.screenshot(browser, name);
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.northbeam.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,11 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,13 +21,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,7 +41,7 @@ class PlatformBrowserTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static final Path screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+	private static final Path screenshots = Browsers.SCREENSHOTS;
 
 	@BeforeAll
 	static void startPlatform() throws IOException {
@@ -204,30 +196,11 @@ class PlatformBrowserTests {
 	}
 
 	private static WebDriver browser(boolean javascript) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-dev-shm-usage", "--window-size=1280,1800");
-		if (!javascript) {
-			options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-		}
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
-			.usingAnyFreePort()
-			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		return driver;
+		return Browsers.start(javascript, 1280, 1800);
 	}
 
 	private static void screenshot(WebDriver browser, String name) {
-		File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		try {
-			Files.copy(file.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		Browsers.screenshot(browser, name);
 	}
 
 	private static String consentVersion() {
