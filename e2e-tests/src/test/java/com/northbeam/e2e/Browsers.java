@@ -12,9 +12,12 @@ import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver ({@code CHROME_BIN} and
@@ -44,6 +47,23 @@ final class Browsers {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * Waits until {@code oldPage} (the {@code html} element of the page before a click) has been
+	 * replaced by the next page. While Chromium swaps documents, touching the old element fails
+	 * with a stale-element error or an inspector error; either means it is gone.
+	 */
+	static void awaitNewPage(WebDriver browser, WebElement oldPage) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until((driver) -> {
+			try {
+				oldPage.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				return true;
+			}
+		});
 	}
 
 	static void screenshot(WebDriver browser, String name) {

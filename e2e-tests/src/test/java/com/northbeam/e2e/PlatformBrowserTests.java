@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +64,7 @@ class PlatformBrowserTests {
 			screenshot(browser, "01-home");
 			WebElement home = browser.findElement(By.tagName("html"));
 			browser.findElement(By.linkText("Read the guide")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(home));
+			Browsers.awaitNewPage(browser, home);
 			assertThat(browser.getCurrentUrl()).endsWith(GUIDE);
 			assertThat(browser.findElement(By.tagName("h1")).getText()).containsIgnoringCase("Co-Managed IT");
 			assertThat(browser.findElements(By.cssSelector(".toc a"))).isNotEmpty();
@@ -160,7 +159,7 @@ class PlatformBrowserTests {
 				WebElement page = browser.findElement(By.tagName("html"));
 				browser.findElement(By.cssSelector("button[value=next]")).click();
 				// The next step is a new page: wait until the one just posted is gone.
-				new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+				Browsers.awaitNewPage(browser, page);
 			}
 			assertThat(browser.getCurrentUrl()).contains("/assessment/result/");
 			assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("We recommend");
@@ -172,7 +171,7 @@ class PlatformBrowserTests {
 			browser.findElement(By.id("message")).sendKeys("We would like to talk about after-hours cover.");
 			WebElement result = browser.findElement(By.tagName("html"));
 			browser.findElement(By.cssSelector("#consultation button[type=submit]")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(result));
+			Browsers.awaitNewPage(browser, result);
 			assertThat(browser.findElement(By.cssSelector("#consultation .success")).getText()).contains("Thank you");
 			screenshot(browser, "05-" + name + "-consultation-requested");
 		}
@@ -181,8 +180,26 @@ class PlatformBrowserTests {
 		}
 	}
 
-	/** Picks the first offered answer of every question the page shows. */
+	/**
+	 * Picks the first offered answer of every question the page shows, trying again while the page
+	 * is still being replaced under it.
+	 */
 	private static void answerVisibleQuestions(WebDriver browser) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				answerVisibleQuestionsOnce(browser);
+				return;
+			}
+			catch (WebDriverException changing) {
+				if (attempt == 5) {
+					throw changing;
+				}
+				Platform.sleep(300);
+			}
+		}
+	}
+
+	private static void answerVisibleQuestionsOnce(WebDriver browser) {
 		for (WebElement fieldset : browser.findElements(By.cssSelector("form.wizard fieldset"))) {
 			if (!fieldset.isDisplayed()) {
 				continue;
