@@ -63,13 +63,7 @@ final class AssessmentStaffCalls {
 	}
 
 	private static RuntimeException refusal(HttpClientErrorException ex, String what) {
-		Problem problem = null;
-		try {
-			problem = ex.getResponseBodyAs(Problem.class);
-		}
-		catch (RuntimeException unreadable) {
-			// answered below from the status alone
-		}
+		Problem problem = ProblemBodies.read(ex, Problem.class);
 		List<FieldError> errors = (problem != null && problem.errors() != null) ? List.copyOf(problem.errors())
 				: List.of();
 		String detail = (problem != null && problem.detail() != null) ? problem.detail()

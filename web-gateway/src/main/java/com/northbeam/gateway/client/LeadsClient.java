@@ -135,13 +135,7 @@ public class LeadsClient {
 	}
 
 	private static RuntimeException refusal(HttpClientErrorException ex, String what) {
-		Problem problem = null;
-		try {
-			problem = ex.getResponseBodyAs(Problem.class);
-		}
-		catch (RuntimeException unreadable) {
-			// answered below from the status alone
-		}
+		Problem problem = ProblemBodies.read(ex, Problem.class);
 		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
 		if (status == HttpStatus.NOT_FOUND) {
 			return new LeadNotFoundException(what);

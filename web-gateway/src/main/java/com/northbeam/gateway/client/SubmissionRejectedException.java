@@ -15,13 +15,7 @@ public class SubmissionRejectedException extends RuntimeException {
 	}
 
 	static SubmissionRejectedException from(HttpClientErrorException ex) {
-		Problem problem = null;
-		try {
-			problem = ex.getResponseBodyAs(Problem.class);
-		}
-		catch (RuntimeException unreadable) {
-			// fall through to a generic error below
-		}
+		Problem problem = ProblemBodies.read(ex, Problem.class);
 		List<AssessmentClient.FieldError> errors = (problem != null && problem.errors() != null) ? problem.errors()
 				: List.of(new AssessmentClient.FieldError("", (problem != null && problem.detail() != null)
 						? problem.detail() : "The service refused the request (" + ex.getStatusCode() + ")"));
