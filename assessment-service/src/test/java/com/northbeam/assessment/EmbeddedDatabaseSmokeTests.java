@@ -71,6 +71,28 @@ class EmbeddedDatabaseSmokeTests {
 	}
 
 	@Test
+	void takesContactDetailsAfterTheResultOnceOnTheEmbeddedDatabase() {
+		UUID id = UUID.randomUUID();
+		String token = "Bearer " + tokens.token("gateway", "submissions:write", "submissions:read");
+		assertThat(mvc.post()
+			.uri("/api/submissions")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(SubmissionBodies.contactLater(id))).hasStatus(201);
+		for (int expected : new int[] { 201, 200 }) {
+			assertThat(mvc.put()
+				.uri("/api/submissions/{id}/contact", id)
+				.header(HttpHeaders.AUTHORIZATION, token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(SubmissionBodies.lateContact("lee@later.example"))).hasStatus(expected);
+		}
+		assertThat(jdbc.sql("select recommendation from lead where submission_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()).containsExactly("co_managed");
+	}
+
+	@Test
 	void worksLeadsFunnelAndNotificationsOnTheEmbeddedDatabase() {
 		LeadFixtures leads = new LeadFixtures(mvc, jdbc, tokens, json);
 		UUID submission = leads.submit();

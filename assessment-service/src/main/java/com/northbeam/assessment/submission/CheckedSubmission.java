@@ -8,7 +8,15 @@ import com.northbeam.assessment.questionnaire.Questionnaire;
 import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 
-/** A submission that passed every check, with trimmed values and hidden questions answered. */
+/**
+ * A submission that passed every check, with trimmed values and hidden questions answered.
+ * {@code contact} and {@code consentVersion} are {@code null} when the contact details come later.
+ */
 record CheckedSubmission(UUID id, Questionnaire questionnaire, Answers answers, CostInputs costs, Contact contact,
 		String consentVersion, Attribution attribution) {
+
+	boolean hasContact() {
+		return this.contact != null;
+	}
+
 }

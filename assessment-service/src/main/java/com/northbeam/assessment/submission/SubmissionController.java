@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +18,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Submissions from the gateway: {@code 201} with the result for a new one, {@code 200} with the
- * stored result when the same id comes again. Results are read without contact details.
+ * stored result when the same id comes again. Results are read without contact details; they say
+ * only whether contact details were given ({@code contactGiven}). A submission made with
+ * {@code contactLater} gets its contact details, and so its lead, through {@code PUT .../contact}.
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -34,6 +37,14 @@ class SubmissionController {
 		Submissions.Outcome outcome = this.submissions.submit(request);
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(outcome.result());
+	}
+
+	@PutMapping("/{id}/contact")
+	ResponseEntity<String> contact(@PathVariable UUID id, @RequestBody ContactRequest request) {
+		Submissions.Outcome outcome = this.submissions.addContact(id, request);
+		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(outcome.result());
 	}

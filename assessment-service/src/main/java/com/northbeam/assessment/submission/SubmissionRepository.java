@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a submission with its answers, result, consent record, lead and the lead's outbox event, all
- * or nothing.
+ * or nothing. A submission whose contact details come later is stored without consent, lead and
+ * event; {@link #addContact} adds those three, once.
  * <p>
  * On PostgreSQL this is one statement: {@code INSERT ... ON CONFLICT (id) DO NOTHING} feeding the
  * other inserts through data-modifying CTEs, so a repeated id inserts nothing and a concurrent
@@ -65,6 +66,25 @@ class SubmissionRepository {
 			+ "o as (" + INSERT_OUTBOX_EVENT + " select :eventId, 'lead.created', :leadId, :createdAt from s) "
 			+ "select count(*) from s";
 
+	private static final String INSERT_ANONYMOUS_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
+			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
+			+ "r as (insert into submission_result (" + RESULT_COLUMNS + ") select id, " + RESULT_VALUES + " from s) "
+			+ "select count(*) from s";
+
+	/** The lead takes the recommendation and priority of the submission's newest result. */
+	private static final String LATE_LEAD_VALUES = ":name, :email, :company, :phone, :role, "
+			+ "(select recommendation from submission_result where submission_id = :id order by rules_version desc limit 1), "
+			+ "(select priority from submission_result where submission_id = :id order by rules_version desc limit 1), "
+			+ "'new', null, :source, 0, :createdAt, :createdAt";
+
+	private static final String ADD_CONTACT_POSTGRES = "with c as (insert into consent_record (submission_id, text_version, "
+			+ "accepted_at) values (:id, :consentVersion, :createdAt) on conflict (submission_id) do nothing "
+			+ "returning submission_id), "
+			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, submission_id, " + LATE_LEAD_VALUES
+			+ " from c), "
+			+ "o as (" + INSERT_OUTBOX_EVENT + " select :eventId, 'lead.created', :leadId, :createdAt from c) "
+			+ "select count(*) from c";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -94,8 +114,10 @@ class SubmissionRepository {
 	/** Stores everything and returns {@code true}, or returns {@code false} if the id was already stored. */
 	boolean insert(NewSubmission submission) {
 		Map<String, Object> params = params(submission);
+		boolean withContact = submission.submission().hasContact();
 		if (this.postgres) {
-			return this.jdbc.sql(INSERT_ALL_POSTGRES).params(params).query(Long.class).single() == 1L;
+			String sql = withContact ? INSERT_ALL_POSTGRES : INSERT_ANONYMOUS_POSTGRES;
+			return this.jdbc.sql(sql).params(params).query(Long.class).single() == 1L;
 		}
 		try {
 			return Boolean.TRUE.equals(this.transactions.execute((status) -> {
@@ -105,16 +127,63 @@ class SubmissionRepository {
 				this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
 					.params(params)
 					.update();
-				this.jdbc.sql("insert into consent_record (submission_id, text_version, accepted_at) "
-						+ "values (:id, :consentVersion, :createdAt)").params(params).update();
-				this.jdbc.sql("insert into lead (" + LEAD_COLUMNS + ") values (:leadId, :id, " + LEAD_VALUES + ")")
-					.params(params)
-					.update();
-				this.jdbc.sql(INSERT_OUTBOX_EVENT + " values (:eventId, 'lead.created', :leadId, :createdAt)")
-					.params(params)
-					.update();
+				if (withContact) {
+					insertConsentLeadAndEvent(params, LEAD_VALUES);
+				}
 				return true;
 			}));
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private void insertConsentLeadAndEvent(Map<String, Object> params, String leadValues) {
+		this.jdbc.sql("insert into consent_record (submission_id, text_version, accepted_at) "
+				+ "values (:id, :consentVersion, :createdAt)").params(params).update();
+		this.jdbc.sql("insert into lead (" + LEAD_COLUMNS + ") values (:leadId, :id, " + leadValues + ")")
+			.params(params)
+			.update();
+		this.jdbc.sql(INSERT_OUTBOX_EVENT + " values (:eventId, 'lead.created', :leadId, :createdAt)")
+			.params(params)
+			.update();
+	}
+
+	/** What giving contact details later needs of a stored submission. */
+	record ContactTarget(int questionnaireVersion, Attribution attribution, boolean contactGiven) {
+	}
+
+	Optional<ContactTarget> findContactTarget(UUID id) {
+		return this.jdbc.sql("select s.questionnaire_version, s.utm_source, s.referrer, "
+				+ "exists (select 1 from consent_record c where c.submission_id = s.id) contact_given "
+				+ "from submission s where s.id = :id")
+			.param("id", id)
+			.query((rs, row) -> new ContactTarget(rs.getInt("questionnaire_version"),
+					new Attribution(rs.getString("utm_source"), null, null, rs.getString("referrer"), null),
+					rs.getBoolean("contact_given")))
+			.optional();
+	}
+
+	/**
+	 * Adds the consent record, the lead and its outbox event to a stored submission that has no
+	 * contact details yet. Returns {@code false} when it already had them (also when a concurrent
+	 * call added them first).
+	 */
+	boolean addContact(UUID id, Contact contact, String consentVersion, Attribution attribution, Instant now) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("id", id);
+		params.put("consentVersion", consentVersion);
+		params.put("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+		params.put("leadId", UUID.randomUUID());
+		params.put("eventId", UUID.randomUUID());
+		putContact(params, contact);
+		params.put("source", source(attribution));
+		if (this.postgres) {
+			return this.jdbc.sql(ADD_CONTACT_POSTGRES).params(params).query(Long.class).single() == 1L;
+		}
+		try {
+			this.transactions.executeWithoutResult((status) -> insertConsentLeadAndEvent(params, LATE_LEAD_VALUES));
+			return true;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
@@ -149,13 +218,19 @@ class SubmissionRepository {
 		params.put("consentVersion", checked.consentVersion());
 		params.put("leadId", UUID.randomUUID());
 		params.put("eventId", UUID.randomUUID());
+		if (contact != null) {
+			putContact(params, contact);
+		}
+		params.put("source", source(attribution));
+		return params;
+	}
+
+	private static void putContact(Map<String, Object> params, Contact contact) {
 		params.put("name", contact.name());
 		params.put("email", contact.email());
 		params.put("company", contact.company());
 		params.put("phone", contact.phone());
 		params.put("role", contact.role());
-		params.put("source", source(attribution));
-		return params;
 	}
 
 	private static String source(Attribution attribution) {
@@ -166,6 +241,18 @@ class SubmissionRepository {
 			return "referral";
 		}
 		return "direct";
+	}
+
+	/** The newest result of a submission as stored JSON, and whether its contact details were given. */
+	record StoredResult(String body, boolean contactGiven) {
+	}
+
+	Optional<StoredResult> findNewestResultWithContactState(UUID id) {
+		return this.jdbc.sql("select r.body, exists (select 1 from consent_record c where c.submission_id = r.submission_id) "
+				+ "contact_given from submission_result r where r.submission_id = :id order by r.rules_version desc limit 1")
+			.param("id", id)
+			.query((rs, row) -> new StoredResult(rs.getString("body"), rs.getBoolean("contact_given")))
+			.optional();
 	}
 
 	/** The newest result of a submission, as stored JSON. */

@@ -14,12 +14,19 @@ import tools.jackson.databind.JsonNode;
  * @param questionnaireVersion the version answered; the current one when absent
  * @param answers question id to a code, or an array of codes for multiple choice
  * @param costs the optional cost figures
- * @param contact who to contact
- * @param consent the consent given, with the consent text version shown
+ * @param contact who to contact; absent when {@code contactLater} is true
+ * @param consent the consent given, with the consent text version shown; absent when
+ * {@code contactLater} is true
  * @param attribution where the prospect came from, all optional
+ * @param contactLater {@code true} when the prospect sees the result first and may leave contact
+ * details afterwards ({@code PUT /api/submissions/{id}/contact}); no lead exists until then
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
-		Consent consent, Attribution attribution) {
+		Consent consent, Attribution attribution, Boolean contactLater) {
+
+	boolean defersContact() {
+		return Boolean.TRUE.equals(this.contactLater);
+	}
 
 	record Contact(String name, String email, String company, String phone, String role) {
 	}

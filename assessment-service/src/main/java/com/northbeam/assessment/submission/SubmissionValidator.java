@@ -46,15 +46,42 @@ class SubmissionValidator {
 		}
 		Answers answers = Questionnaires.check(questionnaire, request.answers(), errors);
 		CostInputs costs = checkCosts(questionnaire, request.costs(), errors);
-		Contact contact = checkContact(questionnaire, request.contact(), errors);
-		checkConsent(questionnaire, request.consent(), errors);
+		Contact contact = null;
+		if (request.defersContact()) {
+			if (request.contact() != null) {
+				errors.add(new FieldError("contact", "must be absent when contactLater is true"));
+			}
+			if (request.consent() != null) {
+				errors.add(new FieldError("consent", "must be absent when contactLater is true"));
+			}
+		}
+		else {
+			contact = checkContact(questionnaire, request.contact(), errors);
+			checkConsent(questionnaire, request.consent(), errors);
+		}
 		Attribution attribution = checkAttribution(request.attribution(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		UUID id = (request.id() != null) ? request.id() : UUID.randomUUID();
-		return new CheckedSubmission(id, questionnaire, answers, costs, contact, questionnaire.consent().version(),
-				attribution);
+		return new CheckedSubmission(id, questionnaire, answers, costs, contact,
+				(contact != null) ? questionnaire.consent().version() : null, attribution);
+	}
+
+	/**
+	 * Checks contact details given after the result, against the questionnaire version the
+	 * submission answered (its consent text is the one that must have been shown).
+	 */
+	Contact checkLateContact(int questionnaireVersion, ContactRequest request) {
+		Questionnaire questionnaire = this.questionnaires.version(questionnaireVersion)
+			.orElseThrow(() -> new IllegalStateException("Questionnaire version " + questionnaireVersion + " is gone"));
+		List<FieldError> errors = new ArrayList<>();
+		Contact contact = checkContact(questionnaire, request.contact(), errors);
+		checkConsent(questionnaire, request.consent(), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return contact;
 	}
 
 	private static CostInputs checkCosts(Questionnaire questionnaire, CostInputs costs, List<FieldError> errors) {

@@ -18,6 +18,7 @@ import com.northbeam.assessment.scoring.ScoringEngine;
 import com.northbeam.assessment.scoring.ScoringRules;
 import com.northbeam.assessment.submission.SubmissionRepository.NewSubmission;
 import com.northbeam.assessment.submission.SubmissionRepository.StoredSubmission;
+import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 import com.northbeam.assessment.system.AssessmentProperties;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
@@ -74,15 +75,40 @@ class Submissions {
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null, score,
 				cost, body, now));
 		if (created) {
-			return new Outcome(submission.id(), true, body);
+			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
-		String stored = this.repository.findNewestResult(submission.id())
+		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
 		return new Outcome(submission.id(), false, stored);
 	}
 
+	/** The newest result, with whether the prospect has given contact details. */
 	Optional<String> result(UUID id) {
-		return this.repository.findNewestResult(id);
+		return this.repository.findNewestResultWithContactState(id)
+			.map((stored) -> withContactState(stored.body(), stored.contactGiven()));
+	}
+
+	/**
+	 * Adds contact details and consent to a submission made with {@code contactLater}: the lead
+	 * appears now, with its notification. Details given before are kept as they are.
+	 * @return the result, and whether this call created the lead
+	 */
+	Outcome addContact(UUID id, ContactRequest request) {
+		SubmissionRepository.ContactTarget target = this.repository.findContactTarget(id)
+			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
+		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request);
+		boolean created = !target.contactGiven() && this.repository.addContact(id, contact,
+				request.consent().textVersion(), target.attribution(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		return new Outcome(id, created, result(id).orElseThrow());
+	}
+
+	/**
+	 * The stored result body stays as computed; whether contact details were given changes later,
+	 * so it is added as the first member on the way out.
+	 */
+	private static String withContactState(String body, boolean contactGiven) {
+		String member = "\"contactGiven\":" + contactGiven;
+		return body.equals("{}") ? "{" + member + "}" : "{" + member + "," + body.substring(1);
 	}
 
 	List<String> results(UUID id) {

@@ -28,6 +28,22 @@ public final class SubmissionBodies {
 			.formatted(id, ANSWERS, CONSENT_VERSION);
 	}
 
+	/** A submission whose contact details come after the result. */
+	public static String contactLater(UUID id) {
+		return """
+				{"id":"%s","questionnaireVersion":1,"answers":%s,"contactLater":true,
+				 "attribution":{"utm_source":"webinar","landing":"/assessment"}}"""
+			.formatted(id, ANSWERS);
+	}
+
+	/** Contact details and consent given after the result. */
+	public static String lateContact(String email) {
+		return """
+				{"contact":{"name":"Lee Later","email":"%s","company":"Later Ltd","role":"IT lead"},
+				 "consent":{"accepted":true,"textVersion":"%s"}}"""
+			.formatted(email, CONSENT_VERSION);
+	}
+
 	/** Exactly the body of the gateway's public JSON API: no costs, no questionnaire version. */
 	static String publicApi(String idMember) {
 		return """

@@ -1,7 +1,11 @@
 package com.northbeam.assessment.submission;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.testsupport.TestTokenIssuer;
@@ -46,6 +50,15 @@ class SubmissionControllerTests {
 		return mvc.get()
 			.uri("/api/submissions/{id}", id)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:read"))
+			.exchange();
+	}
+
+	MvcTestResult putContact(UUID id, String body) {
+		return mvc.put()
+			.uri("/api/submissions/{id}/contact", id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:write"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
 			.exchange();
 	}
 
@@ -209,6 +222,107 @@ class SubmissionControllerTests {
 		assertThat(body).isEqualTo(posted.getResponse().getContentAsString())
 			.doesNotContain("dana@prospect.example", "Dana Prospect", "Prospect Works", "7946", "Operations manager");
 		assertThat(get(UUID.randomUUID())).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+
+	@Test
+	void aSubmissionWithContactLaterHasItsResultButNoLeadUntilContactIsGiven() throws Exception {
+		UUID id = UUID.randomUUID();
+		MvcTestResult submitted = post(SubmissionBodies.contactLater(id));
+		assertThat(submitted).hasStatus(201);
+		JsonNode body = json.readTree(submitted.getResponse().getContentAsByteArray());
+		assertThat(body.get("contactGiven").asBoolean()).isFalse();
+		assertThat(body.get("recommendation").asString()).isEqualTo("co_managed");
+		assertThat(count("submission_result", "submission_id", id)).isEqualTo(1);
+		assertThat(count("consent_record", "submission_id", id)).isZero();
+		assertThat(count("lead", "submission_id", id)).isZero();
+		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isFalse();
+
+		MvcTestResult contact = putContact(id, SubmissionBodies.lateContact(" lee@later.example "));
+		assertThat(contact).hasStatus(201).hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(contact.getResponse().getContentAsString()).doesNotContain("lee@later.example");
+		assertThat(json.readTree(contact.getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isTrue();
+		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isTrue();
+		Map<String, Object> lead = jdbc
+			.sql("select id, email, name, job_role, source, recommendation, priority, status from lead where submission_id = :id")
+			.param("id", id)
+			.query()
+			.singleRow();
+		assertThat(lead).containsEntry("email", "lee@later.example")
+			.containsEntry("name", "Lee Later")
+			.containsEntry("job_role", "IT lead")
+			.containsEntry("source", "webinar")
+			.containsEntry("recommendation", "co_managed")
+			.containsEntry("priority", body.get("priority").get("score").asInt())
+			.containsEntry("status", "new");
+		assertThat(jdbc.sql("select text_version from consent_record where submission_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo(SubmissionBodies.CONSENT_VERSION);
+		assertThat(jdbc.sql("select count(*) from outbox_event where lead_id = :id and kind = 'lead.created'")
+			.param("id", lead.get("id"))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void contactGivenAgainKeepsTheFirstDetailsAndCreatesNoSecondLead() throws Exception {
+		UUID id = UUID.randomUUID();
+		post(SubmissionBodies.contactLater(id));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<MvcTestResult> first = pool.submit(() -> putContact(id, SubmissionBodies.lateContact("first@later.example")));
+			Future<MvcTestResult> second = pool.submit(() -> putContact(id, SubmissionBodies.lateContact("second@later.example")));
+			assertThat(List.of(first.get().getResponse().getStatus(), second.get().getResponse().getStatus()))
+				.containsExactlyInAnyOrder(201, 200);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(putContact(id, SubmissionBodies.lateContact("third@later.example"))).hasStatus(200);
+		assertThat(count("lead", "submission_id", id)).isEqualTo(1);
+		assertThat(count("consent_record", "submission_id", id)).isEqualTo(1);
+		assertThat(jdbc.sql("select email from lead where submission_id = :id").param("id", id).query(String.class).single())
+			.isIn("first@later.example", "second@later.example");
+	}
+
+	@Test
+	void lateContactIsCheckedFieldByFieldAndNothingIsStoredWhenItIsBad() throws Exception {
+		UUID id = UUID.randomUUID();
+		post(SubmissionBodies.contactLater(id));
+		MvcTestResult bad = putContact(id, """
+				{"contact":{"name":"","email":"not-an-email","company":"Later Ltd"},
+				 "consent":{"accepted":false,"textVersion":"1999-old"}}""");
+		assertThat(bad).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(bad.getResponse().getContentAsString()).contains("contact.name", "contact.email", "consent.accepted",
+				"consent.textVersion");
+		assertThat(count("lead", "submission_id", id)).isZero();
+		assertThat(count("consent_record", "submission_id", id)).isZero();
+		assertThat(putContact(UUID.randomUUID(), SubmissionBodies.lateContact("lee@later.example"))).hasStatus(404)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void contactLaterRefusesContactDetailsInTheSubmissionItself() throws Exception {
+		UUID id = UUID.randomUUID();
+		MvcTestResult refused = post(SubmissionBodies.valid(id).replace("\"questionnaireVersion\":1,",
+				"\"questionnaireVersion\":1,\"contactLater\":true,"));
+		assertThat(refused).hasStatus(400);
+		assertThat(refused.getResponse().getContentAsString()).contains("\"contact\"", "\"consent\"");
+		assertThat(count("submission", "id", id)).isZero();
+	}
+
+	@Test
+	void contactDetailsNeedTheWriteScope() {
+		UUID id = UUID.randomUUID();
+		post(SubmissionBodies.contactLater(id));
+		assertThat(mvc.put()
+			.uri("/api/submissions/{id}/contact", id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:read"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(SubmissionBodies.lateContact("lee@later.example"))
+			.exchange()).hasStatus(403);
+		assertThat(count("lead", "submission_id", id)).isZero();
 	}
 
 }
