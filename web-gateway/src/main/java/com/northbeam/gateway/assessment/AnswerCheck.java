@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
 import com.northbeam.gateway.client.AssessmentClient.ConsentGiven;
 import com.northbeam.gateway.client.AssessmentClient.Contact;
+import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
@@ -107,8 +108,13 @@ class AnswerCheck {
 		return errors;
 	}
 
-	/** The submission the service receives: answers to shown questions only, numbers as numbers. */
-	SubmissionRequest toRequest(Questionnaire questionnaire, UUID id, Draft.Data data, Attribution attribution) {
+	/**
+	 * The submission the service receives: answers to shown questions only, numbers as numbers.
+	 * With {@code contactLater} it carries no contact details and no consent: those come after the
+	 * result, through {@link #toContactDetails}.
+	 */
+	SubmissionRequest toRequest(Questionnaire questionnaire, UUID id, Draft.Data data, Attribution attribution,
+			boolean contactLater) {
 		Map<String, Object> answers = new LinkedHashMap<>();
 		for (Question question : questionnaire.questions()) {
 			List<String> codes = data.answer(question.id());
@@ -123,12 +129,40 @@ class AnswerCheck {
 				costs.put(key, number(value));
 			}
 		});
-		Map<String, String> c = data.contact();
+		if (contactLater) {
+			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true);
+		}
+		ContactDetails details = toContactDetails(questionnaire, data.contact());
+		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, details.contact(), details.consent(),
+				attribution, null);
+	}
+
+	/** Errors of contact details given on their own (after the result), by form field name. */
+	Map<String, String> checkContactDetails(Questionnaire questionnaire, Map<String, String> contact) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (Field field : questionnaire.contactFields()) {
+			checkContact(field, contact.get(field.id()), errors, "");
+		}
+		return errors;
+	}
+
+	/** Contact details and consent (to the questionnaire's consent text) as the service receives them. */
+	static ContactDetails toContactDetails(Questionnaire questionnaire, Map<String, String> c) {
 		Contact contact = new Contact(blankToNull(c.get("name")), blankToNull(c.get("email")),
 				blankToNull(c.get("company")), blankToNull(c.get("phone")), blankToNull(c.get("role")));
 		String version = (questionnaire.consent() != null) ? questionnaire.consent().version() : null;
-		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, contact,
-				new ConsentGiven(accepted(c.get(CONSENT)), version), attribution);
+		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version));
+	}
+
+	/** The steps the wizard shows: all of them, or all but the contact step when it comes after the result. */
+	static List<Step> wizardSteps(Questionnaire questionnaire, boolean contactAfterResult) {
+		if (!contactAfterResult) {
+			return questionnaire.steps();
+		}
+		return questionnaire.steps()
+			.stream()
+			.filter((step) -> step.fieldIds().stream().noneMatch((id) -> contactField(questionnaire, id).isPresent()))
+			.toList();
 	}
 
 	static boolean accepted(String value) {

@@ -74,8 +74,9 @@ class AssessmentApiController {
 		if (!errors.isEmpty()) {
 			return problem(errors.entrySet().stream().map((e) -> new FieldProblem(e.getKey(), e.getValue())).toList());
 		}
+		// The JSON API always takes contact details with the answers, whatever the wizard's setting.
 		var request = check.toRequest(questionnaire, id, data,
-				(body.attribution() != null) ? body.attribution() : Attribution.NONE);
+				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false);
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		Submissions.Outcome outcome = submissions.submit(request);
 		String resultUrl = site.url("/assessment/result/" + id);

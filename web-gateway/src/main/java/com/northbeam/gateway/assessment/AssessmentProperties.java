@@ -17,11 +17,29 @@ import org.springframework.validation.annotation.Validated;
  * @param draftLifetime how long an unfinished assessment is kept
  * @param rateLimit how many form posts one client may make
  * @param forwarder how queued submissions are forwarded to assessment-service
+ * @param contactStep whether the contact step comes before the result (every finished assessment is
+ * a lead) or after it (the result first; a lead only when the prospect then leaves contact details)
  */
 @Validated
 @ConfigurationProperties("gateway.assessment")
 public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime, @NotNull @DefaultValue("24h") Duration draftLifetime,
-		@Valid @NotNull @DefaultValue RateLimit rateLimit, @Valid @NotNull @DefaultValue Forwarder forwarder) {
+		@Valid @NotNull @DefaultValue RateLimit rateLimit, @Valid @NotNull @DefaultValue Forwarder forwarder,
+		@NotNull @DefaultValue("before") ContactStep contactStep) {
+
+	/** Where the wizard asks for contact details. */
+	public enum ContactStep {
+
+		/** As the last step of the wizard, before the result. */
+		BEFORE,
+
+		/** On the result page, after the result. */
+		AFTER
+
+	}
+
+	boolean contactAfterResult() {
+		return contactStep == ContactStep.AFTER;
+	}
 
 	/**
 	 * A token bucket per client address for posts to the wizard and the JSON API.

@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.AssessmentClient.Field;
+import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.ContentClient.ArticleLookup;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
@@ -27,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +40,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The personalised result page, its "on its way" state, and the consultation request form. */
+/**
+ * The personalised result page, its "on its way" state, the consultation request form, and, when
+ * the contact step comes after the result, the contact form that turns the result into a lead.
+ */
 @Controller
 @RequestMapping("/assessment/result/{id}")
 class ResultController {
@@ -52,13 +58,19 @@ class ResultController {
 
 	private final PublicSite site;
 
+	private final CurrentQuestionnaire questionnaires;
+
+	private final AnswerCheck check;
+
 	ResultController(Submissions submissions, ReadingPicks reading, SiteContent content, MessageSource messages,
-			PublicSite site) {
+			PublicSite site, CurrentQuestionnaire questionnaires, AnswerCheck check) {
 		this.submissions = submissions;
 		this.reading = reading;
 		this.content = content;
 		this.messages = messages;
 		this.site = site;
+		this.questionnaires = questionnaires;
+		this.check = check;
 	}
 
 	@InitBinder("consultation")
@@ -68,10 +80,11 @@ class ResultController {
 
 	@GetMapping
 	String result(@PathVariable UUID id, @RequestParam(name = "consultation", required = false) String consultation,
-			CsrfToken csrf, Model model) {
+			@RequestParam(name = "contact", required = false) String contact, CsrfToken csrf, Model model) {
 		WizardController.loadEarly(csrf);
-		// A query parameter rather than a flash attribute: no server session, so any replica shows it.
+		// Query parameters rather than flash attributes: no server session, so any replica shows them.
 		model.addAttribute("consultationSent", "sent".equals(consultation));
+		model.addAttribute("contactSent", "sent".equals(contact));
 		if (!model.containsAttribute("consultation")) {
 			model.addAttribute("consultation", new ConsultationForm("", "", ""));
 		}
@@ -92,8 +105,13 @@ class ResultController {
 						(map, error) -> map.putIfAbsent(error.getField(), text(error.getDefaultMessage())), Map::putAll));
 			return page(id, model);
 		}
-		if (submissions.result(id) instanceof Submissions.ResultState.Unknown) {
+		Submissions.ResultState state = submissions.result(id);
+		if (state instanceof Submissions.ResultState.Unknown) {
 			throw new PageNotFoundException("" + id);
+		}
+		if (state instanceof Submissions.ResultState.Ready ready && ready.result().needsContact()) {
+			// No lead to attach the request to yet: the contact form comes first.
+			return "redirect:/assessment/result/" + id + "#contact";
 		}
 		try {
 			submissions.requestConsultation(id,
@@ -104,6 +122,44 @@ class ResultController {
 			return page(id, model);
 		}
 		return "redirect:/assessment/result/" + id + "?consultation=sent#consultation";
+	}
+
+	@PostMapping("/contact")
+	String giveContact(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, CsrfToken csrf,
+			Model model) {
+		WizardController.loadEarly(csrf);
+		if (form.getFirst(WizardController.HONEYPOT) != null && !form.getFirst(WizardController.HONEYPOT).isBlank()) {
+			return "redirect:/assessment/received";
+		}
+		Submissions.ResultState state = submissions.result(id);
+		if (!(state instanceof Submissions.ResultState.Ready ready)) {
+			throw new PageNotFoundException("" + id);
+		}
+		if (!ready.result().needsContact()) {
+			return "redirect:/assessment/result/" + id + "?contact=sent#consultation";
+		}
+		Questionnaire questionnaire = questionnaires.get();
+		Map<String, String> values = new LinkedHashMap<>();
+		for (Field field : questionnaire.contactFields()) {
+			String value = form.getFirst(field.id());
+			values.put(field.id(), AnswerCheck.CONSENT.equals(field.id()) ? (AnswerCheck.accepted(value) ? "true" : "")
+					: ((value != null) ? value : ""));
+		}
+		Map<String, String> errors = check.checkContactDetails(questionnaire, values);
+		if (errors.isEmpty()) {
+			try {
+				if (!submissions.giveContact(id, AnswerCheck.toContactDetails(questionnaire, values))) {
+					throw new PageNotFoundException("" + id);
+				}
+				return "redirect:/assessment/result/" + id + "?contact=sent#consultation";
+			}
+			catch (SubmissionRejectedException ex) {
+				ex.errors().forEach((error) -> errors.put(WizardController.fieldName(error.field()), error.message()));
+			}
+		}
+		model.addAttribute("contactValues", values);
+		model.addAttribute("contactErrors", errors);
+		return page(id, model);
 	}
 
 	@GetMapping(path = "/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -134,6 +190,9 @@ class ResultController {
 			throw new PageNotFoundException("" + id);
 		}
 		ResultView view = ResultView.of(ready.result());
+		if (ready.result().needsContact()) {
+			addContactForm(model);
+		}
 		model.addAttribute("meta",
 				PageMeta.of(text("result.title", text("model." + ready.result().recommendation())),
 						text("result.description"), site.url(path))
@@ -142,6 +201,24 @@ class ResultController {
 		model.addAttribute("id", id);
 		model.addAttribute("reading", readingFor(id, view));
 		return "assessment/result";
+	}
+
+	@SuppressWarnings("unchecked")
+	private void addContactForm(Model model) {
+		Questionnaire questionnaire = questionnaires.get();
+		Map<String, String> values = (Map<String, String>) model.getAttribute("contactValues");
+		Map<String, String> errors = (Map<String, String>) model.getAttribute("contactErrors");
+		List<WizardController.FieldView> fields = new ArrayList<>();
+		for (Field field : questionnaire.contactFields()) {
+			fields.add(new WizardController.FieldView(field, WizardController.inputType(field),
+					(values != null) ? values.getOrDefault(field.id(), "") : "",
+					(errors != null) ? errors.get(field.id()) : null));
+		}
+		model.addAttribute("contactFields", fields);
+		model.addAttribute("consent", questionnaire.consent());
+		if (errors == null) {
+			model.addAttribute("contactErrors", Map.of());
+		}
 	}
 
 	private List<Pick> readingFor(UUID id, ResultView view) {

@@ -1,5 +1,6 @@
 package com.northbeam.gateway.assessment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.northbeam.gateway.client.AssessmentClient;
 import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
 import com.northbeam.gateway.client.ServiceUnavailableException;
@@ -21,9 +23,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Hands submissions and consultation requests to assessment-service, and never loses one: when
- * the service cannot take it now, the request is stored in the gateway's database and
- * {@link OutboundForwarder} delivers it later under the same id.
+ * Hands submissions, contact details given after the result and consultation requests to
+ * assessment-service, and never loses one: when the service cannot take it now, the request is
+ * stored in the gateway's database and {@link OutboundForwarder} delivers it later under the same
+ * id.
  */
 @Service
 class Submissions {
@@ -90,13 +93,45 @@ class Submissions {
 		if (queued.isPresent() && queued.get().failedAt() != null) {
 			return new ResultState.Unknown(id);
 		}
-		SubmissionResult cached = results.getIfPresent(id);
-		if (cached != null) {
-			return new ResultState.Ready(cached);
+		SubmissionResult result = results.getIfPresent(id);
+		if (result == null) {
+			result = assessment.result(id).orElse(null);
+			if (result == null) {
+				return new ResultState.Unknown(id);
+			}
+			results.put(id, result);
 		}
-		Optional<SubmissionResult> result = assessment.result(id);
-		result.ifPresent((found) -> results.put(id, found));
-		return result.<ResultState>map(ResultState.Ready::new).orElseGet(() -> new ResultState.Unknown(id));
+		if (result.needsContact() && outbox.find(contactRequestId(id)).isPresent()) {
+			// Given while the service was away: queued, so as good as given.
+			result = result.withContactGiven();
+		}
+		return new ResultState.Ready(result);
+	}
+
+	/**
+	 * Adds contact details given after the result now, or keeps them for later; either way they
+	 * are not lost, and giving them twice makes one lead.
+	 * @return whether the service knows the submission (if not, nothing was kept)
+	 * @throws SubmissionRejectedException when the service refuses the details
+	 */
+	boolean giveContact(UUID submissionId, ContactDetails details) {
+		try {
+			Optional<SubmissionResult> result = assessment.giveContact(submissionId, details);
+			result.ifPresent((given) -> results.put(submissionId, given));
+			return result.isPresent();
+		}
+		catch (ServiceUnavailableException ex) {
+			boolean stored = outbox.insertIfAbsent(contactRequestId(submissionId), OutboundRequest.Kind.CONTACT,
+					submissionId, json.writeValueAsString(details), clock.instant());
+			log.warn("assessment-service unavailable, contact details for {} {}: {}", submissionId,
+					stored ? "queued" : "were already queued", ex.getMessage());
+			return true;
+		}
+	}
+
+	/** One queue entry per submission for its contact details, so a second try is no second lead. */
+	static UUID contactRequestId(UUID submissionId) {
+		return UUID.nameUUIDFromBytes(("contact:" + submissionId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Sends a consultation request now, or keeps it for later; either way it is not lost. */
@@ -126,6 +161,13 @@ class Submissions {
 					SubmissionResult result = assessment.submit(json.readValue(request.payload(), SubmissionRequest.class));
 					results.put(result.id(), result);
 					yield true;
+				}
+				case CONTACT -> {
+					Optional<SubmissionResult> result = assessment.giveContact(request.submissionId(),
+							json.readValue(request.payload(), ContactDetails.class));
+					result.ifPresent((given) -> results.put(given.id(), given));
+					// Unknown to the service only if its submission is still queued: try again later.
+					yield result.isPresent();
 				}
 				case CONSULTATION -> assessment.requestConsultation(request.submissionId(),
 						json.readValue(request.payload(), ConsultationRequest.class));

@@ -103,7 +103,7 @@ class WizardController {
 		Draft draft = currentDraft(request).filter((found) -> !found.submitted())
 			.orElseGet(() -> startDraft(request, response));
 		int index = (requested != null && requested >= 0 && requested <= draft.step()) ? requested : draft.step();
-		return render(questionnaire, draft.atStep(Math.min(index, questionnaire.steps().size() - 1)), Map.of(), model);
+		return render(questionnaire, draft.atStep(Math.min(index, steps(questionnaire).size() - 1)), Map.of(), model);
 	}
 
 	@PostMapping
@@ -129,8 +129,9 @@ class WizardController {
 			log.info("Assessment post with the honeypot filled in ignored (draft {})", draft.id());
 			return "redirect:/assessment/received";
 		}
-		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, draft.step());
-		Step step = questionnaire.steps().get(index);
+		List<Step> steps = steps(questionnaire);
+		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
+		Step step = steps.get(index);
 		Draft updated = draft.with(merge(questionnaire, step, draft.data(), form)).atStep(index);
 		if ("back".equals(form.getFirst("action"))) {
 			drafts.save(updated.atStep(Math.max(index - 1, 0)), clock.instant());
@@ -141,7 +142,7 @@ class WizardController {
 			drafts.save(updated, clock.instant());
 			return renderInvalid(questionnaire, updated, errors, model, response);
 		}
-		boolean last = index == questionnaire.steps().size() - 1;
+		boolean last = index == steps.size() - 1;
 		if (!last) {
 			drafts.save(updated.atStep(index + 1), clock.instant());
 			funnel.stepCompleted(step.id());
@@ -164,8 +165,9 @@ class WizardController {
 					taken.toMillis());
 			return renderInvalid(questionnaire, draft, Map.of("", text("validation.tooFast")), model, response);
 		}
-		for (int i = 0; i < questionnaire.steps().size(); i++) {
-			Map<String, String> errors = check.checkStep(questionnaire, questionnaire.steps().get(i), draft.data());
+		List<Step> steps = steps(questionnaire);
+		for (int i = 0; i < steps.size(); i++) {
+			Map<String, String> errors = check.checkStep(questionnaire, steps.get(i), draft.data());
 			if (!errors.isEmpty()) {
 				Draft back = draft.atStep(i);
 				drafts.save(back, clock.instant());
@@ -173,7 +175,7 @@ class WizardController {
 			}
 		}
 		SubmissionRequest request = check.toRequest(questionnaire, draft.submissionId(), draft.data(),
-				draft.attribution());
+				draft.attribution(), properties.contactAfterResult());
 		try {
 			submissions.submit(request);
 		}
@@ -182,7 +184,7 @@ class WizardController {
 		}
 		reading.remember(draft.submissionId(), ReadingPicks.fromAnswers(draft.data().answers()));
 		drafts.markSubmitted(draft.id(), clock.instant());
-		funnel.stepCompleted(questionnaire.steps().get(questionnaire.steps().size() - 1).id());
+		funnel.stepCompleted(steps.get(steps.size() - 1).id());
 		funnel.submitted();
 		return "redirect:/assessment/result/" + draft.submissionId();
 	}
@@ -194,7 +196,7 @@ class WizardController {
 		boolean moved = false;
 		for (var error : ex.errors()) {
 			String field = fieldName(error.field());
-			int owner = stepOf(questionnaire, field);
+			int owner = stepOf(steps(questionnaire), field);
 			if (owner >= 0 && !moved) {
 				stepIndex = owner;
 				moved = true;
@@ -213,8 +215,8 @@ class WizardController {
 	}
 
 	private String render(Questionnaire questionnaire, Draft draft, Map<String, String> errors, Model model) {
-		List<Step> steps = questionnaire.steps();
-		int index = draft.step();
+		List<Step> steps = steps(questionnaire);
+		int index = Math.min(draft.step(), steps.size() - 1);
 		Step step = steps.get(index);
 		List<QuestionView> questions = new ArrayList<>();
 		for (String id : step.questionIds()) {
@@ -326,9 +328,14 @@ class WizardController {
 		return (dot >= 0) ? apiField.substring(dot + 1) : apiField;
 	}
 
-	private static int stepOf(Questionnaire questionnaire, String field) {
-		for (int i = 0; i < questionnaire.steps().size(); i++) {
-			Step step = questionnaire.steps().get(i);
+	/** The steps this wizard shows: without the contact step when contact details come after the result. */
+	private List<Step> steps(Questionnaire questionnaire) {
+		return AnswerCheck.wizardSteps(questionnaire, properties.contactAfterResult());
+	}
+
+	private static int stepOf(List<Step> steps, String field) {
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
 			if (step.questionIds().contains(field) || step.fieldIds().contains(field)) {
 				return i;
 			}
@@ -336,7 +343,7 @@ class WizardController {
 		return -1;
 	}
 
-	private static String inputType(Field field) {
+	static String inputType(Field field) {
 		if (field.kind() == null) {
 			return "text";
 		}

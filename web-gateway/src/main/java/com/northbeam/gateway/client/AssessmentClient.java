@@ -85,6 +85,32 @@ public class AssessmentClient {
 	}
 
 	/**
+	 * Adds contact details to a submission made with {@code contactLater}; details given before are
+	 * kept and not replaced.
+	 * @return the result, or empty when the service does not know the submission
+	 * @throws SubmissionRejectedException when the service refuses the details
+	 * @throws ServiceUnavailableException when the service cannot take them now
+	 */
+	public Optional<SubmissionResult> giveContact(UUID submissionId, ContactDetails details) {
+		try {
+			return Optional.ofNullable(assessment.call(() -> assessment.rest()
+				.put()
+				.uri("/api/submissions/{id}/contact", submissionId)
+				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(details)
+				.retrieve()
+				.body(SubmissionResult.class)));
+		}
+		catch (HttpClientErrorException.NotFound ex) {
+			return Optional.empty();
+		}
+		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableContent ex) {
+			throw SubmissionRejectedException.from(ex);
+		}
+	}
+
+	/**
 	 * Asks for a consultation about a submission.
 	 * @return {@code false} when the service does not offer consultation requests (yet) or does
 	 * not know the submission yet, so the caller keeps the request and tries again later
@@ -181,9 +207,14 @@ public class AssessmentClient {
 
 	}
 
+	/** {@code contactLater} is {@code true} for a submission whose contact details come after the result. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
-			Contact contact, ConsentGiven consent, Attribution attribution) {
+			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater) {
+	}
+
+	/** Contact details and consent given on the result page. */
+	public record ContactDetails(Contact contact, ConsentGiven consent) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -206,13 +237,23 @@ public class AssessmentClient {
 	public record ConsultationRequest(String preferredTimes, String message) {
 	}
 
+	/** {@code contactGiven} is {@code false} while a prospect who saw the result first has left no details. */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors,
-			JsonNode priority, Cost cost, Instant createdAt, Map<String, Object> answers) {
+			JsonNode priority, Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
 			answers = (answers != null) ? Map.copyOf(answers) : Map.of();
+		}
+
+		public boolean needsContact() {
+			return Boolean.FALSE.equals(contactGiven);
+		}
+
+		public SubmissionResult withContactGiven() {
+			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
+					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true);
 		}
 
 	}

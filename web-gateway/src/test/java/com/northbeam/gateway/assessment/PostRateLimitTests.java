@@ -15,7 +15,8 @@ class PostRateLimitTests {
 	private final PostRateLimit limit = new PostRateLimit(new AssessmentProperties(Duration.ofSeconds(5),
 			Duration.ofHours(24), new AssessmentProperties.RateLimit(2, Duration.ofMinutes(10)),
 			new AssessmentProperties.Forwarder(Duration.ofSeconds(5), 25, Duration.ofSeconds(5), Duration.ofMinutes(5),
-					Duration.ofMinutes(2))));
+					Duration.ofMinutes(2)),
+			AssessmentProperties.ContactStep.BEFORE));
 
 	@Test
 	void aClientOverItsBudgetGetsTheFriendly429PageWithRetryAfter() throws Exception {
