@@ -123,7 +123,7 @@ class EmbeddedDatabaseSmokeTests {
 			.uri("/api/events")
 			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"type\":\"assessment_started\"}")).hasStatus(202);
+			.content("{\"type\":\"assessment_started\",\"count\":3}")).hasStatus(202);
 		assertThat(mvc.get().uri("/api/stats/funnel?granularity=week").header(HttpHeaders.AUTHORIZATION, leads.sales()))
 			.hasStatusOk();
 		assertThat(mvc.get().uri("/api/stats/pipeline").header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatusOk();

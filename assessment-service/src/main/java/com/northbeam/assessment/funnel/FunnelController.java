@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Anonymous funnel events from the gateway (no personal data, no cookies, no visitor identifiers:
- * only what happened, to which article or step, and on which day), and the funnel and pipeline
- * statistics of the dashboard. Days and weeks (Monday to Sunday) are UTC.
+ * only what happened, to which article or step, how many times, and on which day), and the funnel
+ * and pipeline statistics of the dashboard. Days and weeks (Monday to Sunday) are UTC.
  */
 @RestController
 class FunnelController {
@@ -51,6 +51,9 @@ class FunnelController {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
+	/** The most occurrences one event may stand for. */
+	static final int MAXIMUM_COUNT = 1_000_000;
+
 	private final JdbcClient jdbc;
 
 	private final Questionnaires questionnaires;
@@ -63,7 +66,11 @@ class FunnelController {
 		this.clock = clock;
 	}
 
-	record FunnelEvent(String type, String article, String step) {
+	/**
+	 * {@code count}: how many times it happened, 1 when absent (the gateway sends the counts it
+	 * gathers). A {@code Long}, so that a count beyond {@code int} is refused naming the field.
+	 */
+	record FunnelEvent(String type, String article, String step, Long count) {
 	}
 
 	@PostMapping("/api/events")
@@ -82,14 +89,19 @@ class FunnelController {
 		else if (!STEP.equals(event.type()) && event.step() != null && !stepIds().contains(event.step())) {
 			errors.add(new FieldError("step", "must be a step of the questionnaire: " + stepIds()));
 		}
+		if (event.count() != null && (event.count() < 1 || event.count() > MAXIMUM_COUNT)) {
+			errors.add(new FieldError("count", "must be between 1 and " + MAXIMUM_COUNT));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.sql("insert into funnel_event (type, article, step, occurred_on, occurred_at) values (:type, :article, :step, :day, :at)")
+		this.jdbc.sql("insert into funnel_event (type, article, step, occurrences, occurred_on, occurred_at) "
+				+ "values (:type, :article, :step, :occurrences, :day, :at)")
 			.param("type", event.type())
 			.param("article", event.article())
 			.param("step", event.step())
+			.param("occurrences", (event.count() != null) ? event.count().intValue() : 1)
 			.param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
 			.param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update();
@@ -135,8 +147,8 @@ class FunnelController {
 			buckets.put(day, new long[4]);
 		}
 		Map<String, Long> steps = new LinkedHashMap<>();
-		this.jdbc.sql("select occurred_on, type, step, count(*) n from funnel_event where occurred_on between :from and :to "
-				+ "group by occurred_on, type, step")
+		this.jdbc.sql("select occurred_on, type, step, sum(occurrences) n from funnel_event "
+				+ "where occurred_on between :from and :to group by occurred_on, type, step")
 			.param("from", first)
 			.param("to", last)
 			.query((rs) -> {

@@ -90,6 +90,50 @@ class FunnelControllerTests {
 	}
 
 	@Test
+	void countedEventsAddTheirCountsToTheFunnel() {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		JsonNode before = get("/api/stats/funnel?from=" + today + "&to=" + today);
+		event("{\"type\":\"article_viewed\",\"article\":\"what-managed-it-services-include\",\"count\":250}");
+		event("{\"type\":\"article_viewed\",\"article\":\"what-managed-it-services-include\"}");
+		event("{\"type\":\"assessment_started\",\"count\":12}");
+		event("{\"type\":\"step_completed\",\"step\":\"company\",\"count\":7}");
+		event("{\"type\":\"submitted\",\"count\":1}");
+		JsonNode after = get("/api/stats/funnel?from=" + today + "&to=" + today);
+		for (String[] metric : new String[][] { { "visits", "251" }, { "starts", "12" }, { "completions", "1" } }) {
+			assertThat(today(after).get(metric[0]).asLong() - today(before).get(metric[0]).asLong()).as(metric[0])
+				.isEqualTo(Long.parseLong(metric[1]));
+		}
+		assertThat(after.get("dropOffByStep").get(0).get("completed").asLong()
+				- before.get("dropOffByStep").get(0).get("completed").asLong())
+			.isEqualTo(7);
+		// One row per post, however many views it stands for.
+		assertThat(jdbc.sql("select count(*) from funnel_event where article = 'what-managed-it-services-include'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aCountIsFromOneToAMillion() {
+		for (String count : new String[] { "0", "-3", "1000001", "3000000000" }) {
+			assertThat(mvc.post()
+				.uri("/api/events")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "events:write"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"type\":\"assessment_started\",\"count\":" + count + "}")).as(count)
+				.hasStatus(400)
+				.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.errors[*].field")
+				.asArray()
+				.containsExactly("count");
+		}
+		event("{\"type\":\"article_viewed\",\"article\":\"it-services\",\"count\":1000000}");
+		assertThat(jdbc.sql("select sum(occurrences) from funnel_event where article = 'it-services'")
+			.query(Long.class)
+			.single()).isEqualTo(1_000_000L);
+	}
+
+	@Test
 	void weeksStartOnMonday() {
 		JsonNode weekly = get("/api/stats/funnel?from=2026-11-01&to=2026-11-30&granularity=week");
 		assertThat(weekly.get("buckets").get(0).get("start").asString()).isEqualTo("2026-10-26");

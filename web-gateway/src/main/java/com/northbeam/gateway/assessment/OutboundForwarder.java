@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -21,7 +20,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * idempotency on the submission id covers a replica that dies mid-delivery.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class OutboundForwarder implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboundForwarder.class);

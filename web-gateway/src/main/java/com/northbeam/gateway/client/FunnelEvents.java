@@ -1,9 +1,10 @@
 package com.northbeam.gateway.client;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.northbeam.gateway.token.ServiceTokens;
@@ -13,18 +14,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Tells assessment-service about anonymous steps of the funnel (an article read, an assessment
  * started, a step completed, a submission made) for the dashboard's statistics. Nothing personal
- * and no cookie is sent. Events go out in the background from a small bounded queue: a page never
- * waits for them, and when the service is slow or down, events are dropped rather than piling up.
+ * and no cookie is sent.
+ * <p>
+ * Events are counted in memory per type, article and step: recording one is an increment on the
+ * request thread, which never waits and never fails. Every {@code gateway.funnel.flush-interval}
+ * (10 seconds by default), and once more on shutdown, each count goes out as one request with its
+ * {@code count}. A count the service does not take (down, slow, circuit open, an error) is kept for
+ * the next flush; one it refuses as invalid is dropped; one still unsent when the gateway stops is
+ * lost. A counted event keeps its place between flushes (the articles, event types and steps are
+ * few), so no increment is lost to a flush; beyond {@code gateway.funnel.maximum-keys} distinct
+ * events, new ones are not counted.
  */
 @Component
-public class FunnelEvents implements DisposableBean {
+public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 
 	public static final String ARTICLE_VIEWED = "article_viewed";
 
@@ -34,41 +46,82 @@ public class FunnelEvents implements DisposableBean {
 
 	public static final String SUBMITTED = "submitted";
 
+	/** The most one request may carry: assessment-service refuses larger counts. */
+	static final int MAXIMUM_COUNT = 1_000_000;
+
 	private static final Logger log = LoggerFactory.getLogger(FunnelEvents.class);
 
 	private final ServiceCall assessment;
 
 	private final ServiceTokens tokens;
 
-	private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(1_000), (task, executor) -> log.debug("Funnel event dropped: queue full"));
+	private final FunnelProperties properties;
 
-	FunnelEvents(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
-		this.assessment = new ServiceCall("assessment-service", properties.assessment(), builder);
+	private final Map<Event, LongAdder> counts = new ConcurrentHashMap<>();
+
+	FunnelEvents(ServiceClientProperties services, FunnelProperties properties, RestClient.Builder builder,
+			ServiceTokens tokens) {
+		this.assessment = new ServiceCall("assessment-service", services.assessment(), builder);
 		this.tokens = tokens;
+		this.properties = properties;
 	}
 
 	public void articleViewed(String slug) {
-		record(new Event(ARTICLE_VIEWED, slug, null));
+		count(new Event(ARTICLE_VIEWED, slug, null));
 	}
 
 	public void assessmentStarted() {
-		record(new Event(ASSESSMENT_STARTED, null, null));
+		count(new Event(ASSESSMENT_STARTED, null, null));
 	}
 
 	public void stepCompleted(String stepId) {
-		record(new Event(STEP_COMPLETED, null, stepId));
+		count(new Event(STEP_COMPLETED, null, stepId));
 	}
 
 	public void submitted() {
-		record(new Event(SUBMITTED, null, null));
+		count(new Event(SUBMITTED, null, null));
 	}
 
-	private void record(Event event) {
-		sender.execute(() -> send(event));
+	private void count(Event event) {
+		LongAdder count = counts.get(event);
+		if (count == null) {
+			if (counts.size() >= properties.maximumKeys()) {
+				log.debug("Funnel event {} not counted: {} distinct events are counted already", event,
+						properties.maximumKeys());
+				return;
+			}
+			count = counts.computeIfAbsent(event, (key) -> new LongAdder());
+		}
+		count.increment();
 	}
 
-	private void send(Event event) {
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		Duration interval = properties.flushInterval();
+		registrar.addFixedDelayTask(new FixedDelayTask(this::flush, interval, interval));
+	}
+
+	/**
+	 * Sends what has been counted since the last flush, one request per event (split when above
+	 * {@link #MAXIMUM_COUNT}); what assessment-service does not take stays counted for the next
+	 * flush. Never throws.
+	 */
+	public synchronized void flush() {
+		counts.forEach((event, count) -> {
+			long unsent = count.sumThenReset();
+			while (unsent > 0) {
+				int part = (int) Math.min(unsent, MAXIMUM_COUNT);
+				if (!send(event, part)) {
+					count.add(unsent);
+					return;
+				}
+				unsent -= part;
+			}
+		});
+	}
+
+	/** Whether the service is done with the count: taken, or refused as invalid and dropped. */
+	private boolean send(Event event, int count) {
 		try {
 			String token = tokens.issue("assessment-service", "gateway", List.of("events:write"));
 			assessment.call(() -> assessment.rest()
@@ -76,23 +129,32 @@ public class FunnelEvents implements DisposableBean {
 				.uri("/api/events")
 				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(event)
+				.body(new Counted(event.type(), event.article(), event.step(), count))
 				.retrieve()
 				.toBodilessEntity());
+			return true;
 		}
-		catch (ServiceUnavailableException | RestClientException ex) {
-			log.debug("Funnel event {} not recorded: {}", event.type(), ex.getMessage());
+		catch (HttpClientErrorException.BadRequest ex) {
+			log.warn("assessment-service refused funnel event {}; {} occurrence(s) dropped: {}", event, count,
+					ex.getResponseBodyAsString());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.debug("Funnel event {} kept for the next flush: {}", event, ex.getMessage());
+			return false;
 		}
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
-		sender.shutdown();
-		sender.awaitTermination(2, TimeUnit.SECONDS);
+	public void destroy() {
+		flush();
+	}
+
+	record Event(String type, String article, String step) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Event(String type, String article, String step) {
+	record Counted(String type, String article, String step, int count) {
 	}
 
 }
