@@ -48,6 +48,8 @@ final class Platform implements AutoCloseable {
 
 	private final Map<String, Process> processes = new LinkedHashMap<>();
 
+	private final Map<String, List<String>> extraSettings = new LinkedHashMap<>();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Path jars = root.resolve("e2e-tests").resolve("target").resolve("jars");
@@ -93,6 +95,12 @@ final class Platform implements AutoCloseable {
 		stop(service);
 		launch(service);
 		awaitReady(service, Duration.ofSeconds(150));
+	}
+
+	/** Restarts a service with extra command-line settings, kept for its later restarts. */
+	void restart(String service, String... settings) {
+		extraSettings.put(service, List.of(settings));
+		restart(service);
 	}
 
 	/** A number from a service's own database, for checks no public API offers. */
@@ -143,6 +151,7 @@ final class Platform implements AutoCloseable {
 			command.addAll(List.of("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + gateway + "/oauth2/jwks",
 					"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway));
 		}
+		command.addAll(extraSettings.getOrDefault(service, List.of()));
 		try {
 			Path log = root.resolve("e2e-tests").resolve("target").resolve(service + ".log");
 			Files.createDirectories(log.getParent());

@@ -121,6 +121,48 @@ class PlatformBrowserTests {
 
 	@Test
 	@Order(5)
+	void withTheContactStepAfterTheResultTheLeadAppearsOnlyOnceDetailsAreGiven() {
+		platform.restart("web-gateway", "--gateway.assessment.contact-step=after");
+		long leadsBefore = platform.count("assessment-service", "SELECT COUNT(*) FROM lead");
+		WebDriver browser = browser(true);
+		try {
+			browser.get(platform.gatewayUrl() + "/assessment");
+			assertThat(browser.findElement(By.id("progress-label")).getText()).isEqualTo("Step 1 of 5");
+			Platform.sleep(1100);
+			for (int step = 0; step < 10 && !browser.getCurrentUrl().contains("/assessment/result/"); step++) {
+				assertThat(browser.findElements(By.id("field-email"))).as("no contact step in the wizard").isEmpty();
+				answerVisibleQuestions(browser);
+				WebElement page = browser.findElement(By.tagName("html"));
+				browser.findElement(By.cssSelector("button[value=next]")).click();
+				Browsers.awaitNewPage(browser, page);
+			}
+			assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("We recommend");
+			assertThat(browser.findElements(By.id("preferredTimes"))).isEmpty();
+			assertThat(platform.count("assessment-service", "SELECT COUNT(*) FROM lead")).isEqualTo(leadsBefore);
+			browser.findElement(By.id("field-name")).sendKeys("Robin Later");
+			browser.findElement(By.id("field-email")).sendKeys("robin@later.example");
+			browser.findElement(By.id("field-company")).sendKeys("Later Ltd");
+			browser.findElement(By.cssSelector("label[for='field-consent']")).click();
+			screenshot(browser, "10-contact-after-result");
+			WebElement result = browser.findElement(By.tagName("html"));
+			browser.findElement(By.cssSelector("#contact button[type=submit]")).click();
+			Browsers.awaitNewPage(browser, result);
+
+			assertThat(browser.findElement(By.cssSelector("#consultation .success")).getText())
+				.contains("we have your details");
+			assertThat(browser.findElements(By.id("preferredTimes"))).isNotEmpty();
+			assertThat(platform.count("assessment-service", "SELECT COUNT(*) FROM lead")).isEqualTo(leadsBefore + 1);
+			assertThat(platform.count("assessment-service",
+					"SELECT COUNT(*) FROM lead WHERE email = 'robin@later.example'")).isEqualTo(1);
+			screenshot(browser, "11-contact-given");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	@Order(6)
 	void withContentServiceStoppedTheGuideIsStillServedFromTheCache() {
 		WebDriver browser = browser(true);
 		try {
