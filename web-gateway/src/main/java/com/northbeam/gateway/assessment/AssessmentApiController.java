@@ -14,6 +14,7 @@ import com.northbeam.gateway.client.AssessmentClient.Factor;
 import com.northbeam.gateway.client.AssessmentClient.Fit;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.system.PublicSite;

@@ -13,6 +13,7 @@ import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.ContentClient.ArticleLookup;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.site.SiteContent;

@@ -19,6 +19,7 @@ import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.Step;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.system.PageMeta;

@@ -3,9 +3,9 @@ package com.northbeam.gateway.site;
 import java.util.List;
 import java.util.Optional;
 
-import com.northbeam.gateway.client.AssessmentClient;
-import com.northbeam.gateway.client.ContentClient;
 import com.northbeam.gateway.client.ContentClient.ArticleLookup;
+import com.northbeam.gateway.client.ContentClient;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.system.JsonLd;
 import com.northbeam.gateway.system.PageMeta;
@@ -29,7 +29,7 @@ class HomeController {
 
 	private final SiteContent content;
 
-	private final AssessmentClient assessment;
+	private final CurrentQuestionnaire questionnaire;
 
 	private final MessageSource messages;
 
@@ -37,10 +37,10 @@ class HomeController {
 
 	private final JsonLd jsonLd;
 
-	HomeController(SiteContent content, AssessmentClient assessment, MessageSource messages, PublicSite site,
+	HomeController(SiteContent content, CurrentQuestionnaire questionnaire, MessageSource messages, PublicSite site,
 			JsonLd jsonLd) {
 		this.content = content;
-		this.assessment = assessment;
+		this.questionnaire = questionnaire;
 		this.messages = messages;
 		this.site = site;
 		this.jsonLd = jsonLd;
@@ -68,7 +68,7 @@ class HomeController {
 
 	private Optional<Integer> questionCount() {
 		try {
-			return Optional.of(assessment.currentQuestionnaire().questions().size());
+			return Optional.of(questionnaire.get().questions().size());
 		}
 		catch (ServiceUnavailableException ex) {
 			log.warn("Home page without the question count: {}", ex.getMessage());

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.Fixtures;
-import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.testsupport.FakeHttpServer.Response;
+import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

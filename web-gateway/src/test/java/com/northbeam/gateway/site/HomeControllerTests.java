@@ -3,6 +3,7 @@ package com.northbeam.gateway.site;
 import java.time.Duration;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -39,9 +40,13 @@ class HomeControllerTests {
 	@Autowired
 	SiteContent siteContent;
 
+	@Autowired
+	CurrentQuestionnaire questionnaire;
+
 	@BeforeEach
 	void servicesAnswer() {
 		siteContent.evictAll();
+		questionnaire.evict();
 		content.respond("GET", GUIDE_PATH, Response.json("""
 				{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed IT vs Fully Managed IT",
 				 "summary":"How much of your IT should stay in-house?","html":"<p>Body</p>"}"""));
@@ -55,6 +60,19 @@ class HomeControllerTests {
 			.bodyText()
 			.contains("Co-Managed IT vs Fully Managed IT", "How much of your IT should stay in-house?",
 					"3 questions", "href=\"/articles/co-managed-vs-fully-managed-it\"");
+	}
+
+	@Test
+	void theQuestionCountComesFromTheCachedQuestionnaireNotACallPerView() {
+		assertThat(mvc.get().uri("/")).bodyText().contains("3 questions");
+		long calls = questionnaireCalls();
+		assertThat(mvc.get().uri("/")).bodyText().contains("3 questions");
+		assertThat(mvc.get().uri("/")).bodyText().contains("3 questions");
+		assertThat(questionnaireCalls()).isEqualTo(calls);
+	}
+
+	private long questionnaireCalls() {
+		return assessment.requests().stream().filter((r) -> r.path().equals("/api/questionnaires/current")).count();
 	}
 
 	@Test

@@ -1,10 +1,9 @@
-package com.northbeam.gateway.assessment;
+package com.northbeam.gateway.client;
 
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.northbeam.gateway.client.AssessmentClient;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 
 import org.springframework.stereotype.Component;
@@ -12,10 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * The questionnaire, cached: refreshed in the background every few minutes and still served
  * while assessment-service is down, so the wizard keeps working and queued submissions are checked
- * against the same questions.
+ * against the same questions. The home page reads its question count from here too.
  */
 @Component
-class CurrentQuestionnaire {
+public class CurrentQuestionnaire {
 
 	private final LoadingCache<String, Questionnaire> cache;
 
@@ -27,11 +26,11 @@ class CurrentQuestionnaire {
 			.build((key) -> assessment.currentQuestionnaire());
 	}
 
-	Questionnaire get() {
+	public Questionnaire get() {
 		return cache.get("current");
 	}
 
-	void evict() {
+	public void evict() {
 		cache.invalidateAll();
 	}
 
