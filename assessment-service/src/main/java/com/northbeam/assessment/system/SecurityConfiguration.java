@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -67,6 +68,17 @@ class SecurityConfiguration {
 			i += Character.charCount(codePoint);
 		}
 		return true;
+	}
+
+	/**
+	 * No Spring Security observations: wrapping every filter of the chain in an observation costs
+	 * a large share of a light request's CPU and allocation (measured on content-service's cached
+	 * reads: a quarter of the CPU, half of the allocation). HTTP server observations
+	 * ({@code http.server.requests}) stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
