@@ -6,9 +6,12 @@
 #   4. shows a conditional read answering 304,
 #   5. runs wrk (32 connections, --latency) on one article by slug, on a repeated search, and on
 #      searches that are all different (which the in-service cache cannot answer),
-# and prints requests/s and p99 for each. The database is dropped afterwards.
+# and prints for each requests/s, p99, the service's CPU time per request and its GC pauses. The
+# service runs with the JVM flags of the service image (JAVA_TOOL_OPTIONS in the Dockerfile). The
+# database is dropped afterwards.
 # Settings: PGHOST/PGPORT/PGUSER (default localhost/5432/postgres), BENCH_PORT (18081),
-# DURATION (20s), WARMUP (30s before each measurement), CONNECTIONS (32), THREADS (2).
+# DURATION (20s), WARMUP (30s before each measurement), CONNECTIONS (32), THREADS (2),
+# VERBOSE=1 (wrk's whole output).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,6 +28,10 @@ DB="bench_content_$(date +%s)"
 JAR=content-service/target/content-service.jar
 BASE="http://127.0.0.1:${BENCH_PORT}"
 LOG=$(mktemp -t content-bench.XXXXXX.log)
+GC_LOG=$(mktemp -t content-bench-gc.XXXXXX.log)
+# The flags production runs with, from the one place that sets them.
+JVM_FLAGS=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)
+[[ -n $JVM_FLAGS ]] || { echo "No JAVA_TOOL_OPTIONS found in the Dockerfile" >&2; exit 1; }
 
 for tool in java psql wrk curl; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (wrk: apt-get install -y wrk)" >&2; exit 1; }
@@ -46,10 +53,11 @@ cleanup() {
 trap cleanup EXIT
 
 psql -q -d postgres -c "CREATE DATABASE $DB"
-echo "Database $DB created; starting the service on port $BENCH_PORT (log: $LOG)"
+echo "Database $DB created; starting the service on port $BENCH_PORT with $JVM_FLAGS (log: $LOG)"
+# shellcheck disable=SC2086
 CONTENT_DB_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}" CONTENT_DB_USER="$PGUSER" \
   CONTENT_DB_PASSWORD="${PGPASSWORD:-}" CONTENT_PORT="$BENCH_PORT" \
-  java -Xms256m -Xmx512m -jar "$JAR" --spring.profiles.active=postgres >"$LOG" 2>&1 &
+  java $JVM_FLAGS -Xlog:gc:file="$GC_LOG" -jar "$JAR" --spring.profiles.active=postgres >"$LOG" 2>&1 &
 SERVICE_PID=$!
 
 for _ in $(seq 1 120); do
@@ -77,12 +85,19 @@ echo "  again with If-None-Match -> $(curl -s -o /dev/null -w '%{http_code}' -H 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVICE_PID/stat"; }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 
+# The GC pauses logged from line $1 of the GC log on: how many, their total and the longest.
+gc_pauses() {
+  tail -n +"$1" "$GC_LOG" | awk '/Pause/ {ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms > longest) longest = ms}
+    END {printf "GC %d pauses, %.0f ms, longest %.1f ms", n, total, longest}'
+}
+
 run() {
   local label=$1
   shift
-  local output before after
+  local output before after gc_line
   # Warm-up: the JIT needs tens of seconds (more on a busy machine) before the figures settle.
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
+  gc_line=$(($(wc -l <"$GC_LOG") + 1))
   before=$(cpu_ticks)
   output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
   after=$(cpu_ticks)
@@ -92,8 +107,8 @@ run() {
   p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
   requests=$(awk '/requests in/ {print $1}' <<<"$output")
   errors=$(awk '/Non-2xx or 3xx responses|Socket errors/ {print}' <<<"$output")
-  printf '  %-48s %9s req/s   p99 %9s   service CPU %5d us/request %s\n' "$label" "$rps" "$p99" \
-    $(((after - before) * TICK_US / requests)) "${errors:+($errors)}"
+  printf '  %-48s %9s req/s   p99 %9s   service CPU %5d us/request   %s %s\n' "$label" "$rps" "$p99" \
+    $(((after - before) * TICK_US / requests)) "$(gc_pauses "$gc_line")" "${errors:+($errors)}"
 }
 
 echo
