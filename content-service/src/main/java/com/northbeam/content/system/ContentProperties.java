@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,11 +21,12 @@ import org.springframework.validation.annotation.Validated;
  * @param cache the in-service cache of rendered public responses
  * @param seed the shipped content inserted on first start
  * @param listing sizes of lists, feeds and related articles
+ * @param server how the embedded web server writes responses
  */
 @Validated
 @ConfigurationProperties("content")
 public record ContentProperties(@Valid @DefaultValue Http http, @Valid @DefaultValue Cache cache,
-		@Valid @DefaultValue Seed seed, @Valid @DefaultValue Listing listing) {
+		@Valid @DefaultValue Seed seed, @Valid @DefaultValue Listing listing, @Valid @DefaultValue Server server) {
 
 	/**
 	 * @param maxAge {@code max-age} for browsers
@@ -60,6 +62,21 @@ public record ContentProperties(@Valid @DefaultValue Http http, @Valid @DefaultV
 	 */
 	public record Listing(@Min(0) @Max(20) @DefaultValue("3") int minimumRelated,
 			@Min(1) @Max(200) @DefaultValue("20") int feedSize, @Min(1) @Max(500) @DefaultValue("100") int maxPageSize) {
+	}
+
+	/**
+	 * @param socketWriteBuffer the most of a response that Tomcat passes to the socket in one
+	 * write (Tomcat's own default is 8 KB); every open connection holds a buffer of this size
+	 */
+	public record Server(@NotNull @DefaultValue("32KB") DataSize socketWriteBuffer) {
+
+		public Server {
+			if (socketWriteBuffer != null && (socketWriteBuffer.compareTo(DataSize.ofKilobytes(1)) < 0
+					|| socketWriteBuffer.compareTo(DataSize.ofMegabytes(1)) > 0)) {
+				throw new IllegalArgumentException("content.server.socket-write-buffer must be between 1KB and 1MB");
+			}
+		}
+
 	}
 
 }

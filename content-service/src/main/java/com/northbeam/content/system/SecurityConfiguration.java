@@ -6,6 +6,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -16,6 +17,19 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	static final String CONTENT_WRITE = "SCOPE_content:write";
+
+	/**
+	 * No Spring Security observations: wrapping each filter of the chain in an observation took
+	 * about a quarter of the CPU time and over half of the memory allocated by a cached public
+	 * read (bench/content: 141 to 103 µs and 63 to 28 KB per guide read). Turning them off by name
+	 * ({@code management.observations.enable.spring.security=false}) would leave the wrapping and
+	 * its per-filter events in place, so they are not set up at all. HTTP server observations
+	 * ({@code http.server.requests}) stay.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

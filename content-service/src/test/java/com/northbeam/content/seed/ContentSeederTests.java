@@ -210,7 +210,7 @@ class ContentSeederTests {
 	private ContentSeeder seederFor(String version) {
 		ContentProperties.Seed seed = new ContentProperties.Seed(true, "classpath*:seed-test/" + version, "Test author");
 		ContentProperties testProperties = new ContentProperties(properties.http(), properties.cache(), seed,
-				properties.listing());
+				properties.listing(), properties.server());
 		return new ContentSeeder(articles, faqs, seeds, transaction, clock, testProperties);
 	}
 

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class PublicResponsesTests {
 			new ContentProperties.Http(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(1)),
 			new ContentProperties.Cache(100, Duration.ofMinutes(5)),
 			new ContentProperties.Seed(true, "classpath*:content", "Author"),
-			new ContentProperties.Listing(3, 20, 100));
+			new ContentProperties.Listing(3, 20, 100), new ContentProperties.Server(DataSize.ofKilobytes(32)));
 
 	private final PublicResponses responses = new PublicResponses(properties, JsonMapper.builder().build(), clock,
 			List.of((now) -> now.isBefore(goLive) ? Optional.of(goLive) : Optional.empty()));

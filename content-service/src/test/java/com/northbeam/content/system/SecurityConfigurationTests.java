@@ -2,6 +2,7 @@ package com.northbeam.content.system;
 
 import com.northbeam.content.ContentServiceTest;
 import com.northbeam.testsupport.TestTokenIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,9 @@ class SecurityConfigurationTests {
 
 	@Autowired
 	TestTokenIssuer tokens;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void publishedContentHealthAndApiDocsAreOpen() {
@@ -62,6 +66,14 @@ class SecurityConfigurationTests {
 		assertThat(mvc.get().uri("/api/editor/articles").header(HttpHeaders.AUTHORIZATION,
 				"Bearer " + tokens.token("editor@northbeam.test", "content:write")))
 			.hasStatusOk();
+	}
+
+	@Test
+	void requestsAreMeasuredButSpringSecurityFiltersAreNotObserved() {
+		assertThat(mvc.get().uri("/api/articles/co-managed-vs-fully-managed-it")).hasStatusOk();
+		assertThat(mvc.get().uri("/api/editor/articles")).hasStatus(401);
+		assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+		assertThat(meters.getMeters()).noneMatch((meter) -> meter.getId().getName().startsWith("spring.security"));
 	}
 
 }
