@@ -169,6 +169,14 @@ class AnswerCheck {
 		return "true".equals(value) || "on".equals(value);
 	}
 
+	/** A posted contact field as a draft keeps it: the consent box as {@code "true"} or empty. */
+	static String contactValue(String fieldId, String posted) {
+		if (CONSENT.equals(fieldId)) {
+			return accepted(posted) ? "true" : "";
+		}
+		return (posted != null) ? posted : "";
+	}
+
 	static Optional<Field> costField(Questionnaire questionnaire, String id) {
 		return questionnaire.costFields().stream().filter((field) -> field.id().equals(id)).findFirst();
 	}

@@ -129,7 +129,7 @@ class ResultController {
 	String giveContact(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, CsrfToken csrf,
 			Model model) {
 		WizardController.loadEarly(csrf);
-		if (form.getFirst(WizardController.HONEYPOT) != null && !form.getFirst(WizardController.HONEYPOT).isBlank()) {
+		if (!WizardController.blank(form.getFirst(WizardController.HONEYPOT))) {
 			return "redirect:/assessment/received";
 		}
 		Submissions.ResultState state = submissions.result(id);
@@ -142,9 +142,7 @@ class ResultController {
 		Questionnaire questionnaire = questionnaires.get();
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Field field : questionnaire.contactFields()) {
-			String value = form.getFirst(field.id());
-			values.put(field.id(), AnswerCheck.CONSENT.equals(field.id()) ? (AnswerCheck.accepted(value) ? "true" : "")
-					: ((value != null) ? value : ""));
+			values.put(field.id(), AnswerCheck.contactValue(field.id(), form.getFirst(field.id())));
 		}
 		Map<String, String> errors = check.checkContactDetails(questionnaire, values);
 		if (errors.isEmpty()) {
@@ -158,8 +156,7 @@ class ResultController {
 				ex.errors().forEach((error) -> errors.put(WizardController.fieldName(error.field()), error.message()));
 			}
 		}
-		model.addAttribute("contactValues", values);
-		model.addAttribute("contactErrors", errors);
+		addContactForm(model, questionnaire, values, errors);
 		return page(id, model);
 	}
 
@@ -191,8 +188,8 @@ class ResultController {
 			throw new PageNotFoundException("" + id);
 		}
 		ResultView view = ResultView.of(ready.result());
-		if (ready.result().needsContact()) {
-			addContactForm(model);
+		if (ready.result().needsContact() && !model.containsAttribute("contactFields")) {
+			addContactForm(model, questionnaires.get(), Map.of(), Map.of());
 		}
 		model.addAttribute("meta",
 				PageMeta.of(text("result.title", text("model." + ready.result().recommendation())),
@@ -204,22 +201,16 @@ class ResultController {
 		return "assessment/result";
 	}
 
-	@SuppressWarnings("unchecked")
-	private void addContactForm(Model model) {
-		Questionnaire questionnaire = questionnaires.get();
-		Map<String, String> values = (Map<String, String>) model.getAttribute("contactValues");
-		Map<String, String> errors = (Map<String, String>) model.getAttribute("contactErrors");
+	private static void addContactForm(Model model, Questionnaire questionnaire, Map<String, String> values,
+			Map<String, String> errors) {
 		List<WizardController.FieldView> fields = new ArrayList<>();
 		for (Field field : questionnaire.contactFields()) {
 			fields.add(new WizardController.FieldView(field, WizardController.inputType(field),
-					(values != null) ? values.getOrDefault(field.id(), "") : "",
-					(errors != null) ? errors.get(field.id()) : null));
+					values.getOrDefault(field.id(), ""), errors.get(field.id())));
 		}
 		model.addAttribute("contactFields", fields);
+		model.addAttribute("contactErrors", errors);
 		model.addAttribute("consent", questionnaire.consent());
-		if (errors == null) {
-			model.addAttribute("contactErrors", Map.of());
-		}
 	}
 
 	private List<Pick> readingFor(UUID id, ResultView view) {

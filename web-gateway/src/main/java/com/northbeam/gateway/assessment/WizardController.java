@@ -270,11 +270,8 @@ class WizardController {
 			if (AnswerCheck.costField(questionnaire, id).isPresent()) {
 				merged = merged.withCost(id, (value != null) ? value.strip() : "");
 			}
-			else if (AnswerCheck.CONSENT.equals(id)) {
-				merged = merged.withContact(id, AnswerCheck.accepted(value) ? "true" : "");
-			}
-			else if (AnswerCheck.contactField(questionnaire, id).isPresent()) {
-				merged = merged.withContact(id, (value != null) ? value : "");
+			else if (AnswerCheck.CONSENT.equals(id) || AnswerCheck.contactField(questionnaire, id).isPresent()) {
+				merged = merged.withContact(id, AnswerCheck.contactValue(id, value));
 			}
 		}
 		// Answers to questions that the new answers hide no longer count.
@@ -396,7 +393,7 @@ class WizardController {
 		return Math.max(min, Math.min(max, value));
 	}
 
-	private static boolean blank(String value) {
+	static boolean blank(String value) {
 		return value == null || value.isBlank();
 	}
 
