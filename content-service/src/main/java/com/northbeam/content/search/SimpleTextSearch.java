@@ -49,7 +49,7 @@ class SimpleTextSearch implements SearchEngine {
 			.collect(Collectors.joining(" AND "));
 		JdbcClient.StatementSpec statement = jdbc.sql("""
 				SELECT a.slug, a.kind, a.title, a.summary, a.body_text, a.publish_at FROM article a
-				WHERE (a.status = 'published' OR (a.status = 'scheduled' AND a.publish_at <= :now)) AND """ + conditions)
+				WHERE (a.status = 'published' OR (a.status = 'scheduled' AND a.publish_at <= :now)) AND\s""" + conditions)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + escapeLike(words.get(i)) + "%");
