@@ -8,14 +8,14 @@ import java.util.List;
  */
 public class AdminRejectedException extends RuntimeException {
 
-	private final transient List<AssessmentAdminClient.FieldError> errors;
+	private final transient List<FieldError> errors;
 
-	public AdminRejectedException(List<AssessmentAdminClient.FieldError> errors) {
+	public AdminRejectedException(List<FieldError> errors) {
 		super("Rejected: " + errors);
 		this.errors = List.copyOf(errors);
 	}
 
-	public List<AssessmentAdminClient.FieldError> errors() {
+	public List<FieldError> errors() {
 		return errors;
 	}
 
