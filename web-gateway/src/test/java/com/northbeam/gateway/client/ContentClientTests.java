@@ -1,9 +1,14 @@
 package com.northbeam.gateway.client;
 
 import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;

@@ -183,6 +183,33 @@ class ContentEditingClientTests {
 	}
 
 	@Test
+	void aPreviewIsContentServicesRenderingForTheEditorAndChangesNothing() {
+		server.respond("POST", "/api/editor/preview", Response.json("""
+				{"html":"<h2 id=\\"costs\\">Costs</h2><p><strong>Lower</strong></p>",
+				 "toc":[{"id":"costs","text":"Costs","level":2}]}"""));
+		events.clear();
+
+		ContentEditingClient.Preview preview = client.preview(EDITOR, "## Costs {#costs}\n\n**Lower**");
+
+		assertThat(preview.html()).isEqualTo("<h2 id=\"costs\">Costs</h2><p><strong>Lower</strong></p>");
+		assertThat(preview.toc()).containsExactly(new ContentClient.TocEntry("costs", "Costs", 2));
+		Request sent = lastRequest("POST", "/api/editor/preview");
+		assertThat(json.readTree(sent.body()).get("body").asString()).isEqualTo("## Costs {#costs}\n\n**Lower**");
+		assertThat(claimsOf(sent).get("sub").asString()).isEqualTo("erin.editor@northbeam.test");
+		assertThat(claimsOf(sent).get("scope").asString()).isEqualTo("content:write");
+		assertThat(events.stream(ContentEdited.class)).isEmpty();
+	}
+
+	@Test
+	void aRefusedPreviewNamesTheBody() {
+		server.respond("POST", "/api/editor/preview", new Response(400, "application/problem+json", """
+				{"status":400,"errors":[{"field":"body","message":"must not be blank"}]}""", Duration.ZERO));
+
+		assertThatExceptionOfType(ContentRejectedException.class).isThrownBy(() -> client.preview(EDITOR, " "))
+			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldError("body", "must not be blank")));
+	}
+
+	@Test
 	void anUnknownArticleIsNotFound() {
 		assertThatExceptionOfType(ContentNotFoundException.class).isThrownBy(() -> client.article(EDITOR, 999_999));
 	}
