@@ -6,17 +6,10 @@ import java.util.List;
  * assessment-service refused an admin change (400); {@link #errors()} names each offending field
  * as the service names it.
  */
-public class AdminRejectedException extends RuntimeException {
-
-	private final transient List<FieldError> errors;
+public class AdminRejectedException extends FieldsRejectedException {
 
 	public AdminRejectedException(List<FieldError> errors) {
-		super("Rejected: " + errors);
-		this.errors = List.copyOf(errors);
-	}
-
-	public List<FieldError> errors() {
-		return errors;
+		super("Rejected", errors);
 	}
 
 }
