@@ -63,6 +63,18 @@ class LeadsClientTests {
 	}
 
 	@Test
+	void filterTextAndCursorsAreSentAsTextNeverAsTemplates() {
+		server.respond("GET", "/api/leads", Response.json("{\"items\":[],\"nextCursor\":null}"));
+		var filter = new LeadsClient.Filter(List.of("{status}"), null, "{owner}", null, null, null, null, "{x} 100%",
+				null);
+
+		client.leads(sales, filter, "{after}/../x", 25);
+
+		assertThat(server.requests().get(0).query()).isEqualTo(
+				"status=%7Bstatus%7D&owner=%7Bowner%7D&q=%7Bx%7D%20100%25&limit=25&after=%7Bafter%7D%2F..%2Fx");
+	}
+
+	@Test
 	void aStaleChangeCarriesTheLeadAsItIsNow() {
 		server.respond("POST", "/api/leads/" + LEAD + "/status", new Response(409, "application/problem+json", """
 				{"status":409,"detail":"The lead changed","current":{"id":"%s","version":4,"status":"qualified",
