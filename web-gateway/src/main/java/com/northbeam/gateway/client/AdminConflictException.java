@@ -8,6 +8,8 @@ import java.util.List;
  */
 public class AdminConflictException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final transient List<FieldError> errors;
 
 	public AdminConflictException(String message, List<FieldError> errors) {

@@ -8,6 +8,8 @@ import java.util.List;
  */
 public class AdminRejectedException extends FieldsRejectedException {
 
+	private static final long serialVersionUID = 1L;
+
 	public AdminRejectedException(List<FieldError> errors) {
 		super("Rejected", errors);
 	}

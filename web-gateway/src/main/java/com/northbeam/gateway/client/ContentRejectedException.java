@@ -5,6 +5,8 @@ import java.util.List;
 /** content-service refused an edit; {@link #errors()} names each offending field. */
 public class ContentRejectedException extends FieldsRejectedException {
 
+	private static final long serialVersionUID = 1L;
+
 	public ContentRejectedException(List<FieldError> errors) {
 		super("Rejected", errors);
 	}
