@@ -37,6 +37,7 @@ public class AssessmentClient {
 	 * Sends a submission; sending the same id again returns the stored result.
 	 * @throws SubmissionRejectedException when the service refuses the input
 	 * @throws ServiceUnavailableException when the service cannot take it now
+	 * @throws ServiceRefusedException when the service refuses the gateway's call itself
 	 */
 	public SubmissionResult submit(SubmissionRequest submission) {
 		try {
@@ -46,7 +47,7 @@ public class AssessmentClient {
 			if (refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT)) {
 				throw Refusals.submission(refusal);
 			}
-			throw refusal;
+			throw new ServiceRefusedException(refusal);
 		}
 	}
 
@@ -59,7 +60,7 @@ public class AssessmentClient {
 			if (refusal.is(HttpStatus.NOT_FOUND)) {
 				return Optional.empty();
 			}
-			throw refusal;
+			throw new ServiceRefusedException(refusal);
 		}
 	}
 
@@ -102,7 +103,7 @@ public class AssessmentClient {
 
 	private static RuntimeException invalid(Refusal refusal) {
 		return refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_CONTENT) ? Refusals.submission(refusal)
-				: refusal;
+				: new ServiceRefusedException(refusal);
 	}
 
 	public record Questionnaire(int version, List<Step> steps, List<Question> questions, Consent consent,

@@ -52,6 +52,16 @@ class AssessmentClientTests {
 			.satisfies((ex) -> assertThat(ex.service()).isEqualTo("assessment-service"));
 	}
 
+	@Test
+	void aRefusalOfTheGatewaysOwnCallIsTypedWithItsStatus() {
+		server.respond("POST", "/api/submissions", Response.status(401));
+
+		assertThatExceptionOfType(ServiceRefusedException.class)
+			.isThrownBy(() -> client().submit(new AssessmentClient.SubmissionRequest(java.util.UUID.randomUUID(),
+					java.util.Map.of(), null, null, null, null, null)))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
+	}
+
 	private AssessmentClient client() {
 		return new AssessmentClient(new TestServices("assessment-service", server.baseUrl(), Duration.ofSeconds(2),
 				(audience, subject, scopes) -> "token-" + String.join(",", scopes))
