@@ -13,6 +13,7 @@ import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
+import com.northbeam.gateway.client.ServiceRefusedException;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import org.slf4j.Logger;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Hands submissions, contact details given after the result and consultation requests to
@@ -67,12 +67,12 @@ class Submissions {
 			results.put(result.id(), result);
 			return new Outcome.Delivered(result);
 		}
-		catch (ServiceUnavailableException | HttpClientErrorException ex) {
+		catch (ServiceUnavailableException | ServiceRefusedException ex) {
 			// Down, slow, or refusing the gateway itself (a token or size problem): the input was
 			// checked, so keep it and let the forwarder deliver it once the service takes it.
 			boolean stored = outbox.insertIfAbsent(submission.id(), OutboundRequest.Kind.SUBMISSION, submission.id(),
 					json.writeValueAsString(submission), clock.instant());
-			if (ex instanceof HttpClientErrorException) {
+			if (ex instanceof ServiceRefusedException) {
 				log.error("assessment-service refused the gateway's call ({}); submission {} queued", ex.getMessage(),
 						submission.id());
 			}

@@ -8,14 +8,16 @@ import java.util.List;
  */
 public class AdminConflictException extends RuntimeException {
 
-	private final transient List<AssessmentAdminClient.FieldError> errors;
+	private static final long serialVersionUID = 1L;
 
-	public AdminConflictException(String message, List<AssessmentAdminClient.FieldError> errors) {
+	private final transient List<FieldError> errors;
+
+	public AdminConflictException(String message, List<FieldError> errors) {
 		super(message);
 		this.errors = List.copyOf(errors);
 	}
 
-	public List<AssessmentAdminClient.FieldError> errors() {
+	public List<FieldError> errors() {
 		return errors;
 	}
 

@@ -6,17 +6,12 @@ import java.util.List;
  * assessment-service refused an admin change (400); {@link #errors()} names each offending field
  * as the service names it.
  */
-public class AdminRejectedException extends RuntimeException {
+public class AdminRejectedException extends FieldsRejectedException {
 
-	private final transient List<AssessmentAdminClient.FieldError> errors;
+	private static final long serialVersionUID = 1L;
 
-	public AdminRejectedException(List<AssessmentAdminClient.FieldError> errors) {
-		super("Rejected: " + errors);
-		this.errors = List.copyOf(errors);
-	}
-
-	public List<AssessmentAdminClient.FieldError> errors() {
-		return errors;
+	public AdminRejectedException(List<FieldError> errors) {
+		super("Rejected", errors);
 	}
 
 }

@@ -1,20 +1,14 @@
 package com.northbeam.gateway.client;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.northbeam.gateway.token.ServiceTokens;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * The gateway's view of assessment-service's admin API: price assumptions, notification settings
@@ -26,128 +20,67 @@ import org.springframework.web.client.RestClient;
 @Component
 public class AssessmentAdminClient {
 
-	private static final ParameterizedTypeReference<List<PriceAssumptionsVersion>> HISTORY = new ParameterizedTypeReference<>() {
-	};
+	private final AdminApi admin;
 
-	private final AssessmentStaffCalls calls;
-
-	AssessmentAdminClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
-		this.calls = new AssessmentStaffCalls(
-				new ServiceCall(AssessmentStaffCalls.AUDIENCE + "-admin", properties.assessment(), builder), tokens);
+	AssessmentAdminClient(AdminApi admin) {
+		this.admin = admin;
 	}
 
 	public PriceAssumptionsVersion priceAssumptions(StaffCaller caller) {
-		return calls.call(caller, "price assumptions", (rest, bearer) -> rest.get()
-			.uri("/api/admin/price-assumptions")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(PriceAssumptionsVersion.class));
+		return Refusals.ADMIN.answer("price assumptions", () -> admin.priceAssumptions(Caller.of(caller)));
 	}
 
 	/** Earlier versions, newest first. */
 	public List<PriceAssumptionsVersion> priceAssumptionsHistory(StaffCaller caller, int limit) {
-		List<PriceAssumptionsVersion> found = calls.call(caller, "price assumption history", (rest, bearer) -> rest
-			.get()
-			.uri((uri) -> uri.path("/api/admin/price-assumptions/history").queryParam("limit", limit).build())
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(HISTORY));
-		return List.copyOf(found);
+		return List.copyOf(Refusals.ADMIN.answer("price assumption history",
+				() -> admin.priceAssumptionsHistory(Caller.of(caller), limit)));
 	}
 
 	/** Saves a new version, refused with a conflict when {@code basedOnVersion} is no longer the newest. */
 	public PriceAssumptionsVersion updatePriceAssumptions(StaffCaller caller, PriceAssumptions assumptions,
 			int basedOnVersion) {
-		return calls.call(caller, "price assumptions", (rest, bearer) -> rest.put()
-			.uri((uri) -> uri.path("/api/admin/price-assumptions").queryParam("basedOnVersion", basedOnVersion).build())
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(assumptions)
-			.retrieve()
-			.body(PriceAssumptionsVersion.class));
+		return Refusals.ADMIN.answer("price assumptions",
+				() -> admin.updatePriceAssumptions(Caller.of(caller), basedOnVersion, assumptions));
 	}
 
 	public NotificationSettings notificationSettings(StaffCaller caller) {
-		return calls.call(caller, "notification settings", (rest, bearer) -> rest.get()
-			.uri("/api/admin/notifications/settings")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(NotificationSettings.class));
+		return Refusals.ADMIN.answer("notification settings", () -> admin.notificationSettings(Caller.of(caller)));
 	}
 
 	/** Replaces the settings; a webhook whose {@code secret} is null keeps the secret it has. */
 	public void updateNotificationSettings(StaffCaller caller, NotificationSettingsInput input) {
-		calls.callAllowingEmpty(caller, "notification settings", (rest, bearer) -> rest.put()
-			.uri("/api/admin/notifications/settings")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(input)
-			.retrieve()
-			.toBodilessEntity());
+		Refusals.ADMIN.run("notification settings", () -> admin.updateNotificationSettings(Caller.of(caller), input));
 	}
 
 	/** One page of deliveries, optionally in one state, continuing after {@code after}. */
 	public DeliveryPage deliveries(StaffCaller caller, String state, int limit, String after) {
-		return calls.call(caller, "deliveries", (rest, bearer) -> rest.get()
-			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/admin/notifications/deliveries",
-					query("state", state, "limit", limit, "after", after)))
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(DeliveryPage.class));
+		QueryParams query = new QueryParams().add("state", state).add("limit", limit).add("after", after);
+		return Refusals.ADMIN.answer("deliveries", () -> admin.deliveries(Caller.of(caller), query.values()));
 	}
 
 	public void retryDelivery(StaffCaller caller, String deliveryId) {
-		calls.callAllowingEmpty(caller, "delivery " + deliveryId, (rest, bearer) -> rest.post()
-			.uri("/api/admin/notifications/deliveries/{id}/retry", deliveryId)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.toBodilessEntity());
+		Refusals.ADMIN.run("delivery " + deliveryId, () -> admin.retryDelivery(Caller.of(caller), deliveryId));
 	}
 
 	/** One page of the audit trail, newest first, continuing after {@code query.after()}. */
 	public AuditPage audit(StaffCaller caller, AuditQuery query) {
-		return calls.call(caller, "audit trail", (rest, bearer) -> rest.get()
-			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/admin/audit",
-					query("actor", query.actor(), "action", query.action(), "from", query.from(), "to", query.to(),
-							"limit", query.limit(), "after", query.after())))
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(AuditPage.class));
+		QueryParams params = new QueryParams().add("actor", query.actor())
+			.add("action", query.action())
+			.add("from", query.from())
+			.add("to", query.to())
+			.add("limit", query.limit())
+			.add("after", query.after());
+		return Refusals.ADMIN.answer("audit trail", () -> admin.audit(Caller.of(caller), params.values()));
 	}
 
 	/** Everything stored about one lead, as the service's JSON document. */
 	public byte[] exportLead(StaffCaller caller, UUID leadId) {
-		return calls.call(caller, "lead " + leadId, (rest, bearer) -> rest.get()
-			.uri("/api/admin/leads/{id}/export", leadId)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.body(byte[].class));
+		return Refusals.ADMIN.answer("lead " + leadId, () -> admin.exportLead(Caller.of(caller), leadId));
 	}
 
 	/** Erases a lead's personal data for good. */
 	public void eraseLead(StaffCaller caller, UUID leadId) {
-		calls.callAllowingEmpty(caller, "lead " + leadId, (rest, bearer) -> rest.post()
-			.uri("/api/admin/leads/{id}/erase", leadId)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.toBodilessEntity());
-	}
-
-	/** Name-value pairs in order; null or blank values are left out of the query. */
-	private static Map<String, Object> query(Object... pairs) {
-		Map<String, Object> query = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			Object value = pairs[i + 1];
-			if (value != null && !(value instanceof String text && text.isBlank())) {
-				query.put((String) pairs[i], value);
-			}
-		}
-		return query;
-	}
-
-	/** One offending field, as assessment-service names it. */
-	public record FieldError(String field, String message) {
+		Refusals.ADMIN.run("lead " + leadId, () -> admin.eraseLead(Caller.of(caller), leadId));
 	}
 
 	/** One stored version of the price assumptions, who made it and when. */

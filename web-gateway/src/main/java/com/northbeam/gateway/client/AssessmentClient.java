@@ -6,81 +6,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.northbeam.gateway.token.ServiceTokens;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /** The gateway's view of assessment-service: the questionnaire, submissions and their results. */
 @Component
 public class AssessmentClient {
 
-	static final String AUDIENCE = "assessment-service";
+	private static final Caller SUBMITTING = Caller.gateway("submissions:write");
 
-	private final ServiceCall assessment;
+	private static final Caller READING = Caller.gateway("submissions:read");
 
-	private final Function<String, String> tokenForScope;
+	private final AssessmentApi assessment;
 
-	@Autowired
-	AssessmentClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
-		this(properties, builder, (scope) -> tokens.issue(AUDIENCE, "gateway", List.of(scope)));
-	}
-
-	AssessmentClient(ServiceClientProperties properties, RestClient.Builder builder,
-			Function<String, String> tokenForScope) {
-		this.assessment = new ServiceCall(AUDIENCE, properties.assessment(), builder);
-		this.tokenForScope = tokenForScope;
+	AssessmentClient(AssessmentApi assessment) {
+		this.assessment = assessment;
 	}
 
 	/** The questionnaire prospects answer now. */
 	public Questionnaire currentQuestionnaire() {
-		return assessment.call(
-				() -> assessment.rest().get().uri("/api/questionnaires/current").retrieve().body(Questionnaire.class));
+		return assessment.currentQuestionnaire();
 	}
 
 	/**
 	 * Sends a submission; sending the same id again returns the stored result.
 	 * @throws SubmissionRejectedException when the service refuses the input
 	 * @throws ServiceUnavailableException when the service cannot take it now
+	 * @throws ServiceRefusedException when the service refuses the gateway's call itself
 	 */
 	public SubmissionResult submit(SubmissionRequest submission) {
 		try {
-			return assessment.call(() -> assessment.rest()
-				.post()
-				.uri("/api/submissions")
-				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(submission)
-				.retrieve()
-				.body(SubmissionResult.class));
+			return assessment.submit(SUBMITTING, submission);
 		}
-		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.Conflict
-				| HttpClientErrorException.UnprocessableContent ex) {
-			throw SubmissionRejectedException.from(ex);
+		catch (Refusal refusal) {
+			if (refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT)) {
+				throw Refusals.submission(refusal);
+			}
+			throw new ServiceRefusedException(refusal);
 		}
 	}
 
 	/** A stored result without contact details, or empty when the service does not know the id. */
 	public Optional<SubmissionResult> result(UUID id) {
 		try {
-			return Optional.ofNullable(assessment.call(() -> assessment.rest()
-				.get()
-				.uri("/api/submissions/{id}", id)
-				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:read"))
-				.retrieve()
-				.body(SubmissionResult.class)));
+			return Optional.ofNullable(assessment.result(READING, id));
 		}
-		catch (HttpClientErrorException.NotFound ex) {
-			return Optional.empty();
+		catch (Refusal refusal) {
+			if (refusal.is(HttpStatus.NOT_FOUND)) {
+				return Optional.empty();
+			}
+			throw new ServiceRefusedException(refusal);
 		}
 	}
 
@@ -93,20 +73,13 @@ public class AssessmentClient {
 	 */
 	public Optional<SubmissionResult> giveContact(UUID submissionId, ContactDetails details) {
 		try {
-			return Optional.ofNullable(assessment.call(() -> assessment.rest()
-				.put()
-				.uri("/api/submissions/{id}/contact", submissionId)
-				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(details)
-				.retrieve()
-				.body(SubmissionResult.class)));
+			return Optional.ofNullable(assessment.giveContact(SUBMITTING, submissionId, details));
 		}
-		catch (HttpClientErrorException.NotFound ex) {
-			return Optional.empty();
-		}
-		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableContent ex) {
-			throw SubmissionRejectedException.from(ex);
+		catch (Refusal refusal) {
+			if (refusal.is(HttpStatus.NOT_FOUND)) {
+				return Optional.empty();
+			}
+			throw invalid(refusal);
 		}
 	}
 
@@ -117,26 +90,20 @@ public class AssessmentClient {
 	 */
 	public boolean requestConsultation(UUID submissionId, ConsultationRequest request) {
 		try {
-			assessment.call(() -> assessment.rest()
-				.post()
-				.uri("/api/submissions/{id}/consultation", submissionId)
-				.header(HttpHeaders.AUTHORIZATION, bearer("submissions:write"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(request)
-				.retrieve()
-				.toBodilessEntity());
+			assessment.requestConsultation(SUBMITTING, submissionId, request);
 			return true;
 		}
-		catch (HttpClientErrorException.NotFound | HttpClientErrorException.MethodNotAllowed ex) {
-			return false;
-		}
-		catch (HttpClientErrorException.BadRequest | HttpClientErrorException.UnprocessableContent ex) {
-			throw SubmissionRejectedException.from(ex);
+		catch (Refusal refusal) {
+			if (refusal.is(HttpStatus.NOT_FOUND, HttpStatus.METHOD_NOT_ALLOWED)) {
+				return false;
+			}
+			throw invalid(refusal);
 		}
 	}
 
-	private String bearer(String scope) {
-		return "Bearer " + tokenForScope.apply(scope);
+	private static RuntimeException invalid(Refusal refusal) {
+		return refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_CONTENT) ? Refusals.submission(refusal)
+				: new ServiceRefusedException(refusal);
 	}
 
 	public record Questionnaire(int version, List<Step> steps, List<Question> questions, Consent consent,
@@ -279,10 +246,6 @@ public class AssessmentClient {
 	}
 
 	public record Factor(String code, String model, Double weight, String reason, String guideAnchor) {
-	}
-
-	/** A field the service refused, and why. */
-	public record FieldError(String field, String message) {
 	}
 
 }

@@ -4,108 +4,79 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The gateway's view of content-service: published articles, FAQs, search, sitemap and feed. */
 @Component
 public class ContentClient {
 
-	private static final ParameterizedTypeReference<List<Faq>> FAQS = new ParameterizedTypeReference<>() {
-	};
+	private final ContentApi content;
 
-	private static final ParameterizedTypeReference<List<SitemapEntry>> SITEMAP = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<List<FeedEntry>> FEED = new ParameterizedTypeReference<>() {
-	};
-
-	private final ServiceCall content;
-
-	ContentClient(ServiceClientProperties properties, RestClient.Builder builder) {
-		this.content = new ServiceCall("content-service", properties.content(), builder);
+	ContentClient(ContentApi content) {
+		this.content = content;
 	}
 
 	/** A published article, where it moved to, or that there is none under that slug. */
 	public ArticleLookup article(String slug) {
-		return content.call(() -> content.rest().get().uri("/api/articles/{slug}", slug).exchange((request, response) -> {
-			HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-			if (status == HttpStatus.NOT_FOUND || status == HttpStatus.GONE) {
+		ResponseEntity<Article> response;
+		try {
+			response = content.article(slug);
+		}
+		catch (Refusal refusal) {
+			if (refusal.is(HttpStatus.NOT_FOUND, HttpStatus.GONE)) {
 				return new ArticleLookup.NotFound(slug);
 			}
-			if (status == HttpStatus.MOVED_PERMANENTLY || status == HttpStatus.PERMANENT_REDIRECT) {
-				return new ArticleLookup.Moved(slugFromLocation(response.getHeaders().getLocation(), response.bodyTo(Moved.class)));
-			}
-			if (response.getStatusCode().is2xxSuccessful()) {
-				Article article = response.bodyTo(Article.class);
-				if (article == null) {
-					throw new RestClientException("Empty article body for " + slug);
-				}
-				return new ArticleLookup.Found(article);
-			}
-			throw new RestClientException("content-service answered " + response.getStatusCode() + " for " + slug);
-		}));
+			throw new ServiceUnavailableException(refusal.service(), refusal);
+		}
+		HttpStatusCode status = response.getStatusCode();
+		if (status.isSameCodeAs(HttpStatus.MOVED_PERMANENTLY) || status.isSameCodeAs(HttpStatus.PERMANENT_REDIRECT)) {
+			return new ArticleLookup.Moved(slugFromLocation(response.getHeaders().getLocation(), response.getBody()));
+		}
+		if (status.is2xxSuccessful() && response.getBody() != null) {
+			return new ArticleLookup.Found(response.getBody());
+		}
+		throw new ServiceUnavailableException(ServiceClientConfiguration.CONTENT,
+				new IllegalStateException("content-service answered " + status + " for " + slug));
 	}
 
 	/** One page of the published articles, optionally of one kind or tag. */
 	public ArticlePage articles(String kind, String tag, int page, int size) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/articles").queryParam("page", page).queryParam("size", size);
-		if (kind != null) {
-			uri.queryParam("kind", kind);
-		}
-		if (tag != null) {
-			uri.queryParam("tag", tag);
-		}
-		String path = uri.build().encode().toUriString();
-		return content.call(() -> content.rest().get().uri(path).retrieve().body(ArticlePage.class));
+		return content.articles(page, size, kind, tag);
 	}
 
 	public List<Faq> faqs() {
-		return orEmpty(content.call(() -> content.rest().get().uri("/api/faqs").retrieve().body(FAQS)));
+		return orEmpty(content.faqs());
 	}
 
 	public SearchResults search(String query, int limit) {
-		return content.call(() -> content.rest()
-			.get()
-			.uri((uri) -> uri.path("/api/search").queryParam("q", query).queryParam("limit", limit).build())
-			.retrieve()
-			.body(SearchResults.class));
+		return content.search(query, limit);
 	}
 
 	public List<SitemapEntry> sitemap() {
-		return orEmpty(content.call(() -> content.rest().get().uri("/api/sitemap").retrieve().body(SITEMAP)));
+		return orEmpty(content.sitemap());
 	}
 
 	public List<FeedEntry> feed() {
-		return orEmpty(content.call(() -> content.rest().get().uri("/api/feed").retrieve().body(FEED)));
-	}
-
-	CircuitBreaker.State circuitState() {
-		return content.state();
+		return orEmpty(content.feed());
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {
 		return (list != null) ? List.copyOf(list) : List.of();
 	}
 
-	private static String slugFromLocation(URI location, Moved body) {
-		if (body != null && body.slug() != null && !body.slug().isBlank()) {
-			return body.slug();
+	private static String slugFromLocation(URI location, Article moved) {
+		if (moved != null && moved.slug() != null && !moved.slug().isBlank()) {
+			return moved.slug();
 		}
 		if (location != null && location.getPath() != null) {
 			String path = location.getPath();
 			return path.substring(path.lastIndexOf('/') + 1);
 		}
-		throw new RestClientException("content-service answered 301 without a new slug");
-	}
-
-	private record Moved(String slug) {
+		throw new ServiceUnavailableException(ServiceClientConfiguration.CONTENT,
+				new IllegalStateException("content-service answered 301 without a new slug"));
 	}
 
 	/** What looking an article up can find. */

@@ -1,248 +1,113 @@
 package com.northbeam.gateway.client;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
-import com.northbeam.gateway.token.ServiceTokens;
-
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
- * The gateway's view of content-service's editor API (drafts, publishing, revisions, FAQs). Every
- * call carries a token issued for the signed-in staff member, so content-service records the real
- * person in its revision history. Refusals become {@link ContentRejectedException} (field errors),
- * {@link StaleContentException} (someone saved first) or {@link ContentNotFoundException}; every
- * successful write announces a {@link ContentEdited} so cached copies of the public site can go.
+ * The gateway's view of content-service's editor API (drafts, publishing, revisions, FAQs, the
+ * preview). Every call carries a token issued for the signed-in staff member, so content-service
+ * records the real person in its revision history. Refusals become {@link ContentRejectedException}
+ * (field errors), {@link StaleContentException} (someone saved first) or
+ * {@link ContentNotFoundException}; every successful write announces a {@link ContentEdited} so
+ * cached copies of the public site can go.
  */
 @Component
 public class ContentEditingClient {
 
-	static final String AUDIENCE = "content-service";
-
-	private static final ParameterizedTypeReference<List<ArticleSummary>> SUMMARIES = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<List<RevisionSummary>> REVISIONS = new ParameterizedTypeReference<>() {
-	};
-
-	private static final ParameterizedTypeReference<List<Faq>> FAQS = new ParameterizedTypeReference<>() {
-	};
-
-	private final ServiceCall content;
-
-	private final TokenIssuer tokens;
+	private final ContentEditorApi content;
 
 	private final ApplicationEventPublisher events;
 
-	@Autowired
-	ContentEditingClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens,
-			ApplicationEventPublisher events) {
-		this(properties, builder, (subject, scopes) -> tokens.issue(AUDIENCE, subject, scopes), events);
-	}
-
-	ContentEditingClient(ServiceClientProperties properties, RestClient.Builder builder, TokenIssuer tokens,
-			ApplicationEventPublisher events) {
-		this.content = new ServiceCall(AUDIENCE, properties.content(), builder);
-		this.tokens = tokens;
+	ContentEditingClient(ContentEditorApi content, ApplicationEventPublisher events) {
+		this.content = content;
 		this.events = events;
 	}
 
 	/** Every article whatever its status, optionally only those with one status. */
-	public List<ArticleSummary> articles(Editor editor, String status) {
-		Optional<String> statusFilter = Optional.ofNullable(status).filter((s) -> !s.isBlank());
-		List<ArticleSummary> found = call(editor, "articles", (rest, bearer) -> rest.get()
-			.uri((uri) -> uri.path("/api/editor/articles").queryParamIfPresent("status", statusFilter).build())
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(SUMMARIES));
-		return (found != null) ? List.copyOf(found) : List.of();
+	public List<ArticleSummary> articles(StaffCaller editor, String status) {
+		String statusFilter = (status != null && !status.isBlank()) ? status : null;
+		return List.copyOf(edits("articles", () -> content.articles(Caller.of(editor), statusFilter)));
 	}
 
-	public Article article(Editor editor, long id) {
-		return call(editor, "article " + id, (rest, bearer) -> rest.get()
-			.uri("/api/editor/articles/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(Article.class));
+	public Article article(StaffCaller editor, long id) {
+		return edits("article " + id, () -> content.article(Caller.of(editor), id));
 	}
 
 	/** Creates a draft. */
-	public Article create(Editor editor, ArticleInput input) {
-		return written(call(editor, "new article", (rest, bearer) -> rest.post()
-			.uri("/api/editor/articles")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(input)
-			.retrieve()
-			.body(Article.class)));
+	public Article create(StaffCaller editor, ArticleInput input) {
+		return written(edits("new article", () -> content.create(Caller.of(editor), input)));
 	}
 
 	/** Saves an edit; {@code input.version()} is the version the editor started from. */
-	public Article update(Editor editor, long id, ArticleInput input) {
-		return written(call(editor, "article " + id, (rest, bearer) -> rest.put()
-			.uri("/api/editor/articles/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(input)
-			.retrieve()
-			.body(Article.class)));
+	public Article update(StaffCaller editor, long id, ArticleInput input) {
+		return written(edits("article " + id, () -> content.update(Caller.of(editor), id, input)));
 	}
 
 	/** Publishes, schedules (needs {@code publishAt}), unpublishes or archives. */
-	public Article transition(Editor editor, long id, Transition transition, int version, Instant publishAt) {
-		return written(call(editor, "article " + id, (rest, bearer) -> rest.post()
-			.uri("/api/editor/articles/{id}/{transition}", id, transition.path())
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new TransitionInput(version, publishAt))
-			.retrieve()
-			.body(Article.class)));
+	public Article transition(StaffCaller editor, long id, Transition transition, int version, Instant publishAt) {
+		return written(edits("article " + id, () -> content.transition(Caller.of(editor), id, transition.path(),
+				new ContentEditorApi.TransitionInput(version, publishAt))));
 	}
 
 	/** Replaces the curated related articles, by slug, in reading order. */
-	public Article replaceRelated(Editor editor, long id, List<String> slugs) {
-		return written(call(editor, "article " + id, (rest, bearer) -> rest.put()
-			.uri("/api/editor/articles/{id}/related", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new RelatedInput(slugs))
-			.retrieve()
-			.body(Article.class)));
+	public Article replaceRelated(StaffCaller editor, long id, List<String> slugs) {
+		return written(edits("article " + id,
+				() -> content.replaceRelated(Caller.of(editor), id, new ContentEditorApi.RelatedInput(slugs))));
 	}
 
-	public List<RevisionSummary> revisions(Editor editor, long id) {
-		List<RevisionSummary> found = call(editor, "article " + id, (rest, bearer) -> rest.get()
-			.uri("/api/editor/articles/{id}/revisions", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(REVISIONS));
-		return (found != null) ? List.copyOf(found) : List.of();
+	public List<RevisionSummary> revisions(StaffCaller editor, long id) {
+		return List.copyOf(edits("article " + id, () -> content.revisions(Caller.of(editor), id)));
 	}
 
-	public Revision revision(Editor editor, long id, int revision) {
-		return call(editor, "revision " + revision + " of article " + id, (rest, bearer) -> rest.get()
-			.uri("/api/editor/articles/{id}/revisions/{revision}", id, revision)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(Revision.class));
+	public Revision revision(StaffCaller editor, long id, int revision) {
+		return edits("revision " + revision + " of article " + id,
+				() -> content.revision(Caller.of(editor), id, revision));
 	}
 
 	/** Brings back a revision's content as a new save; {@code version} is the version the editor saw. */
-	public Article restore(Editor editor, long id, int revision, int version) {
-		return written(call(editor, "revision " + revision + " of article " + id, (rest, bearer) -> rest.post()
-			.uri("/api/editor/articles/{id}/revisions/{revision}/restore", id, revision)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(new TransitionInput(version, null))
-			.retrieve()
-			.body(Article.class)));
+	public Article restore(StaffCaller editor, long id, int revision, int version) {
+		return written(edits("revision " + revision + " of article " + id, () -> content.restore(Caller.of(editor), id,
+				revision, new ContentEditorApi.TransitionInput(version, null))));
 	}
 
 	/** All FAQs in order, attached or not. */
-	public List<Faq> faqs(Editor editor) {
-		List<Faq> found = call(editor, "FAQs", (rest, bearer) -> rest.get()
-			.uri("/api/editor/faqs")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(FAQS));
-		return (found != null) ? List.copyOf(found) : List.of();
+	public List<Faq> faqs(StaffCaller editor) {
+		return List.copyOf(edits("FAQs", () -> content.faqs(Caller.of(editor))));
 	}
 
-	public Faq createFaq(Editor editor, FaqInput input) {
-		return written(call(editor, "new FAQ", (rest, bearer) -> rest.post()
-			.uri("/api/editor/faqs")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(input)
-			.retrieve()
-			.body(Faq.class)));
+	public Faq createFaq(StaffCaller editor, FaqInput input) {
+		return written(edits("new FAQ", () -> content.createFaq(Caller.of(editor), input)));
 	}
 
-	public Faq updateFaq(Editor editor, long id, FaqInput input) {
-		return written(call(editor, "FAQ " + id, (rest, bearer) -> rest.put()
-			.uri("/api/editor/faqs/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(input)
-			.retrieve()
-			.body(Faq.class)));
+	public Faq updateFaq(StaffCaller editor, long id, FaqInput input) {
+		return written(edits("FAQ " + id, () -> content.updateFaq(Caller.of(editor), id, input)));
 	}
 
-	public void deleteFaq(Editor editor, long id) {
-		call(editor, "FAQ " + id, (rest, bearer) -> rest.delete()
-			.uri("/api/editor/faqs/{id}", id)
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.toBodilessEntity());
+	public void deleteFaq(StaffCaller editor, long id) {
+		Refusals.CONTENT_EDITS.run("FAQ " + id, () -> content.deleteFaq(Caller.of(editor), id));
 		events.publishEvent(new ContentEdited("FAQ " + id));
+	}
+
+	/**
+	 * Markdown not saved yet, rendered and sanitised by content-service exactly as a saved article
+	 * is; nothing is stored.
+	 */
+	public Preview preview(StaffCaller editor, String markdown) {
+		return edits("preview",
+				() -> content.preview(Caller.of(editor), new ContentEditorApi.PreviewInput(markdown)));
+	}
+
+	private static <T> T edits(String what, Supplier<T> call) {
+		return Refusals.CONTENT_EDITS.answer(what, call);
 	}
 
 	private <T> T written(T result) {
 		events.publishEvent(new ContentEdited(String.valueOf(result)));
 		return result;
-	}
-
-	private <T> T call(Editor editor, String what, BiFunction<RestClient, String, T> request) {
-		String bearer = "Bearer " + tokens.issue(editor.email(), editor.scopes());
-		try {
-			T result = content.call(() -> request.apply(content.rest(), bearer));
-			if (result == null) {
-				throw new ServiceUnavailableException(AUDIENCE,
-						new IllegalStateException("content-service answered without a body for " + what));
-			}
-			return result;
-		}
-		catch (HttpClientErrorException ex) {
-			throw refusal(ex, what);
-		}
-	}
-
-	private static RuntimeException refusal(HttpClientErrorException ex, String what) {
-		Problem problem = ProblemBodies.read(ex, Problem.class);
-		List<FieldError> errors = (problem != null && problem.errors() != null) ? List.copyOf(problem.errors())
-				: List.of();
-		String detail = (problem != null && problem.detail() != null) ? problem.detail()
-				: "content-service answered " + ex.getStatusCode().value();
-		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
-		if (status == HttpStatus.NOT_FOUND) {
-			return new ContentNotFoundException(what);
-		}
-		boolean staleVersion = errors.stream().anyMatch((error) -> "version".equals(error.field()));
-		if (status == HttpStatus.PRECONDITION_FAILED || (status == HttpStatus.CONFLICT && staleVersion)) {
-			return new StaleContentException(detail, (problem != null) ? problem.currentVersion() : null);
-		}
-		if (errors.isEmpty()) {
-			errors = List.of(new FieldError("", detail));
-		}
-		return new ContentRejectedException(errors);
-	}
-
-	/** Issues the token for one call: subject and scopes of the staff member it is made for. */
-	@FunctionalInterface
-	interface TokenIssuer {
-
-		String issue(String subject, Collection<String> scopes);
-
-	}
-
-	/** The staff member a call is made for: the token's subject and scopes. */
-	public record Editor(String email, List<String> scopes) {
-
-		public Editor {
-			scopes = List.copyOf(scopes);
-		}
-
 	}
 
 	/** A change went through; whatever cached content-service's public answers may now be outdated. */
@@ -264,19 +129,6 @@ public class ContentEditingClient {
 			return path;
 		}
 
-	}
-
-	/** One offending field, as content-service names it. */
-	public record FieldError(String field, String message) {
-	}
-
-	private record Problem(String detail, List<FieldError> errors, Integer currentVersion) {
-	}
-
-	private record TransitionInput(Integer version, Instant publishAt) {
-	}
-
-	private record RelatedInput(List<String> slugs) {
 	}
 
 	/** What an editor sends to create or save an article; {@code version} is ignored on create. */
@@ -310,6 +162,15 @@ public class ContentEditingClient {
 		@Override
 		public String toString() {
 			return "article " + id + " (" + slug + ")";
+		}
+
+	}
+
+	/** A preview: the sanitised HTML and the headings it would list in the table of contents. */
+	public record Preview(String html, List<ContentClient.TocEntry> toc) {
+
+		public Preview {
+			toc = (toc != null) ? List.copyOf(toc) : List.of();
 		}
 
 	}

@@ -3,17 +3,12 @@ package com.northbeam.gateway.client;
 import java.util.List;
 
 /** content-service refused an edit; {@link #errors()} names each offending field. */
-public class ContentRejectedException extends RuntimeException {
+public class ContentRejectedException extends FieldsRejectedException {
 
-	private final transient List<ContentEditingClient.FieldError> errors;
+	private static final long serialVersionUID = 1L;
 
-	public ContentRejectedException(List<ContentEditingClient.FieldError> errors) {
-		super("Rejected: " + errors);
-		this.errors = List.copyOf(errors);
-	}
-
-	public List<ContentEditingClient.FieldError> errors() {
-		return errors;
+	public ContentRejectedException(List<FieldError> errors) {
+		super("Rejected", errors);
 	}
 
 }

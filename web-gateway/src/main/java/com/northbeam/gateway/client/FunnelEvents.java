@@ -1,25 +1,20 @@
 package com.northbeam.gateway.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.northbeam.gateway.token.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 
 /**
  * Tells assessment-service about anonymous steps of the funnel (an article read, an assessment
@@ -51,18 +46,16 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FunnelEvents.class);
 
-	private final ServiceCall assessment;
+	private static final Caller GATEWAY = Caller.gateway("events:write");
 
-	private final ServiceTokens tokens;
+	private final FunnelEventsApi assessment;
 
 	private final FunnelProperties properties;
 
 	private final Map<Event, LongAdder> counts = new ConcurrentHashMap<>();
 
-	FunnelEvents(ServiceClientProperties services, FunnelProperties properties, RestClient.Builder builder,
-			ServiceTokens tokens) {
-		this.assessment = new ServiceCall("assessment-service", services.assessment(), builder);
-		this.tokens = tokens;
+	FunnelEvents(FunnelEventsApi assessment, FunnelProperties properties) {
+		this.assessment = assessment;
 		this.properties = properties;
 	}
 
@@ -123,20 +116,16 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 	/** Whether the service is done with the count: taken, or refused as invalid and dropped. */
 	private boolean send(Event event, int count) {
 		try {
-			String token = tokens.issue("assessment-service", "gateway", List.of("events:write"));
-			assessment.call(() -> assessment.rest()
-				.post()
-				.uri("/api/events")
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(new Counted(event.type(), event.article(), event.step(), count))
-				.retrieve()
-				.toBodilessEntity());
+			assessment.record(GATEWAY, new Counted(event.type(), event.article(), event.step(), count));
 			return true;
 		}
-		catch (HttpClientErrorException.BadRequest ex) {
+		catch (Refusal refusal) {
+			if (!refusal.is(HttpStatus.BAD_REQUEST)) {
+				log.debug("Funnel event {} kept for the next flush: {}", event, refusal.getMessage());
+				return false;
+			}
 			log.warn("assessment-service refused funnel event {}; {} occurrence(s) dropped: {}", event, count,
-					ex.getResponseBodyAsString());
+					refusal.getResponseBodyAsString());
 			return true;
 		}
 		catch (RuntimeException ex) {

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class LeadNotFoundException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	LeadNotFoundException(String what) {
 		super("No " + what);
 	}

@@ -3,17 +3,12 @@ package com.northbeam.gateway.client;
 import java.util.List;
 
 /** assessment-service refused a change to a lead, field by field. */
-public class LeadRejectedException extends RuntimeException {
+public class LeadRejectedException extends FieldsRejectedException {
 
-	private final List<AssessmentClient.FieldError> errors;
+	private static final long serialVersionUID = 1L;
 
-	LeadRejectedException(List<AssessmentClient.FieldError> errors) {
-		super("Lead change refused: " + errors);
-		this.errors = List.copyOf(errors);
-	}
-
-	public List<AssessmentClient.FieldError> errors() {
-		return errors;
+	LeadRejectedException(List<FieldError> errors) {
+		super("Lead change refused", errors);
 	}
 
 }

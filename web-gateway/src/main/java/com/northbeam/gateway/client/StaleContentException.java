@@ -6,6 +6,8 @@ package com.northbeam.gateway.client;
  */
 public class StaleContentException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Integer currentVersion;
 
 	public StaleContentException(String message, Integer currentVersion) {

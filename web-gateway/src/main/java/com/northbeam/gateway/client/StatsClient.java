@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.northbeam.gateway.token.ServiceTokens;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * The overview's figures from assessment-service (scope {@code leads:read}): the pipeline and the
@@ -18,29 +14,20 @@ import org.springframework.web.client.RestClient;
 @Component
 public class StatsClient {
 
-	private final AssessmentStaffCalls calls;
+	private final StatsApi stats;
 
-	StatsClient(ServiceClientProperties properties, RestClient.Builder builder, ServiceTokens tokens) {
-		this.calls = new AssessmentStaffCalls(
-				new ServiceCall(AssessmentStaffCalls.AUDIENCE + "-stats", properties.assessment(), builder), tokens);
+	StatsClient(StatsApi stats) {
+		this.stats = stats;
 	}
 
 	public Pipeline pipeline(StaffCaller caller) {
-		return calls.call(caller, "pipeline", (rest, bearer) -> rest.get()
-			.uri("/api/stats/pipeline")
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(Pipeline.class));
+		return Refusals.ADMIN.answer("pipeline", () -> stats.pipeline(Caller.of(caller)));
 	}
 
 	/** The funnel between two days (inclusive), bucketed by {@code granularity}. */
 	public Funnel funnel(StaffCaller caller, LocalDate from, LocalDate to, Granularity granularity) {
-		return calls.call(caller, "funnel", (rest, bearer) -> rest.get()
-			.uri((uri) -> AssessmentStaffCalls.withQuery(uri, "/api/stats/funnel",
-					Map.of("from", from, "to", to, "granularity", granularity.name().toLowerCase(Locale.ROOT))))
-			.header(HttpHeaders.AUTHORIZATION, bearer)
-			.retrieve()
-			.body(Funnel.class));
+		return Refusals.ADMIN.answer("funnel", () -> stats.funnel(Caller.of(caller), from.toString(), to.toString(),
+				granularity.name().toLowerCase(Locale.ROOT)));
 	}
 
 	public enum Granularity {

@@ -16,7 +16,6 @@ import com.sun.net.httpserver.HttpServer;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.token.ServiceTokens;
 import com.northbeam.gateway.client.AssessmentAdminClient.AuditQuery;
-import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
 import com.northbeam.gateway.client.AssessmentAdminClient.NotificationSettingsInput;
 import com.northbeam.gateway.client.AssessmentAdminClient.Plan;
 import com.northbeam.gateway.client.AssessmentAdminClient.PriceAssumptions;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,9 +59,6 @@ class AssessmentAdminClientTests {
 
 	@Autowired
 	AssessmentAdminClient client;
-
-	@Autowired
-	RestClient.Builder builder;
 
 	@Autowired
 	ServiceTokens tokens;
@@ -219,10 +214,9 @@ class AssessmentAdminClientTests {
 		});
 		bare.start();
 		try {
-			ServiceClientProperties.Endpoint endpoint = new ServiceClientProperties.Endpoint(
-					URI.create("http://127.0.0.1:" + bare.getAddress().getPort()), Duration.ofSeconds(1), Duration.ofSeconds(2));
-			AssessmentAdminClient direct = new AssessmentAdminClient(new ServiceClientProperties(endpoint, endpoint),
-					builder, tokens);
+			AssessmentAdminClient direct = new AssessmentAdminClient(new TestServices("assessment-service",
+					"http://127.0.0.1:" + bare.getAddress().getPort(), Duration.ofSeconds(2), tokens::issue)
+				.client(AdminApi.class));
 
 			direct.audit(ADMIN, new AuditQuery("sam+1@northbeam.test", "lead.status", Instant.parse("2026-11-01T00:00:00Z"),
 					Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));

@@ -1,14 +1,11 @@
 package com.northbeam.gateway.client;
 
-import java.net.URI;
 import java.time.Duration;
 
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -55,11 +52,20 @@ class AssessmentClientTests {
 			.satisfies((ex) -> assertThat(ex.service()).isEqualTo("assessment-service"));
 	}
 
+	@Test
+	void aRefusalOfTheGatewaysOwnCallIsTypedWithItsStatus() {
+		server.respond("POST", "/api/submissions", Response.status(401));
+
+		assertThatExceptionOfType(ServiceRefusedException.class)
+			.isThrownBy(() -> client().submit(new AssessmentClient.SubmissionRequest(java.util.UUID.randomUUID(),
+					java.util.Map.of(), null, null, null, null, null)))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
+	}
+
 	private AssessmentClient client() {
-		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofMillis(500),
-				Duration.ofSeconds(2));
-		return new AssessmentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder(),
-				(scope) -> "token-" + scope);
+		return new AssessmentClient(new TestServices("assessment-service", server.baseUrl(), Duration.ofSeconds(2),
+				(audience, subject, scopes) -> "token-" + String.join(",", scopes))
+			.client(AssessmentApi.class));
 	}
 
 }

@@ -1,16 +1,18 @@
 package com.northbeam.gateway.client;
 
 import java.net.ServerSocket;
-import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,6 +22,8 @@ class ContentClientTests {
 	private static final String GUIDE_PATH = "/api/articles/co-managed-vs-fully-managed-it";
 
 	private final FakeHttpServer server = new FakeHttpServer();
+
+	private TestServices services;
 
 	@AfterEach
 	void stopServer() {
@@ -96,13 +100,13 @@ class ContentClientTests {
 		assertThatExceptionOfType(ServiceUnavailableException.class)
 			.isThrownBy(() -> client.article("co-managed-vs-fully-managed-it"));
 
-		assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(services.policy().state()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(server.requests()).hasSize(requestsSoFar);
 	}
 
-	private static ContentClient clientFor(String baseUrl, Duration readTimeout) {
-		var endpoint = new ServiceClientProperties.Endpoint(URI.create(baseUrl), Duration.ofMillis(500), readTimeout);
-		return new ContentClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder());
+	private ContentClient clientFor(String baseUrl, Duration readTimeout) {
+		services = new TestServices("content-service", baseUrl, readTimeout, (audience, subject, scopes) -> "unused");
+		return new ContentClient(services.client(ContentApi.class));
 	}
 
 }

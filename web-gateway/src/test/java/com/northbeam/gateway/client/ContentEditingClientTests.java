@@ -1,6 +1,5 @@
 package com.northbeam.gateway.client;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +9,6 @@ import java.util.List;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.client.ContentEditingClient.ArticleInput;
 import com.northbeam.gateway.client.ContentEditingClient.ContentEdited;
-import com.northbeam.gateway.client.ContentEditingClient.Editor;
-import com.northbeam.gateway.client.ContentEditingClient.FieldError;
 import com.northbeam.gateway.client.ContentEditingClient.Transition;
 import com.northbeam.gateway.token.ServiceTokens;
 import com.northbeam.testsupport.FakeHttpServer;
@@ -31,7 +28,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,7 +46,7 @@ class ContentEditingClientTests {
 			 "publishAt":null,"author":"Northbeam","seoTitle":null,"seoDescription":null,"readingMinutes":1,
 			 "createdAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-02T10:00:00Z","version":3}""";
 
-	private static final Editor EDITOR = new Editor("erin.editor@northbeam.test", List.of("content:write"));
+	private static final StaffCaller EDITOR = new StaffCaller("erin.editor@northbeam.test", List.of("content:write"));
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -69,10 +65,10 @@ class ContentEditingClientTests {
 	 */
 	@BeforeEach
 	void client(@Autowired ServiceTokens tokens, @Autowired ApplicationEventPublisher publisher) {
-		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofSeconds(1),
-				Duration.ofSeconds(5));
-		client = new ContentEditingClient(new ServiceClientProperties(endpoint, endpoint), RestClient.builder(),
-				(subject, scopes) -> tokens.issue(ContentEditingClient.AUDIENCE, subject, scopes), publisher);
+		client = new ContentEditingClient(
+				new TestServices("content-service", server.baseUrl(), Duration.ofSeconds(5), tokens::issue)
+					.client(ContentEditorApi.class),
+				publisher);
 	}
 
 	@Test
@@ -97,7 +93,7 @@ class ContentEditingClientTests {
 	@Test
 	void anAdminsTokenCarriesEveryScopeOfTheirRole() {
 		server.respond("GET", "/api/editor/faqs", Response.json("[]"));
-		Editor admin = new Editor("ada.admin@northbeam.test",
+		StaffCaller admin = new StaffCaller("ada.admin@northbeam.test",
 				List.of("admin", "content:write", "leads:read", "leads:write", "submissions:read"));
 
 		assertThat(client.faqs(admin)).isEmpty();
@@ -184,6 +180,33 @@ class ContentEditingClientTests {
 		assertThatExceptionOfType(ContentRejectedException.class)
 			.isThrownBy(() -> client.restore(EDITOR, 41, 2, 3))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("slug"));
+	}
+
+	@Test
+	void aPreviewIsContentServicesRenderingForTheEditorAndChangesNothing() {
+		server.respond("POST", "/api/editor/preview", Response.json("""
+				{"html":"<h2 id=\\"costs\\">Costs</h2><p><strong>Lower</strong></p>",
+				 "toc":[{"id":"costs","text":"Costs","level":2}]}"""));
+		events.clear();
+
+		ContentEditingClient.Preview preview = client.preview(EDITOR, "## Costs {#costs}\n\n**Lower**");
+
+		assertThat(preview.html()).isEqualTo("<h2 id=\"costs\">Costs</h2><p><strong>Lower</strong></p>");
+		assertThat(preview.toc()).containsExactly(new ContentClient.TocEntry("costs", "Costs", 2));
+		Request sent = lastRequest("POST", "/api/editor/preview");
+		assertThat(json.readTree(sent.body()).get("body").asString()).isEqualTo("## Costs {#costs}\n\n**Lower**");
+		assertThat(claimsOf(sent).get("sub").asString()).isEqualTo("erin.editor@northbeam.test");
+		assertThat(claimsOf(sent).get("scope").asString()).isEqualTo("content:write");
+		assertThat(events.stream(ContentEdited.class)).isEmpty();
+	}
+
+	@Test
+	void aRefusedPreviewNamesTheBody() {
+		server.respond("POST", "/api/editor/preview", new Response(400, "application/problem+json", """
+				{"status":400,"errors":[{"field":"body","message":"must not be blank"}]}""", Duration.ZERO));
+
+		assertThatExceptionOfType(ContentRejectedException.class).isThrownBy(() -> client.preview(EDITOR, " "))
+			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldError("body", "must not be blank")));
 	}
 
 	@Test

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -35,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class FunnelEventsTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	@Autowired
-	RestClient.Builder builder;
 
 	@Autowired
 	ServiceTokens tokens;
@@ -166,10 +162,9 @@ class FunnelEventsTests {
 	}
 
 	private FunnelEvents funnelEvents(URI assessmentService, int maximumKeys) {
-		ServiceClientProperties.Endpoint endpoint = new ServiceClientProperties.Endpoint(assessmentService,
-				Duration.ofSeconds(1), Duration.ofMillis(1500));
-		return new FunnelEvents(new ServiceClientProperties(endpoint, endpoint),
-				new FunnelProperties(Duration.ofSeconds(10), maximumKeys), builder, tokens);
+		return new FunnelEvents(new TestServices("assessment-service", assessmentService.toString(),
+				Duration.ofMillis(1500), tokens::issue)
+			.client(FunnelEventsApi.class), new FunnelProperties(Duration.ofSeconds(10), maximumKeys));
 	}
 
 	/** The bodies posted to {@code /api/events}, as JSON (equal whatever the order of their fields). */

@@ -1,7 +1,6 @@
 package com.northbeam.gateway.client;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,8 +13,6 @@ import com.northbeam.testsupport.FakeHttpServer.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.web.client.RestClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -27,10 +24,11 @@ class LeadsClientTests {
 
 	private final List<String> issued = new ArrayList<>();
 
-	private final LeadsClient client = new LeadsClient(properties(), RestClient.builder(), (subject, scopes) -> {
-		issued.add(subject + " " + String.join(",", scopes));
-		return "token-for-" + subject;
-	});
+	private final LeadsClient client = new LeadsClient(
+			new TestServices("assessment-service", server.baseUrl(), Duration.ofSeconds(2), (audience, subject, scopes) -> {
+				issued.add(subject + " " + String.join(",", scopes));
+				return "token-for-" + subject;
+			}).client(LeadsApi.class));
 
 	private final StaffCaller sales = new StaffCaller("sam@northbeam.test", List.of("leads:read", "leads:write"));
 
@@ -65,6 +63,18 @@ class LeadsClientTests {
 	}
 
 	@Test
+	void filterTextAndCursorsAreSentAsTextNeverAsTemplates() {
+		server.respond("GET", "/api/leads", Response.json("{\"items\":[],\"nextCursor\":null}"));
+		var filter = new LeadsClient.Filter(List.of("{status}"), null, "{owner}", null, null, null, null, "{x} 100%",
+				null);
+
+		client.leads(sales, filter, "{after}/../x", 25);
+
+		assertThat(server.requests().get(0).query()).isEqualTo(
+				"status=%7Bstatus%7D&owner=%7Bowner%7D&q=%7Bx%7D%20100%25&limit=25&after=%7Bafter%7D%2F..%2Fx");
+	}
+
+	@Test
 	void aStaleChangeCarriesTheLeadAsItIsNow() {
 		server.respond("POST", "/api/leads/" + LEAD + "/status", new Response(409, "application/problem+json", """
 				{"status":409,"detail":"The lead changed","current":{"id":"%s","version":4,"status":"qualified",
@@ -89,7 +99,7 @@ class LeadsClientTests {
 
 		assertThatExceptionOfType(LeadRejectedException.class)
 			.isThrownBy(() -> client.changeStatus(sales, LEAD, 3, "lost", null))
-			.satisfies((refused) -> assertThat(refused.errors()).extracting(AssessmentClient.FieldError::field)
+			.satisfies((refused) -> assertThat(refused.errors()).extracting(FieldError::field)
 				.containsExactly("lostReason"));
 	}
 
@@ -109,12 +119,6 @@ class LeadsClientTests {
 
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("name,company\nAda,Acme\n");
 		assertThat(server.requests().get(0).query()).isEqualTo("status=won");
-	}
-
-	private ServiceClientProperties properties() {
-		var endpoint = new ServiceClientProperties.Endpoint(URI.create(server.baseUrl()), Duration.ofMillis(500),
-				Duration.ofSeconds(2));
-		return new ServiceClientProperties(endpoint, endpoint);
 	}
 
 }

@@ -27,7 +27,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,9 +55,6 @@ class StatsClientTests {
 
 	@Autowired
 	StatsClient client;
-
-	@Autowired
-	RestClient.Builder builder;
 
 	@Autowired
 	ServiceTokens tokens;
@@ -120,9 +116,9 @@ class StatsClientTests {
 		});
 		bare.start();
 		try {
-			ServiceClientProperties.Endpoint endpoint = new ServiceClientProperties.Endpoint(
-					URI.create("http://127.0.0.1:" + bare.getAddress().getPort()), Duration.ofSeconds(1), Duration.ofSeconds(2));
-			new StatsClient(new ServiceClientProperties(endpoint, endpoint), builder, tokens).funnel(SALES,
+			new StatsClient(new TestServices("assessment-service", "http://127.0.0.1:" + bare.getAddress().getPort(),
+					Duration.ofSeconds(2), tokens::issue)
+				.client(StatsApi.class)).funnel(SALES,
 					LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 28), Granularity.WEEK);
 		}
 		finally {

@@ -62,6 +62,18 @@ class PagesControllerTests {
 	}
 
 	@Test
+	void searchTextIsSentAsTextNeverAsAUriTemplate() {
+		assertThat(mvc.get().uri("/search").param("q", "{x}")).hasStatusOk().bodyText().contains("One result");
+
+		FakeHttpServer.Request sent = content.requests()
+			.stream()
+			.filter((request) -> request.path().equals("/api/search"))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(sent.query()).startsWith("q=%7Bx%7D&");
+	}
+
+	@Test
 	void robotsKeepsCrawlersOutOfTheDashboardAndResults() {
 		assertThat(mvc.get().uri("/robots.txt")).hasStatusOk()
 			.bodyText()

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
+import com.northbeam.gateway.client.FieldError;
 import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.staff.CurrentStaff;
 

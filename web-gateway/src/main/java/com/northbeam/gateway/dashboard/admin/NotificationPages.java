@@ -12,7 +12,7 @@ import com.northbeam.gateway.client.AdminConflictException;
 import com.northbeam.gateway.client.AdminNotFoundException;
 import com.northbeam.gateway.client.AdminRejectedException;
 import com.northbeam.gateway.client.AssessmentAdminClient;
-import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
+import com.northbeam.gateway.client.FieldError;
 import com.northbeam.gateway.client.StaffCaller;
 
 import org.springframework.context.MessageSource;

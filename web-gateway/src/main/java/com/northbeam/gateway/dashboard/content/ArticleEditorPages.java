@@ -9,9 +9,11 @@ import java.util.Map;
 import com.northbeam.gateway.client.ContentEditingClient;
 import com.northbeam.gateway.client.ContentEditingClient.Article;
 import com.northbeam.gateway.client.ContentEditingClient.ArticleSummary;
-import com.northbeam.gateway.client.ContentEditingClient.Editor;
 import com.northbeam.gateway.client.ContentEditingClient.Transition;
+import com.northbeam.gateway.client.ContentNotFoundException;
 import com.northbeam.gateway.client.ContentRejectedException;
+import com.northbeam.gateway.client.ServiceUnavailableException;
+import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.client.StaleContentException;
 import com.northbeam.gateway.dashboard.content.ContentForms.ArticleForm;
 
@@ -42,13 +44,10 @@ class ArticleEditorPages {
 
 	private final ContentEditingClient content;
 
-	private final MarkdownPreview preview;
-
 	private final MessageSource messages;
 
-	ArticleEditorPages(ContentEditingClient content, MarkdownPreview preview, MessageSource messages) {
+	ArticleEditorPages(ContentEditingClient content, MessageSource messages) {
 		this.content = content;
-		this.preview = preview;
 		this.messages = messages;
 	}
 
@@ -97,9 +96,9 @@ class ArticleEditorPages {
 	}
 
 	@PostMapping("/articles/preview")
-	String previewNew(ArticleForm articleForm, Model model) {
+	String previewNew(ArticleForm articleForm, Authentication authentication, Model model) {
 		model.addAttribute("articleForm", articleForm);
-		model.addAttribute("previewHtml", preview.render(articleForm.body()));
+		preview(Editors.of(authentication), articleForm.body(), model);
 		return newPage(model);
 	}
 
@@ -115,7 +114,7 @@ class ArticleEditorPages {
 	@PostMapping("/articles/{id}")
 	String save(@PathVariable long id, ArticleForm articleForm, Authentication authentication, Model model,
 			RedirectAttributes redirect) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		try {
 			content.update(editor, id, articleForm.toInput());
 			redirect.addFlashAttribute("message", "content.article.saved");
@@ -131,7 +130,7 @@ class ArticleEditorPages {
 			// Saving again applies the editor's text on top of the newer version, knowingly.
 			model.addAttribute("articleForm", articleForm.withVersion(newer.version()));
 			model.addAttribute("newer", newer);
-			model.addAttribute("previewHtml", preview.render(articleForm.body()));
+			preview(editor, articleForm.body(), model);
 			return editPage(newer, model);
 		}
 	}
@@ -139,14 +138,15 @@ class ArticleEditorPages {
 	@PostMapping("/articles/{id}/preview")
 	String previewEdit(@PathVariable long id, ArticleForm articleForm, Authentication authentication, Model model) {
 		model.addAttribute("articleForm", articleForm);
-		model.addAttribute("previewHtml", preview.render(articleForm.body()));
+		preview(Editors.of(authentication), articleForm.body(), model);
 		return edit(id, authentication, model);
 	}
 
 	/** The preview alone, for the page's script to refresh while the editor types. */
 	@PostMapping("/preview")
-	String previewFragment(@RequestParam(defaultValue = "") String body, Model model) {
-		model.addAttribute("previewHtml", preview.render(body));
+	String previewFragment(@RequestParam(defaultValue = "") String body, Authentication authentication,
+			Model model) {
+		preview(Editors.of(authentication), body, model);
 		return "dashboard/content/preview :: preview";
 	}
 
@@ -198,7 +198,7 @@ class ArticleEditorPages {
 
 	@GetMapping("/articles/{id}/revisions")
 	String revisions(@PathVariable long id, Authentication authentication, Model model) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		model.addAttribute("article", Editors.found(() -> content.article(editor, id)));
 		model.addAttribute("revisions", Editors.found(() -> content.revisions(editor, id)));
 		return "dashboard/content/revisions";
@@ -206,7 +206,7 @@ class ArticleEditorPages {
 
 	@GetMapping("/articles/{id}/revisions/{revision}")
 	String revision(@PathVariable long id, @PathVariable int revision, Authentication authentication, Model model) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		model.addAttribute("article", Editors.found(() -> content.article(editor, id)));
 		model.addAttribute("revision", Editors.found(() -> content.revision(editor, id, revision)));
 		return "dashboard/content/revision";
@@ -227,6 +227,27 @@ class ArticleEditorPages {
 			redirect.addFlashAttribute("staleMessage", "content.restore.refused");
 		}
 		return "redirect:/dashboard/content/articles/" + id;
+	}
+
+	/**
+	 * content-service's rendering of the unsaved text, the same as the saved page will show; when
+	 * it cannot render now, or refuses the text, the preview says so and the form stays as typed.
+	 */
+	private void preview(StaffCaller editor, String body, Model model) {
+		if (body == null || body.isBlank()) {
+			model.addAttribute("previewHtml", "");
+			return;
+		}
+		try {
+			model.addAttribute("previewHtml", content.preview(editor, body).html());
+		}
+		catch (ContentRejectedException ex) {
+			model.addAttribute("previewRefused", String.join(" ", Editors.byField(ex.errors(), FIELDS).values()));
+		}
+		catch (ServiceUnavailableException | ContentNotFoundException ex) {
+			// A content-service without the preview endpoint (404) cannot render it either.
+			model.addAttribute("previewUnavailable", true);
+		}
 	}
 
 	private String newPage(Model model) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.northbeam.gateway.client.ContentEditingClient.Editor;
-import com.northbeam.gateway.client.ContentEditingClient.FieldError;
 import com.northbeam.gateway.client.ContentNotFoundException;
+import com.northbeam.gateway.client.FieldError;
+import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.staff.CurrentStaff;
 import com.northbeam.gateway.system.PageNotFoundException;
 
@@ -20,9 +20,9 @@ final class Editors {
 	}
 
 	/** The signed-in staff member: the subject and scopes of the token content-service sees. */
-	static Editor of(Authentication authentication) {
+	static StaffCaller of(Authentication authentication) {
 		CurrentStaff staff = CurrentStaff.of(authentication);
-		return new Editor(staff.email(), staff.scopes());
+		return new StaffCaller(staff.email(), staff.scopes());
 	}
 
 	/** A missing article or FAQ is the dashboard's 404 page. */

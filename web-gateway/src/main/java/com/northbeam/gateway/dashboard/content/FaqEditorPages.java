@@ -8,9 +8,9 @@ import java.util.Map;
 
 import com.northbeam.gateway.client.ContentEditingClient;
 import com.northbeam.gateway.client.ContentEditingClient.ArticleSummary;
-import com.northbeam.gateway.client.ContentEditingClient.Editor;
 import com.northbeam.gateway.client.ContentEditingClient.Faq;
 import com.northbeam.gateway.client.ContentRejectedException;
+import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.client.StaleContentException;
 import com.northbeam.gateway.dashboard.content.ContentForms.FaqForm;
 import com.northbeam.gateway.system.PageNotFoundException;
@@ -53,7 +53,7 @@ class FaqEditorPages {
 
 	@GetMapping
 	String list(Authentication authentication, Model model) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		List<Faq> faqs = ordered(content.faqs(editor));
 		model.addAttribute("faqs", faqs);
 		if (!model.containsAttribute("faqForm")) {
@@ -86,7 +86,7 @@ class FaqEditorPages {
 
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Authentication authentication, Model model) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		Faq faq = find(editor, id);
 		if (!model.containsAttribute("faqForm")) {
 			model.addAttribute("faqForm", FaqForm.of(faq));
@@ -99,7 +99,7 @@ class FaqEditorPages {
 	@PostMapping("/{id}")
 	String save(@PathVariable long id, FaqForm faqForm, BindingResult binding, Authentication authentication,
 			Locale locale, Model model, RedirectAttributes redirect) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		if (binding.hasErrors()) {
 			model.addAttribute("faqForm", faqForm);
 			model.addAttribute("errors", unreadable(binding, locale));
@@ -137,7 +137,7 @@ class FaqEditorPages {
 	@PostMapping("/{id}/move")
 	String move(@PathVariable long id, @RequestParam String direction, Authentication authentication,
 			RedirectAttributes redirect) {
-		Editor editor = Editors.of(authentication);
+		StaffCaller editor = Editors.of(authentication);
 		List<Faq> faqs = ordered(content.faqs(editor));
 		int index = indexOf(faqs, id);
 		int other = "up".equals(direction) ? index - 1 : index + 1;
@@ -173,7 +173,7 @@ class FaqEditorPages {
 		return errors;
 	}
 
-	private Faq find(Editor editor, long id) {
+	private Faq find(StaffCaller editor, long id) {
 		List<Faq> faqs = content.faqs(editor);
 		return faqs.get(indexOf(faqs, id));
 	}
@@ -196,7 +196,7 @@ class FaqEditorPages {
 		return faqs.stream().sorted(Comparator.comparingInt(Faq::position).thenComparingLong(Faq::id)).toList();
 	}
 
-	private List<String> articleSlugs(Editor editor) {
+	private List<String> articleSlugs(StaffCaller editor) {
 		return content.articles(editor, null).stream().map(ArticleSummary::slug).sorted().toList();
 	}
 

@@ -2,7 +2,7 @@ package com.northbeam.gateway.dashboard.admin;
 
 import java.util.List;
 
-import com.northbeam.gateway.client.AssessmentAdminClient.FieldError;
+import com.northbeam.gateway.client.FieldError;
 import com.northbeam.gateway.client.AssessmentAdminClient.NotificationSettingsInput;
 import org.junit.jupiter.api.Test;
 

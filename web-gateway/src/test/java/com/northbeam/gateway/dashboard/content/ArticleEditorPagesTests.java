@@ -80,6 +80,7 @@ class ArticleEditorPagesTests {
 				 "seoTitle":null,"seoDescription":null,"savedAt":"2026-11-01T10:00:00Z","savedBy":"erin@northbeam.test"}"""
 			.formatted(XSS)));
 		content.respond("GET", "/api/editor/faqs", Response.json(FaqEditorPagesTests.FAQS));
+		content.respond("POST", "/api/editor/preview", Response.json("{\"html\":\"<p>Preview</p>\",\"toc\":[]}"));
 	}
 
 	@Test
@@ -157,8 +158,11 @@ class ArticleEditorPagesTests {
 	}
 
 	@Test
-	void thePreviewButtonRendersSanitisedHtmlWithoutJavaScriptAndKeepsTheInput() {
+	void thePreviewButtonShowsContentServicesRenderingForTheEditorAndKeepsTheInput() {
 		String body = "## Costs\n\nA **bold** claim " + XSS + " [link](javascript:alert(1))";
+		content.respond("POST", "/api/editor/preview", Response.json("""
+				{"html":"<h2>Costs</h2><p>A <strong>bold</strong> claim  <a>link</a></p>",
+				 "toc":[{"id":"costs","text":"Costs","level":2}]}"""));
 		int before = content.requests().size();
 
 		assertThat(mvc.post()
@@ -177,15 +181,48 @@ class ArticleEditorPagesTests {
 			.doesNotContain(XSS, "href=\"javascript");
 		assertThat(content.requests().subList(before, content.requests().size()))
 			.noneMatch((request) -> request.method().equals("PUT"));
+		Request preview = lastRequest("POST", "/api/editor/preview");
+		assertThat(json.readTree(preview.body()).get("body").asString()).isEqualTo(body);
+		assertThat(claimsOf(preview).get("sub").asString()).isEqualTo("erin.editor@northbeam.test");
+		assertThat(claimsOf(preview).get("scope").asString()).isEqualTo("content:write");
 	}
 
 	@Test
 	void theLivePreviewAnswersWithThePreviewAlone() {
+		content.respond("POST", "/api/editor/preview", Response.json("{\"html\":\"<p><em>hi</em> </p>\",\"toc\":[]}"));
+
 		assertThat(mvc.post().uri("/dashboard/content/preview").with(editor()).with(csrf()).param("body", "*hi* " + XSS))
 			.hasStatusOk()
 			.bodyText()
 			.contains("id=\"content-preview\"", "<em>hi</em>")
 			.doesNotContain(XSS, "<nav");
+	}
+
+	@Test
+	void whileContentServiceCannotPreviewThePageSaysSoAndKeepsTheTextToSave() {
+		content.respond("POST", "/api/editor/preview", Response.status(503));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/content/articles/preview")
+			.with(editor())
+			.with(csrf())
+			.param("title", "Typed title")
+			.param("body", "Kept body")).hasStatusOk()
+			.bodyText()
+			.contains("id=\"content-preview-unavailable\"", "The preview cannot be shown right now",
+					"value=\"Typed title\"", "Kept body", "id=\"article-save\"");
+	}
+
+	@Test
+	void aBodyContentServiceRefusesIsNamedInThePreview() {
+		content.respond("POST", "/api/editor/preview", new Response(400, "application/problem+json", """
+				{"status":400,"errors":[{"field":"body","message":"must be at most 200000 characters"}]}""",
+				Duration.ZERO));
+
+		assertThat(mvc.post().uri("/dashboard/content/preview").with(editor()).with(csrf()).param("body", "too long"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("id=\"content-preview-refused\"", "must be at most 200000 characters");
 	}
 
 	@Test
