@@ -50,6 +50,30 @@ class ArticleRepository {
 		return jdbc.sql("SELECT id FROM article WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
 	}
 
+	/** The slugs of the articles with these ids, whatever their status. */
+	Map<Long, String> slugs(Collection<Long> ids) {
+		return slugs(ids, "", null);
+	}
+
+	/** The slugs of those articles with these ids that are visible at {@code now}. */
+	Map<Long, String> visibleSlugs(Collection<Long> ids, Instant now) {
+		return slugs(ids, " AND " + VISIBLE, now);
+	}
+
+	private Map<Long, String> slugs(Collection<Long> ids, String filter, Instant now) {
+		Map<Long, String> slugs = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return slugs;
+		}
+		jdbc.sql("SELECT a.id, a.slug FROM article a WHERE a.id IN (:ids)" + filter)
+			.param("ids", ids)
+			.param("now", Times.param(now))
+			.query((rs) -> {
+				slugs.put(rs.getLong("id"), rs.getString("slug"));
+			});
+		return slugs;
+	}
+
 	boolean slugTaken(String slug, long exceptId) {
 		return jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = :slug AND id <> :id")
 			.param("slug", slug)

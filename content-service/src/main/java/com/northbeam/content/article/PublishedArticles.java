@@ -58,7 +58,7 @@ public class PublishedArticles implements VisibilityHorizon {
 			String seoTitle = (article.seoTitle() != null) ? article.seoTitle() : article.title();
 			String seoDescription = (article.seoDescription() != null) ? article.seoDescription() : article.summary();
 			return new PublishedArticle(article.slug(), article.kind(), article.title(), article.summary(),
-					article.bodyHtml(), toc.read(article.tocJson()), faqs.forArticle(article.id()),
+					article.bodyHtml(), toc.read(article.tocJson()), faqs.forArticle(article.id(), article.slug()),
 					links.related(article.id(), listing.minimumRelated(), now), articles.tags(article.id()),
 					article.readingMinutes(), article.publishAt(), article.updatedAt(), article.author(), seoTitle,
 					seoDescription);
