@@ -16,12 +16,14 @@ import com.northbeam.content.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything an editor does to articles. Every save renders the Markdown, checks the version the
  * editor saw (a stale one is a {@code 409}), keeps the previous state as a revision, and records a
- * changed slug so the old one keeps working. A failed save stores nothing.
+ * changed slug so the old one keeps working. A failed save stores nothing. A preview renders
+ * exactly as a save does, and stores nothing either.
  */
 @Service
 @Transactional
@@ -67,6 +69,13 @@ public class ArticleEditing {
 	@Transactional(readOnly = true)
 	public EditorArticle get(long id) {
 		return views.view(id);
+	}
+
+	/** The HTML and table of contents {@code body} would be saved with; nothing is stored. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ArticlePreview preview(String body) {
+		RenderedMarkdown rendered = renderer.render(body);
+		return new ArticlePreview(rendered.html(), rendered.toc());
 	}
 
 	/** Creates a draft. */
