@@ -1,32 +1,61 @@
 package com.northbeam.content;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.northbeam.testsupport.architecture.FeatureArchitecture;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+/**
+ * The shared rules of {@link FeatureArchitecture}, derived from the packages and from the
+ * {@code ### Tables} of docs/architecture.md, plus two of this service's own.
+ */
 class ArchitectureTests {
 
-	private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.northbeam.content");
+	static final String ROOT = "com.northbeam.content";
+
+	static final FeatureArchitecture ARCHITECTURE = FeatureArchitecture.of(ROOT, "content-service");
 
 	@Test
 	void featuresHaveNoCycles() {
-		slices().matching("com.northbeam.content.(*)..").should().beFreeOfCycles().check(classes);
+		ARCHITECTURE.featuresHaveNoCycles().check(ARCHITECTURE.classes());
 	}
 
 	@Test
-	void theSystemPackageAndRenderingDependOnNoFeature() {
+	void featuresUseOnlyEachOthersPublicFace() {
+		ARCHITECTURE.featuresUseOnlyEachOthersPublicFace().check(ARCHITECTURE.classes());
+	}
+
+	@Test
+	void systemDependsOnNoFeature() {
+		ARCHITECTURE.systemDependsOnNoFeature().check(ARCHITECTURE.classes());
+	}
+
+	@Test
+	void onlyRepositoriesRunSql() {
+		ARCHITECTURE.onlyRepositoriesRunSql().check(ARCHITECTURE.classes());
+	}
+
+	@Test
+	void sqlNamesOnlyTablesItsOwnFeatureOwns() {
+		ARCHITECTURE.assertSqlNamesOnlyOwnTables();
+	}
+
+	@Test
+	void noMainClassIsOver300Lines() {
+		ARCHITECTURE.assertMainClassesAtMost(300);
+	}
+
+	/** Markdown and sanitising are shared by every feature that stores writing, so they use none. */
+	@Test
+	void renderingDependsOnNothingElseOfTheService() {
 		noClasses().that()
-			.resideInAnyPackage("..content.system..", "..content.rendering..")
+			.resideInAPackage(ROOT + ".rendering..")
 			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..content.article..", "..content.faq..", "..content.search..", "..content.seed..")
-			.check(classes);
+			.dependOnClassesThat(resideInAPackage(ROOT + "..").and(not(resideInAPackage(ROOT + ".rendering.."))))
+			.check(ARCHITECTURE.classes());
 	}
 
 	@Test
@@ -37,7 +66,7 @@ class ArchitectureTests {
 			.haveSimpleNameEndingWith("Repository")
 			.should()
 			.notBePublic()
-			.check(classes);
+			.check(ARCHITECTURE.classes());
 	}
 
 }

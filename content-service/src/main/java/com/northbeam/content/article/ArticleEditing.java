@@ -2,8 +2,6 @@ package com.northbeam.content.article;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -12,25 +10,32 @@ import com.northbeam.content.rendering.RenderedMarkdown;
 import com.northbeam.content.system.ConflictException;
 import com.northbeam.content.system.ContentChangedEvent;
 import com.northbeam.content.system.ContentProperties;
-import com.northbeam.content.system.FieldError;
 import com.northbeam.content.system.InvalidInputException;
 import com.northbeam.content.system.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything an editor does to articles. Every save renders the Markdown, checks the version the
  * editor saw (a stale one is a {@code 409}), keeps the previous state as a revision, and records a
- * changed slug so the old one keeps working. A failed save stores nothing.
+ * changed slug so the old one keeps working. A failed save stores nothing. A preview renders
+ * exactly as a save does, and stores nothing either.
  */
 @Service
 @Transactional
 public class ArticleEditing {
 
 	private final ArticleRepository articles;
+
+	private final SlugHistoryRepository slugHistory;
+
+	private final RevisionRepository revisions;
+
+	private final EditorViews views;
 
 	private final MarkdownRenderer renderer;
 
@@ -42,9 +47,13 @@ public class ArticleEditing {
 
 	private final String defaultAuthor;
 
-	ArticleEditing(ArticleRepository articles, MarkdownRenderer renderer, TocJson toc, ApplicationEventPublisher events,
-			Clock clock, ContentProperties properties) {
+	ArticleEditing(ArticleRepository articles, SlugHistoryRepository slugHistory, RevisionRepository revisions,
+			EditorViews views, MarkdownRenderer renderer, TocJson toc, ApplicationEventPublisher events, Clock clock,
+			ContentProperties properties) {
 		this.articles = articles;
+		this.slugHistory = slugHistory;
+		this.revisions = revisions;
+		this.views = views;
 		this.renderer = renderer;
 		this.toc = toc;
 		this.events = events;
@@ -59,7 +68,14 @@ public class ArticleEditing {
 
 	@Transactional(readOnly = true)
 	public EditorArticle get(long id) {
-		return view(load(id));
+		return views.view(id);
+	}
+
+	/** The HTML and table of contents {@code body} would be saved with; nothing is stored. */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	public ArticlePreview preview(String body) {
+		RenderedMarkdown rendered = renderer.render(body);
+		return new ArticlePreview(rendered.html(), rendered.toc());
 	}
 
 	/** Creates a draft. */
@@ -81,10 +97,10 @@ public class ArticleEditing {
 		catch (DuplicateKeyException ex) {
 			throw duplicateSlug(form.slug());
 		}
-		articles.reviveSlug(form.slug());
+		slugHistory.reviveSlug(form.slug());
 		articles.replaceTags(id, form.tagsOrEmpty());
 		changed(id);
-		return view(load(id));
+		return views.view(id);
 	}
 
 	public EditorArticle update(long id, ArticleForm form, String editor) {
@@ -127,12 +143,12 @@ public class ArticleEditing {
 	@Transactional(readOnly = true)
 	public List<RevisionSummary> revisions(long id) {
 		load(id);
-		return articles.revisions(id);
+		return revisions.revisions(id);
 	}
 
 	@Transactional(readOnly = true)
 	public Revision revision(long id, int revision) {
-		return articles.revision(id, revision)
+		return revisions.revision(id, revision)
 			.orElseThrow(() -> new NotFoundException("Article " + id + " has no revision " + revision));
 	}
 
@@ -147,38 +163,6 @@ public class ArticleEditing {
 				null, 0, current.status(), current.publishAt(), old.author(), old.seoTitle(), old.seoDescription(),
 				current.createdAt(), null, transition.version());
 		return save(current, next, old.tags(), editor);
-	}
-
-	/** Replaces the curated related articles; every slug must name another article. */
-	public EditorArticle replaceRelated(long id, RelatedForm form) {
-		StoredArticle current = load(id);
-		List<FieldError> errors = new ArrayList<>();
-		List<Long> relatedIds = new ArrayList<>();
-		LinkedHashSet<String> seen = new LinkedHashSet<>();
-		for (int i = 0; i < form.slugs().size(); i++) {
-			String slug = form.slugs().get(i);
-			String field = "slugs[" + i + "]";
-			if (slug == null || !seen.add(slug)) {
-				errors.add(new FieldError(field, "must be given once"));
-				continue;
-			}
-			StoredArticle related = articles.findBySlug(slug).orElse(null);
-			if (related == null) {
-				errors.add(new FieldError(field, "no article has the slug '" + slug + "'"));
-			}
-			else if (related.id() == id) {
-				errors.add(new FieldError(field, "an article cannot be related to itself"));
-			}
-			else {
-				relatedIds.add(related.id());
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		articles.replaceRelated(id, relatedIds);
-		changed(id);
-		return view(current);
 	}
 
 	private EditorArticle transition(StoredArticle current, ArticleTransition transition, Status status,
@@ -204,7 +188,7 @@ public class ArticleEditing {
 				next.bodyMarkdown(), rendered.html(), toc.write(rendered.toc()), rendered.readingMinutes(),
 				next.status(), next.publishAt(), next.author(), next.seoTitle(), next.seoDescription(),
 				next.createdAt(), now, next.version());
-		articles.saveRevision(current, articles.tags(current.id()), now, editor);
+		revisions.saveRevision(current, articles.tags(current.id()), now, editor);
 		try {
 			if (!articles.update(toStore, rendered.text())) {
 				throw stale(load(current.id()), next.version());
@@ -214,26 +198,16 @@ public class ArticleEditing {
 			throw duplicateSlug(next.slug());
 		}
 		if (slugChanged) {
-			articles.reviveSlug(next.slug());
-			articles.retireSlug(current.slug(), current.id(), now);
+			slugHistory.reviveSlug(next.slug());
+			slugHistory.retireSlug(current.slug(), current.id(), now);
 		}
 		articles.replaceTags(current.id(), tags);
 		changed(current.id());
-		return view(load(current.id()));
+		return views.view(current.id());
 	}
 
 	private StoredArticle load(long id) {
-		return articles.findById(id).orElseThrow(() -> new NotFoundException("No article " + id));
-	}
-
-	private EditorArticle view(StoredArticle article) {
-		Instant now = clock.instant();
-		return new EditorArticle(article.id(), article.slug(), article.kind(), article.title(), article.summary(),
-				article.bodyMarkdown(), article.bodyHtml(), toc.read(article.tocJson()), articles.tags(article.id()),
-				articles.curatedSlugs(article.id()), articles.previousSlugs(article.id()),
-				article.effectiveStatus(now), article.status(), article.publishAt(), article.author(),
-				article.seoTitle(), article.seoDescription(), article.readingMinutes(), article.createdAt(),
-				article.updatedAt(), article.version());
+		return views.load(id);
 	}
 
 	private void changed(long id) {

@@ -29,8 +29,11 @@ class ArticleEditorController {
 
 	private final ArticleEditing editing;
 
-	ArticleEditorController(ArticleEditing editing) {
+	private final RelatedLinks relatedLinks;
+
+	ArticleEditorController(ArticleEditing editing, RelatedLinks relatedLinks) {
 		this.editing = editing;
+		this.relatedLinks = relatedLinks;
 	}
 
 	@GetMapping
@@ -97,7 +100,7 @@ class ArticleEditorController {
 
 	@PutMapping("/{id}/related")
 	EditorArticle related(@PathVariable long id, @Valid @RequestBody RelatedForm form) {
-		return editing.replaceRelated(id, form);
+		return relatedLinks.replace(id, form);
 	}
 
 	private static Status statusOf(String status) {

@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Articles with their tags, slug history, revisions and related links; set-based queries for lists. */
+/** Article rows and their tags as editors read and write them, whatever their status. */
 @Repository
 class ArticleRepository {
 
@@ -46,19 +46,32 @@ class ArticleRepository {
 			.optional();
 	}
 
-	/** Where an old slug now leads, and since when. */
-	record Moved(String slug, Instant since) {
+	Optional<Long> idOf(String slug) {
+		return jdbc.sql("SELECT id FROM article WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
 	}
 
-	/** The current slug of the visible article that once had {@code oldSlug}. */
-	Optional<Moved> currentSlugOfOldSlug(String oldSlug, Instant now) {
-		return jdbc.sql("""
-				SELECT a.slug, h.retired_at FROM article_slug_history h JOIN article a ON a.id = h.article_id
-				WHERE h.old_slug = :slug AND %s""".formatted(VISIBLE))
-			.param("slug", oldSlug)
+	/** The slugs of the articles with these ids, whatever their status. */
+	Map<Long, String> slugs(Collection<Long> ids) {
+		return slugs(ids, "", null);
+	}
+
+	/** The slugs of those articles with these ids that are visible at {@code now}. */
+	Map<Long, String> visibleSlugs(Collection<Long> ids, Instant now) {
+		return slugs(ids, " AND " + VISIBLE, now);
+	}
+
+	private Map<Long, String> slugs(Collection<Long> ids, String filter, Instant now) {
+		Map<Long, String> slugs = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return slugs;
+		}
+		jdbc.sql("SELECT a.id, a.slug FROM article a WHERE a.id IN (:ids)" + filter)
+			.param("ids", ids)
 			.param("now", Times.param(now))
-			.query((rs, row) -> new Moved(rs.getString("slug"), Times.get(rs, "retired_at")))
-			.optional();
+			.query((rs) -> {
+				slugs.put(rs.getLong("id"), rs.getString("slug"));
+			});
+		return slugs;
 	}
 
 	boolean slugTaken(String slug, long exceptId) {
@@ -97,7 +110,8 @@ class ArticleRepository {
 			.update() == 1;
 	}
 
-	private static Map<String, Object> params(StoredArticle article) {
+	/** The named parameters of an article's content, shared with the revision that copies it. */
+	static Map<String, Object> params(StoredArticle article) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("slug", article.slug());
 		params.put("kind", article.kind().code());
@@ -114,6 +128,28 @@ class ArticleRepository {
 		params.put("seoDescription", article.seoDescription());
 		params.put("now", Times.param(article.updatedAt()));
 		return params;
+	}
+
+	List<EditorArticleSummary> all(Status status, Instant now) {
+		String where = (status == null) ? "" : switch (status) {
+			case PUBLISHED -> "WHERE " + VISIBLE;
+			case SCHEDULED -> "WHERE a.status = 'scheduled' AND a.publish_at > :now";
+			default -> "WHERE a.status = :status";
+		};
+		return jdbc.sql("""
+				SELECT a.id, a.slug, a.kind, a.title, a.status, a.publish_at, a.updated_at, a.version
+				FROM article a %s ORDER BY a.updated_at DESC, a.id DESC""".formatted(where))
+			.param("now", Times.param(now))
+			.param("status", (status != null) ? status.code() : null)
+			.query((rs, row) -> {
+				Status stored = Status.fromCode(rs.getString("status"));
+				Instant publishAt = Times.get(rs, "publish_at");
+				Status effective = (stored == Status.SCHEDULED && !publishAt.isAfter(now)) ? Status.PUBLISHED : stored;
+				return new EditorArticleSummary(rs.getLong("id"), rs.getString("slug"),
+						Kind.fromCode(rs.getString("kind")), rs.getString("title"), effective, publishAt,
+						Times.get(rs, "updated_at"), rs.getInt("version"));
+			})
+			.list();
 	}
 
 	// Tags
@@ -149,211 +185,6 @@ class ArticleRepository {
 		}
 	}
 
-	// Slug history
-
-	void retireSlug(String oldSlug, long articleId, Instant now) {
-		jdbc.sql("DELETE FROM article_slug_history WHERE old_slug = :slug").param("slug", oldSlug).update();
-		jdbc.sql("INSERT INTO article_slug_history (old_slug, article_id, retired_at) VALUES (:slug, :id, :now)")
-			.param("slug", oldSlug)
-			.param("id", articleId)
-			.param("now", Times.param(now))
-			.update();
-	}
-
-	/** A slug in use again is no longer an old slug of anything. */
-	void reviveSlug(String slug) {
-		jdbc.sql("DELETE FROM article_slug_history WHERE old_slug = :slug").param("slug", slug).update();
-	}
-
-	List<String> previousSlugs(long articleId) {
-		return jdbc.sql("SELECT old_slug FROM article_slug_history WHERE article_id = :id ORDER BY retired_at, old_slug")
-			.param("id", articleId)
-			.query(String.class)
-			.list();
-	}
-
-	// Revisions
-
-	void saveRevision(StoredArticle before, List<String> tags, Instant savedAt, String savedBy) {
-		jdbc.sql("""
-				INSERT INTO article_revision (article_id, revision, article_version, slug, kind, title, summary,
-				    body_markdown, tags, status, publish_at, author, seo_title, seo_description, saved_at, saved_by)
-				SELECT :id, COALESCE(MAX(revision), 0) + 1, :version, :slug, :kind, :title, :summary, :markdown, :tags,
-				    :status, :publishAt, :author, :seoTitle, :seoDescription, :savedAt, :savedBy
-				FROM article_revision WHERE article_id = :id""")
-			.params(params(before))
-			.param("id", before.id())
-			.param("version", before.version())
-			.param("tags", String.join(",", tags))
-			.param("savedAt", Times.param(savedAt))
-			.param("savedBy", savedBy)
-			.update();
-	}
-
-	List<RevisionSummary> revisions(long articleId) {
-		return jdbc.sql("""
-				SELECT revision, article_version, slug, title, status, saved_at, saved_by
-				FROM article_revision WHERE article_id = :id ORDER BY revision DESC""")
-			.param("id", articleId)
-			.query((rs, row) -> new RevisionSummary(rs.getInt("revision"), rs.getInt("article_version"),
-					rs.getString("slug"), rs.getString("title"), Status.fromCode(rs.getString("status")),
-					Times.get(rs, "saved_at"), rs.getString("saved_by")))
-			.list();
-	}
-
-	Optional<Revision> revision(long articleId, int revision) {
-		return jdbc.sql("SELECT * FROM article_revision WHERE article_id = :id AND revision = :revision")
-			.param("id", articleId)
-			.param("revision", revision)
-			.query((rs, row) -> new Revision(rs.getInt("revision"), rs.getInt("article_version"), rs.getString("slug"),
-					Kind.fromCode(rs.getString("kind")), rs.getString("title"), rs.getString("summary"),
-					rs.getString("body_markdown"), splitTags(rs.getString("tags")),
-					Status.fromCode(rs.getString("status")), Times.get(rs, "publish_at"), rs.getString("author"),
-					rs.getString("seo_title"), rs.getString("seo_description"), Times.get(rs, "saved_at"),
-					rs.getString("saved_by")))
-			.optional();
-	}
-
-	private static List<String> splitTags(String tags) {
-		return tags.isEmpty() ? List.of() : List.of(tags.split(","));
-	}
-
-	// Related links
-
-	void replaceRelated(long articleId, List<Long> relatedIds) {
-		jdbc.sql("DELETE FROM related_link WHERE article_id = :id").param("id", articleId).update();
-		for (int i = 0; i < relatedIds.size(); i++) {
-			jdbc.sql("INSERT INTO related_link (article_id, related_id, position) VALUES (:id, :related, :position)")
-				.param("id", articleId)
-				.param("related", relatedIds.get(i))
-				.param("position", i)
-				.update();
-		}
-	}
-
-	List<String> curatedSlugs(long articleId) {
-		return jdbc.sql("""
-				SELECT r.slug FROM related_link l JOIN article r ON r.id = l.related_id
-				WHERE l.article_id = :id ORDER BY l.position""")
-			.param("id", articleId)
-			.query(String.class)
-			.list();
-	}
-
-	/**
-	 * The visible curated related articles in order, topped up to {@code minimum} with visible
-	 * articles sharing the most tags (newest first among equals).
-	 */
-	List<RelatedArticle> related(long articleId, int minimum, Instant now) {
-		List<RelatedArticle> related = new ArrayList<>(jdbc.sql("""
-				SELECT a.slug, a.title, a.summary, a.kind FROM related_link l JOIN article a ON a.id = l.related_id
-				WHERE l.article_id = :id AND %s ORDER BY l.position""".formatted(VISIBLE))
-			.param("id", articleId)
-			.param("now", Times.param(now))
-			.query(ArticleRepository::relatedArticle)
-			.list());
-		if (related.size() < minimum) {
-			related.addAll(jdbc.sql("""
-					SELECT a.slug, a.title, a.summary, a.kind, COUNT(*) AS shared, MAX(a.publish_at) AS published
-					FROM article_tag t
-					JOIN article_tag rt ON rt.tag = t.tag AND rt.article_id <> t.article_id
-					JOIN article a ON a.id = rt.article_id
-					WHERE t.article_id = :id AND %s
-					  AND a.id NOT IN (SELECT related_id FROM related_link WHERE article_id = :id)
-					GROUP BY a.id, a.slug, a.title, a.summary, a.kind
-					ORDER BY shared DESC, published DESC, a.slug
-					LIMIT :limit""".formatted(VISIBLE))
-				.param("id", articleId)
-				.param("now", Times.param(now))
-				.param("limit", minimum - related.size())
-				.query(ArticleRepository::relatedArticle)
-				.list());
-		}
-		return related;
-	}
-
-	// Lists
-
-	record Row(long id, String slug, Kind kind, String title, String summary, int readingMinutes, Instant publishAt,
-			Instant updatedAt, String author) {
-	}
-
-	long countVisible(Kind kind, String tag, Instant now) {
-		return jdbc.sql("SELECT COUNT(*) FROM article a WHERE " + listFilter(kind, tag))
-			.param("now", Times.param(now))
-			.param("kind", (kind != null) ? kind.code() : null)
-			.param("tag", tag)
-			.query(Long.class)
-			.single();
-	}
-
-	List<Row> visible(Kind kind, String tag, Instant now, int offset, int limit) {
-		return jdbc.sql("""
-				SELECT a.id, a.slug, a.kind, a.title, a.summary, a.reading_minutes, a.publish_at, a.updated_at, a.author
-				FROM article a WHERE %s
-				ORDER BY a.publish_at DESC, a.id DESC
-				LIMIT :limit OFFSET :offset""".formatted(listFilter(kind, tag)))
-			.param("now", Times.param(now))
-			.param("kind", (kind != null) ? kind.code() : null)
-			.param("tag", tag)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query(ArticleRepository::row)
-			.list();
-	}
-
-	private static String listFilter(Kind kind, String tag) {
-		StringBuilder filter = new StringBuilder(VISIBLE);
-		if (kind != null) {
-			filter.append(" AND a.kind = :kind");
-		}
-		if (tag != null) {
-			filter.append(" AND EXISTS (SELECT 1 FROM article_tag t WHERE t.article_id = a.id AND t.tag = :tag)");
-		}
-		return filter.toString();
-	}
-
-	/**
-	 * The instant of the last change that can alter a list: any save (unpublishing included) or a
-	 * scheduled publication that has come due.
-	 */
-	Optional<Instant> lastVisibleChange(Instant now) {
-		return jdbc.sql("SELECT MAX(CASE WHEN " + VISIBLE + " AND a.publish_at > a.updated_at THEN a.publish_at "
-				+ "ELSE a.updated_at END) AS last_change FROM article a")
-			.param("now", Times.param(now))
-			.query((rs, row) -> Optional.ofNullable(Times.get(rs, "last_change")))
-			.single();
-	}
-
-	Optional<Instant> nextScheduled(Instant now) {
-		return jdbc.sql("SELECT MIN(publish_at) AS next_at FROM article WHERE status = 'scheduled' AND publish_at > :now")
-			.param("now", Times.param(now))
-			.query((rs, row) -> Optional.ofNullable(Times.get(rs, "next_at")))
-			.single();
-	}
-
-	List<EditorArticleSummary> all(Status status, Instant now) {
-		String where = (status == null) ? "" : switch (status) {
-			case PUBLISHED -> "WHERE " + VISIBLE;
-			case SCHEDULED -> "WHERE a.status = 'scheduled' AND a.publish_at > :now";
-			default -> "WHERE a.status = :status";
-		};
-		return jdbc.sql("""
-				SELECT a.id, a.slug, a.kind, a.title, a.status, a.publish_at, a.updated_at, a.version
-				FROM article a %s ORDER BY a.updated_at DESC, a.id DESC""".formatted(where))
-			.param("now", Times.param(now))
-			.param("status", (status != null) ? status.code() : null)
-			.query((rs, row) -> {
-				Status stored = Status.fromCode(rs.getString("status"));
-				Instant publishAt = Times.get(rs, "publish_at");
-				Status effective = (stored == Status.SCHEDULED && !publishAt.isAfter(now)) ? Status.PUBLISHED : stored;
-				return new EditorArticleSummary(rs.getLong("id"), rs.getString("slug"),
-						Kind.fromCode(rs.getString("kind")), rs.getString("title"), effective, publishAt,
-						Times.get(rs, "updated_at"), rs.getInt("version"));
-			})
-			.list();
-	}
-
 	private static StoredArticle article(ResultSet rs, int row) throws SQLException {
 		return new StoredArticle(rs.getLong("id"), rs.getString("slug"), Kind.fromCode(rs.getString("kind")),
 				rs.getString("title"), rs.getString("summary"), rs.getString("body_markdown"),
@@ -361,17 +192,6 @@ class ArticleRepository {
 				Status.fromCode(rs.getString("status")), Times.get(rs, "publish_at"), rs.getString("author"),
 				rs.getString("seo_title"), rs.getString("seo_description"), Times.get(rs, "created_at"),
 				Times.get(rs, "updated_at"), rs.getInt("version"));
-	}
-
-	private static RelatedArticle relatedArticle(ResultSet rs, int row) throws SQLException {
-		return new RelatedArticle(rs.getString("slug"), rs.getString("title"), rs.getString("summary"),
-				Kind.fromCode(rs.getString("kind")));
-	}
-
-	private static Row row(ResultSet rs, int row) throws SQLException {
-		return new Row(rs.getLong("id"), rs.getString("slug"), Kind.fromCode(rs.getString("kind")),
-				rs.getString("title"), rs.getString("summary"), rs.getInt("reading_minutes"),
-				Times.get(rs, "publish_at"), Times.get(rs, "updated_at"), rs.getString("author"));
 	}
 
 }

@@ -26,6 +26,12 @@ public class PublishedArticles implements VisibilityHorizon {
 
 	private final ArticleRepository articles;
 
+	private final PublishedArticleRepository published;
+
+	private final RelatedLinkRepository links;
+
+	private final SlugHistoryRepository slugHistory;
+
 	private final Faqs faqs;
 
 	private final TocJson toc;
@@ -34,8 +40,12 @@ public class PublishedArticles implements VisibilityHorizon {
 
 	private final ContentProperties.Listing listing;
 
-	PublishedArticles(ArticleRepository articles, Faqs faqs, TocJson toc, Clock clock, ContentProperties properties) {
+	PublishedArticles(ArticleRepository articles, PublishedArticleRepository published, RelatedLinkRepository links,
+			SlugHistoryRepository slugHistory, Faqs faqs, TocJson toc, Clock clock, ContentProperties properties) {
 		this.articles = articles;
+		this.published = published;
+		this.links = links;
+		this.slugHistory = slugHistory;
 		this.faqs = faqs;
 		this.toc = toc;
 		this.clock = clock;
@@ -48,16 +58,16 @@ public class PublishedArticles implements VisibilityHorizon {
 			String seoTitle = (article.seoTitle() != null) ? article.seoTitle() : article.title();
 			String seoDescription = (article.seoDescription() != null) ? article.seoDescription() : article.summary();
 			return new PublishedArticle(article.slug(), article.kind(), article.title(), article.summary(),
-					article.bodyHtml(), toc.read(article.tocJson()), faqs.forArticle(article.id()),
-					articles.related(article.id(), listing.minimumRelated(), now), articles.tags(article.id()),
+					article.bodyHtml(), toc.read(article.tocJson()), faqs.forArticle(article.id(), article.slug()),
+					links.related(article.id(), listing.minimumRelated(), now), articles.tags(article.id()),
 					article.readingMinutes(), article.publishAt(), article.updatedAt(), article.author(), seoTitle,
 					seoDescription);
 		});
 	}
 
 	/** The current slug of a published article that {@code oldSlug} used to name. */
-	Optional<ArticleRepository.Moved> movedFrom(String oldSlug) {
-		return articles.currentSlugOfOldSlug(oldSlug, clock.instant());
+	Optional<SlugHistoryRepository.Moved> movedFrom(String oldSlug) {
+		return slugHistory.currentSlugOfOldSlug(oldSlug, clock.instant());
 	}
 
 	/** Published articles, newest first, optionally of one kind and with one tag; {@code page} counts from 0. */
@@ -73,9 +83,10 @@ public class PublishedArticles implements VisibilityHorizon {
 			throw new InvalidInputException(errors);
 		}
 		Instant now = clock.instant();
-		long total = articles.countVisible(kind, tag, now);
-		List<ArticleRepository.Row> rows = articles.visible(kind, tag, now, (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
-		Map<Long, List<String>> tags = articles.tags(rows.stream().map(ArticleRepository.Row::id).toList());
+		long total = published.countVisible(kind, tag, now);
+		List<PublishedArticleRepository.Row> rows = published.visible(kind, tag, now,
+				(int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
+		Map<Long, List<String>> tags = articles.tags(rows.stream().map(PublishedArticleRepository.Row::id).toList());
 		List<ArticleSummary> items = rows.stream()
 			.map((row) -> new ArticleSummary(row.slug(), row.kind(), row.title(), row.summary(),
 					tags.getOrDefault(row.id(), List.of()), row.readingMinutes(), row.publishAt(), row.updatedAt()))
@@ -84,14 +95,14 @@ public class PublishedArticles implements VisibilityHorizon {
 	}
 
 	public List<SitemapEntry> sitemap() {
-		return articles.visible(null, null, clock.instant(), 0, Integer.MAX_VALUE)
+		return published.visible(null, null, clock.instant(), 0, Integer.MAX_VALUE)
 			.stream()
 			.map((row) -> new SitemapEntry(row.slug(), row.kind(), latest(row.updatedAt(), row.publishAt())))
 			.toList();
 	}
 
 	public List<FeedEntry> feed() {
-		return articles.visible(null, null, clock.instant(), 0, listing.feedSize())
+		return published.visible(null, null, clock.instant(), 0, listing.feedSize())
 			.stream()
 			.map((row) -> new FeedEntry(row.slug(), row.title(), row.summary(), row.publishAt(), row.updatedAt(),
 					row.author()))
@@ -100,12 +111,12 @@ public class PublishedArticles implements VisibilityHorizon {
 
 	/** When readers last saw something change (an edit or a publication). */
 	public Instant lastChange() {
-		return articles.lastVisibleChange(clock.instant()).orElse(Instant.EPOCH);
+		return published.lastVisibleChange(clock.instant()).orElse(Instant.EPOCH);
 	}
 
 	@Override
 	public Optional<Instant> nextChangeAfter(Instant now) {
-		return articles.nextScheduled(now);
+		return published.nextScheduled(now);
 	}
 
 	static Instant latest(Instant a, Instant b) {

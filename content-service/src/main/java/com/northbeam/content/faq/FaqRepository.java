@@ -13,11 +13,13 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** FAQs; the article an FAQ belongs to is resolved by slug against the article table. */
+/** FAQs in their order; the articles they are attached to are the article feature's. */
 @Repository
 class FaqRepository {
 
-	private static final String VISIBLE = "(a.status = 'published' OR (a.status = 'scheduled' AND a.publish_at <= :now))";
+	private static final String SELECT = """
+			SELECT f.id, f.question, f.answer_markdown, f.answer_html, f.position, f.article_id, f.updated_at, f.version
+			FROM faq f""";
 
 	private final JdbcClient jdbc;
 
@@ -25,43 +27,25 @@ class FaqRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<Faq> published(Instant now) {
-		return jdbc.sql("""
-				SELECT f.id, f.question, f.answer_html, a.slug AS article_slug
-				FROM faq f LEFT JOIN article a ON a.id = f.article_id AND %s
-				ORDER BY f.position, f.id""".formatted(VISIBLE))
-			.param("now", at(now))
-			.query(Faq.class)
+	List<StoredFaq> all() {
+		return jdbc.sql(SELECT + " ORDER BY f.position, f.id").query(FaqRepository::faq).list();
+	}
+
+	List<StoredFaq> forArticle(long articleId) {
+		return jdbc.sql(SELECT + " WHERE f.article_id = :articleId ORDER BY f.position, f.id")
+			.param("articleId", articleId)
+			.query(FaqRepository::faq)
 			.list();
 	}
 
-	List<Faq> forArticle(long articleId) {
-		return jdbc.sql("""
-				SELECT f.id, f.question, f.answer_html, a.slug AS article_slug
-				FROM faq f JOIN article a ON a.id = f.article_id
-				WHERE f.article_id = :articleId
-				ORDER BY f.position, f.id""")
-			.param("articleId", articleId)
-			.query(Faq.class)
-			.list();
+	Optional<StoredFaq> find(long id) {
+		return jdbc.sql(SELECT + " WHERE f.id = :id").param("id", id).query(FaqRepository::faq).optional();
 	}
 
 	Optional<Instant> lastModified() {
 		return jdbc.sql("SELECT MAX(updated_at) FROM faq")
 			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
 			.single();
-	}
-
-	List<EditorFaq> all() {
-		return jdbc.sql(EDITOR_SELECT + " ORDER BY f.position, f.id").query(FaqRepository::editorFaq).list();
-	}
-
-	Optional<EditorFaq> find(long id) {
-		return jdbc.sql(EDITOR_SELECT + " WHERE f.id = :id").param("id", id).query(FaqRepository::editorFaq).optional();
-	}
-
-	Optional<Long> articleId(String slug) {
-		return jdbc.sql("SELECT id FROM article WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
 	}
 
 	long insert(String question, String answer, String answerHtml, int position, Long articleId, Instant now) {
@@ -100,14 +84,9 @@ class FaqRepository {
 		return jdbc.sql("DELETE FROM faq WHERE id = :id").param("id", id).update() == 1;
 	}
 
-	private static final String EDITOR_SELECT = """
-			SELECT f.id, f.question, f.answer_markdown, f.answer_html, f.position, a.slug AS article_slug,
-			    f.updated_at, f.version
-			FROM faq f LEFT JOIN article a ON a.id = f.article_id""";
-
-	private static EditorFaq editorFaq(ResultSet rs, int row) throws SQLException {
-		return new EditorFaq(rs.getLong("id"), rs.getString("question"), rs.getString("answer_markdown"),
-				rs.getString("answer_html"), rs.getInt("position"), rs.getString("article_slug"),
+	private static StoredFaq faq(ResultSet rs, int row) throws SQLException {
+		return new StoredFaq(rs.getLong("id"), rs.getString("question"), rs.getString("answer_markdown"),
+				rs.getString("answer_html"), rs.getInt("position"), rs.getObject("article_id", Long.class),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
 	}
 

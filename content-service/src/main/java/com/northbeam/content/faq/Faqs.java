@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.northbeam.content.rendering.MarkdownRenderer;
@@ -22,14 +23,18 @@ public class Faqs {
 
 	private final FaqRepository faqs;
 
+	private final FaqArticles articles;
+
 	private final MarkdownRenderer renderer;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Faqs(FaqRepository faqs, MarkdownRenderer renderer, ApplicationEventPublisher events, Clock clock) {
+	Faqs(FaqRepository faqs, FaqArticles articles, MarkdownRenderer renderer, ApplicationEventPublisher events,
+			Clock clock) {
 		this.faqs = faqs;
+		this.articles = articles;
 		this.renderer = renderer;
 		this.events = events;
 		this.clock = clock;
@@ -38,7 +43,9 @@ public class Faqs {
 	/** All FAQs in order; {@code articleSlug} is set only when that article is published. */
 	@Transactional(readOnly = true)
 	public List<Faq> published() {
-		return faqs.published(clock.instant());
+		List<StoredFaq> all = faqs.all();
+		Map<Long, String> visible = articles.visibleSlugsOf(articleIds(all), clock.instant());
+		return all.stream().map((faq) -> faq.published(slugOf(faq, visible))).toList();
 	}
 
 	/** When an FAQ was last changed, if there is any. */
@@ -47,15 +54,17 @@ public class Faqs {
 		return faqs.lastModified();
 	}
 
-	/** The FAQs attached to an article, in order. */
+	/** The FAQs attached to the article with this id and slug, in order. */
 	@Transactional(readOnly = true)
-	public List<Faq> forArticle(long articleId) {
-		return faqs.forArticle(articleId);
+	public List<Faq> forArticle(long articleId, String articleSlug) {
+		return faqs.forArticle(articleId).stream().map((faq) -> faq.published(articleSlug)).toList();
 	}
 
 	@Transactional(readOnly = true)
 	public List<EditorFaq> all() {
-		return faqs.all();
+		List<StoredFaq> all = faqs.all();
+		Map<Long, String> slugs = articles.slugsOf(articleIds(all));
+		return all.stream().map((faq) -> faq.forEditor(slugOf(faq, slugs))).toList();
 	}
 
 	@Transactional
@@ -64,7 +73,7 @@ public class Faqs {
 		long id = faqs.insert(form.question().strip(), form.answer(), renderer.render(form.answer()).html(),
 				form.position(), articleId, clock.instant());
 		events.publishEvent(new ContentChangedEvent("faq " + id));
-		return faqs.find(id).orElseThrow();
+		return editorView(id);
 	}
 
 	@Transactional
@@ -72,7 +81,7 @@ public class Faqs {
 		if (form.version() == null) {
 			throw new InvalidInputException("version", "must be the version you edited");
 		}
-		EditorFaq current = faqs.find(id).orElseThrow(() -> new NotFoundException("No FAQ " + id));
+		StoredFaq current = faqs.find(id).orElseThrow(() -> new NotFoundException("No FAQ " + id));
 		Long articleId = articleIdOf(form.articleSlug());
 		if (!faqs.update(id, form.version(), form.question().strip(), form.answer(),
 				renderer.render(form.answer()).html(), form.position(), articleId, clock.instant())) {
@@ -81,7 +90,7 @@ public class Faqs {
 					Map.of("currentVersion", current.version()));
 		}
 		events.publishEvent(new ContentChangedEvent("faq " + id));
-		return faqs.find(id).orElseThrow();
+		return editorView(id);
 	}
 
 	@Transactional
@@ -96,8 +105,21 @@ public class Faqs {
 		if (slug == null || slug.isBlank()) {
 			return null;
 		}
-		return faqs.articleId(slug)
+		return articles.idOf(slug)
 			.orElseThrow(() -> new InvalidInputException("articleSlug", "no article has the slug '" + slug + "'"));
+	}
+
+	private EditorFaq editorView(long id) {
+		StoredFaq faq = faqs.find(id).orElseThrow();
+		return faq.forEditor(slugOf(faq, articles.slugsOf(articleIds(List.of(faq)))));
+	}
+
+	private static List<Long> articleIds(List<StoredFaq> faqs) {
+		return faqs.stream().map(StoredFaq::articleId).filter(Objects::nonNull).distinct().toList();
+	}
+
+	private static String slugOf(StoredFaq faq, Map<Long, String> slugs) {
+		return (faq.articleId() != null) ? slugs.get(faq.articleId()) : null;
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.northbeam.content.article.ArticleMatch;
+import com.northbeam.content.article.ArticleSearch;
 import com.northbeam.content.system.FieldError;
 import com.northbeam.content.system.InvalidInputException;
 import com.northbeam.content.system.PublicResponses;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Full-text search over published content (public). */
+/** Full-text search over published content (public); the article feature finds the matches. */
 @RestController
 class SearchController {
 
@@ -27,14 +29,14 @@ class SearchController {
 
 	static final int MAX_LIMIT = 50;
 
-	private final SearchEngine engine;
+	private final ArticleSearch articles;
 
 	private final PublicResponses responses;
 
 	private final Clock clock;
 
-	SearchController(SearchEngine engine, PublicResponses responses, Clock clock) {
-		this.engine = engine;
+	SearchController(ArticleSearch articles, PublicResponses responses, Clock clock) {
+		this.articles = articles;
 		this.responses = responses;
 		this.clock = clock;
 	}
@@ -58,8 +60,14 @@ class SearchController {
 		String key = "search:" + limit + ":" + query;
 		return responses.serve(key, () -> {
 			Instant now = clock.instant();
-			return Representation.of(new SearchResults(query, engine.search(query, limit, now)), now);
+			List<SearchResult> results = articles.search(query, limit, now).stream().map(SearchController::result).toList();
+			return Representation.of(new SearchResults(query, results), now);
 		});
+	}
+
+	private static SearchResult result(ArticleMatch match) {
+		return new SearchResult(match.slug(), match.kind().code(), match.title(), match.summary(), match.snippetHtml(),
+				match.rank());
 	}
 
 }

@@ -16,6 +16,7 @@ import com.northbeam.content.article.ArticleTransition;
 import com.northbeam.content.article.EditorArticle;
 import com.northbeam.content.article.Kind;
 import com.northbeam.content.article.RelatedForm;
+import com.northbeam.content.article.RelatedLinks;
 import com.northbeam.content.faq.FaqForm;
 import com.northbeam.content.faq.Faqs;
 import com.northbeam.content.system.ConflictException;
@@ -48,6 +49,8 @@ class ContentSeeder implements ApplicationRunner {
 
 	private final ArticleEditing articles;
 
+	private final RelatedLinks relatedLinks;
+
 	private final Faqs faqs;
 
 	private final SeedRepository seeds;
@@ -58,9 +61,10 @@ class ContentSeeder implements ApplicationRunner {
 
 	private final ContentProperties.Seed settings;
 
-	ContentSeeder(ArticleEditing articles, Faqs faqs, SeedRepository seeds, TransactionTemplate transaction,
-			Clock clock, ContentProperties properties) {
+	ContentSeeder(ArticleEditing articles, RelatedLinks relatedLinks, Faqs faqs, SeedRepository seeds,
+			TransactionTemplate transaction, Clock clock, ContentProperties properties) {
 		this.articles = articles;
+		this.relatedLinks = relatedLinks;
 		this.faqs = faqs;
 		this.seeds = seeds;
 		this.transaction = transaction;
@@ -93,7 +97,7 @@ class ContentSeeder implements ApplicationRunner {
 			List<String> related = insertedFiles.get(i).list("related");
 			if (!related.isEmpty()) {
 				long id = inserted.get(i).id();
-				transaction.executeWithoutResult((status) -> articles.replaceRelated(id, new RelatedForm(related)));
+				transaction.executeWithoutResult((status) -> relatedLinks.replace(id, new RelatedForm(related)));
 			}
 		}
 		int faqCount = 0;

@@ -25,14 +25,6 @@ class SearchControllerTests {
 	@Autowired
 	TestTokenIssuer tokens;
 
-	@Autowired
-	SearchEngine engine;
-
-	@Test
-	void runsOnPostgresFullTextSearch() {
-		assertThat(engine).isInstanceOf(PostgresFullTextSearch.class);
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "24/7 monitoring", "co-managed cost" })
 	void ranksTheGuideFirst(String query) {

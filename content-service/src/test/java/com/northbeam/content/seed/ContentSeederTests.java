@@ -8,6 +8,7 @@ import java.util.Map;
 import com.northbeam.content.ContentServiceTest;
 import com.northbeam.content.Editor;
 import com.northbeam.content.article.ArticleEditing;
+import com.northbeam.content.article.RelatedLinks;
 import com.northbeam.content.faq.Faqs;
 import com.northbeam.content.system.ContentProperties;
 import com.northbeam.testsupport.TestTokenIssuer;
@@ -44,6 +45,9 @@ class ContentSeederTests {
 
 	@Autowired
 	ArticleEditing articles;
+
+	@Autowired
+	RelatedLinks relatedLinks;
 
 	@Autowired
 	Faqs faqs;
@@ -211,7 +215,7 @@ class ContentSeederTests {
 		ContentProperties.Seed seed = new ContentProperties.Seed(true, "classpath*:seed-test/" + version, "Test author");
 		ContentProperties testProperties = new ContentProperties(properties.http(), properties.cache(), seed,
 				properties.listing(), properties.server());
-		return new ContentSeeder(articles, faqs, seeds, transaction, clock, testProperties);
+		return new ContentSeeder(articles, relatedLinks, faqs, seeds, transaction, clock, testProperties);
 	}
 
 	private JsonNode read(String uri) {

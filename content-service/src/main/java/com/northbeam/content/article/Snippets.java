@@ -1,4 +1,4 @@
-package com.northbeam.content.search;
+package com.northbeam.content.article;
 
 import org.springframework.web.util.HtmlUtils;
 

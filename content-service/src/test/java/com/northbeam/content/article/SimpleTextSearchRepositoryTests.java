@@ -1,4 +1,4 @@
-package com.northbeam.content.search;
+package com.northbeam.content.article;
 
 import java.util.List;
 
@@ -6,18 +6,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SimpleTextSearchTests {
+class SimpleTextSearchRepositoryTests {
 
 	@Test
 	void splitsQueriesIntoDistinctLowerCaseWords() {
-		assertThat(SimpleTextSearch.words("  24/7 Monitoring, monitoring!  co-managed ")).containsExactly("24/7",
+		assertThat(SimpleTextSearchRepository.words("  24/7 Monitoring, monitoring!  co-managed ")).containsExactly("24/7",
 				"monitoring", "co-managed");
-		assertThat(SimpleTextSearch.words(" ?! ")).isEmpty();
+		assertThat(SimpleTextSearchRepository.words(" ?! ")).isEmpty();
 	}
 
 	@Test
 	void snippetsEscapeEverythingButTheMarks() {
-		String snippet = SimpleTextSearch.snippet("Before <script>alert(1)</script> we offer 24/7 Monitoring & more",
+		String snippet = SimpleTextSearchRepository.snippet("Before <script>alert(1)</script> we offer 24/7 Monitoring & more",
 				List.of("24/7", "monitoring"));
 		assertThat(snippet).isEqualTo(
 				"Before &lt;script&gt;alert(1)&lt;/script&gt; we offer <mark>24/7</mark> <mark>Monitoring</mark> &amp; more");
@@ -25,7 +25,7 @@ class SimpleTextSearchTests {
 
 	@Test
 	void storedTextCannotForgeMarks() {
-		String snippet = SimpleTextSearch.snippet("cost \u0002<b>\u0003", List.of("cost"));
+		String snippet = SimpleTextSearchRepository.snippet("cost \u0002<b>\u0003", List.of("cost"));
 		assertThat(snippet).isEqualTo("<mark>cost</mark> &lt;b&gt;");
 	}
 

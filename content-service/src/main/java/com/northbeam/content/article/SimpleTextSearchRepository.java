@@ -1,8 +1,6 @@
-package com.northbeam.content.search;
+package com.northbeam.content.article;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ranked in Java with the same weighting idea as PostgreSQL: a word in the title counts most, in
  * the summary less, in the body least.
  */
-class SimpleTextSearch implements SearchEngine {
+class SimpleTextSearchRepository implements ArticleSearch {
 
 	private static final int MAX_WORDS = 8;
 
@@ -29,40 +28,40 @@ class SimpleTextSearch implements SearchEngine {
 
 	private final JdbcClient jdbc;
 
-	SimpleTextSearch(JdbcClient jdbc) {
+	SimpleTextSearchRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	private record Candidate(String slug, String kind, String title, String summary, String bodyText,
+	private record Candidate(String slug, Kind kind, String title, String summary, String bodyText,
 			Instant publishAt) {
 	}
 
 	@Override
-	public List<SearchResult> search(String query, int limit, Instant now) {
+	public List<ArticleMatch> search(String query, int limit, Instant now) {
 		List<String> words = words(query);
 		if (words.isEmpty()) {
 			return List.of();
 		}
-		String conditions = java.util.stream.IntStream.range(0, words.size())
+		String conditions = IntStream.range(0, words.size())
 			.mapToObj((i) -> "(LOWER(a.title) LIKE :w%1$d OR LOWER(a.summary) LIKE :w%1$d OR LOWER(a.body_text) LIKE :w%1$d)"
 				.formatted(i))
 			.collect(Collectors.joining(" AND "));
 		JdbcClient.StatementSpec statement = jdbc.sql("""
 				SELECT a.slug, a.kind, a.title, a.summary, a.body_text, a.publish_at FROM article a
-				WHERE (a.status = 'published' OR (a.status = 'scheduled' AND a.publish_at <= :now)) AND\s""" + conditions)
-			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+				WHERE %s AND %s""".formatted(ArticleRepository.VISIBLE, conditions))
+			.param("now", Times.param(now));
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + escapeLike(words.get(i)) + "%");
 		}
 		return statement
-			.query((rs, row) -> new Candidate(rs.getString("slug"), rs.getString("kind"), rs.getString("title"),
-					rs.getString("summary"), rs.getString("body_text"),
-					rs.getObject("publish_at", OffsetDateTime.class).toInstant()))
+			.query((rs, row) -> new Candidate(rs.getString("slug"), Kind.fromCode(rs.getString("kind")),
+					rs.getString("title"), rs.getString("summary"), rs.getString("body_text"),
+					Times.get(rs, "publish_at")))
 			.list()
 			.stream()
-			.map((candidate) -> new SearchResult(candidate.slug(), candidate.kind(), candidate.title(),
+			.map((candidate) -> new ArticleMatch(candidate.slug(), candidate.kind(), candidate.title(),
 					candidate.summary(), snippet(candidate.bodyText(), words), rank(candidate, words)))
-			.sorted(Comparator.comparingDouble(SearchResult::rank).reversed())
+			.sorted(Comparator.comparingDouble(ArticleMatch::rank).reversed())
 			.limit(limit)
 			.toList();
 	}
