@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Features depend on each other only through their public faces, and never in a cycle. */
+/**
+ * Features depend on each other only through their public faces, and never in a cycle.
+ */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("com.northbeam.assessment");
 
 	@Test
@@ -29,8 +32,8 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..assessment.questionnaire..", "..assessment.scoring..", "..assessment.cost..",
-					"..assessment.submission..", "..assessment.lead..", "..assessment.audit..", "..assessment.privacy..",
-					"..assessment.funnel..", "..assessment.outbox..")
+					"..assessment.submission..", "..assessment.lead..", "..assessment.audit..",
+					"..assessment.privacy..", "..assessment.funnel..", "..assessment.outbox..")
 			.check(CLASSES);
 	}
 

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The one full-stack setup of this service's tests: the whole application on a throwaway
- * PostgreSQL database, MockMvc, and a token issuer standing in for the gateway. Every test using it
- * shares one cached Spring context.
+ * PostgreSQL database, MockMvc, and a token issuer standing in for the gateway. Every
+ * test using it shares one cached Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

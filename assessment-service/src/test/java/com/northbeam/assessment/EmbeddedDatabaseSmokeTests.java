@@ -21,8 +21,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Boots the service exactly as {@code ./run.sh} does, on the embedded default database. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:assessment-smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+/**
+ * Boots the service exactly as {@code ./run.sh} does, on the embedded default database.
+ */
+@SpringBootTest(
+		properties = "spring.datasource.url=jdbc:h2:mem:assessment-smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @AutoConfigureMockMvc
 @Import(TokenTestConfiguration.class)
 class EmbeddedDatabaseSmokeTests {
@@ -129,17 +132,21 @@ class EmbeddedDatabaseSmokeTests {
 		assertThat(mvc.get().uri("/api/stats/pipeline").header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatusOk();
 		assertThat(mvc.get().uri("/api/leads/export.csv").header(HttpHeaders.AUTHORIZATION, leads.sales()))
 			.hasStatusOk();
-		// The local default has no SMTP server: attempts fail, are recorded and wait for a retry.
+		// The local default has no SMTP server: attempts fail, are recorded and wait for
+		// a retry.
 		assertThat(mvc.post().uri("/api/admin/notifications/dispatch").header(HttpHeaders.AUTHORIZATION, leads.admin()))
 			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.attempts")
 			.asNumber()
 			.isNotEqualTo(0);
-		JsonNode delivery = leads.body(mvc.get()
-			.uri("/api/admin/notifications/deliveries?limit=1")
-			.header(HttpHeaders.AUTHORIZATION, leads.admin())
-			.exchange()).get("items").get(0);
+		JsonNode delivery = leads
+			.body(mvc.get()
+				.uri("/api/admin/notifications/deliveries?limit=1")
+				.header(HttpHeaders.AUTHORIZATION, leads.admin())
+				.exchange())
+			.get("items")
+			.get(0);
 		assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
 		assertThat(delivery.get("channel").asString()).isEqualTo("email");
 		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()))

@@ -48,7 +48,10 @@ class ArchitectureTests {
 		ARCHITECTURE.assertMainClassesAtMost(300);
 	}
 
-	/** Markdown and sanitising are shared by every feature that stores writing, so they use none. */
+	/**
+	 * Markdown and sanitising are shared by every feature that stores writing, so they
+	 * use none.
+	 */
 	@Test
 	void renderingDependsOnNothingElseOfTheService() {
 		noClasses().that()

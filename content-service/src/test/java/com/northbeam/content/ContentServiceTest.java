@@ -14,8 +14,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
 /**
- * The one full-stack setup the PostgreSQL tests share (so Spring's context cache starts it once):
- * the whole service on a throwaway PostgreSQL database, test tokens, and a clock tests can move.
+ * The one full-stack setup the PostgreSQL tests share (so Spring's context cache starts
+ * it once): the whole service on a throwaway PostgreSQL database, test tokens, and a
+ * clock tests can move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,7 +15,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Calls the editor API as an editor with the {@code content:write} scope would, through the gateway. */
+/**
+ * Calls the editor API as an editor with the {@code content:write} scope would, through
+ * the gateway.
+ */
 public final class Editor {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

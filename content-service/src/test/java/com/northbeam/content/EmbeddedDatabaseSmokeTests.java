@@ -9,8 +9,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Boots the service exactly as {@code ./run.sh} does, on the embedded default database. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:content-smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+/**
+ * Boots the service exactly as {@code ./run.sh} does, on the embedded default database.
+ */
+@SpringBootTest(
+		properties = "spring.datasource.url=jdbc:h2:mem:content-smoke;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @AutoConfigureMockMvc
 class EmbeddedDatabaseSmokeTests {
 

@@ -50,9 +50,10 @@ final class Browsers {
 	}
 
 	/**
-	 * Waits until {@code oldPage} (the {@code html} element of the page before a click) has been
-	 * replaced by the next page. While Chromium swaps documents, touching the old element fails
-	 * with a stale-element error or an inspector error; either means it is gone.
+	 * Waits until {@code oldPage} (the {@code html} element of the page before a click)
+	 * has been replaced by the next page. While Chromium swaps documents, touching the
+	 * old element fails with a stale-element error or an inspector error; either means it
+	 * is gone.
 	 */
 	static void awaitNewPage(WebDriver browser, WebElement oldPage) {
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until((driver) -> {

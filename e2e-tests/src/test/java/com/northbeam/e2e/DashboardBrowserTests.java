@@ -24,12 +24,13 @@ import org.openqa.selenium.support.ui.Select;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Staff at work in a real browser. A salesperson's day: the first admin (from the gateway's
- * environment) creates a SALES account, which signs in, finds a new lead with the filters, opens
- * it, moves it on in the pipeline, adds a note and exports the view as CSV. An editor's day: the first admin (from the gateway's environment) creates an
- * EDITOR account; the editor signs in, writes a draft with the live preview, publishes it and sees
- * it on the public site at once, then edits the published article and sees the change. Screenshots
- * land in {@code e2e-tests/target/screenshots}.
+ * Staff at work in a real browser. A salesperson's day: the first admin (from the
+ * gateway's environment) creates a SALES account, which signs in, finds a new lead with
+ * the filters, opens it, moves it on in the pipeline, adds a note and exports the view as
+ * CSV. An editor's day: the first admin (from the gateway's environment) creates an
+ * EDITOR account; the editor signs in, writes a draft with the live preview, publishes it
+ * and sees it on the public site at once, then edits the published article and sees the
+ * change. Screenshots land in {@code e2e-tests/target/screenshots}.
  */
 class DashboardBrowserTests {
 
@@ -82,7 +83,8 @@ class DashboardBrowserTests {
 			signIn(browser, editorEmail, editorPassword);
 			browser.findElement(By.linkText("Content")).click();
 			waitUntil(browser, (b) -> b.getCurrentUrl().endsWith("/dashboard/content"));
-			assertThat(browser.findElement(By.tagName("table")).getText()).contains("Co-Managed IT vs Fully Managed IT");
+			assertThat(browser.findElement(By.tagName("table")).getText())
+				.contains("Co-Managed IT vs Fully Managed IT");
 			screenshot(browser, "content-02-list");
 
 			// A new draft is not on the public site.
@@ -91,7 +93,8 @@ class DashboardBrowserTests {
 			browser.findElement(By.id("article-slug")).sendKeys(slug);
 			browser.findElement(By.id("article-summary")).sendKeys("How small teams keep systems patched.");
 			browser.findElement(By.id("article-body"))
-				.sendKeys("## Why patching slips\n\nBusy teams **postpone** updates.\n\n- test first\n- then roll out\n");
+				.sendKeys(
+						"## Why patching slips\n\nBusy teams **postpone** updates.\n\n- test first\n- then roll out\n");
 			browser.findElement(By.id("article-tags")).sendKeys("security, operations");
 			browser.findElement(By.id("article-save")).click();
 			expectNotice(browser, "Draft created");
@@ -99,13 +102,16 @@ class DashboardBrowserTests {
 			browser.get(platform.gatewayUrl() + "/articles/" + slug);
 			assertThat(browser.findElement(By.tagName("h1")).getText()).doesNotContain(marker);
 
-			// The preview follows the text as the editor types (the page's script), before saving.
+			// The preview follows the text as the editor types (the page's script),
+			// before saving.
 			browser.get(editUrl);
 			browser.findElement(By.id("article-body")).sendKeys("\nReaders see " + marker + " in *this* paragraph.");
-			waitUntil(browser, (b) -> b.findElement(By.id("content-preview")).getText().contains("Readers see " + marker));
+			waitUntil(browser,
+					(b) -> b.findElement(By.id("content-preview")).getText().contains("Readers see " + marker));
 			assertThat(browser.findElement(By.cssSelector("#content-preview em")).getText()).isEqualTo("this");
 			screenshot(browser, "content-03-live-preview");
-			// The Preview button renders on the server (how it works without JavaScript), keeping the input.
+			// The Preview button renders on the server (how it works without JavaScript),
+			// keeping the input.
 			browser.findElement(By.id("article-preview")).click();
 			waitUntil(browser, (b) -> b.getCurrentUrl().endsWith("/preview"));
 			assertThat(browser.findElement(By.id("content-preview")).getText()).contains("Preview of your text",
@@ -118,10 +124,12 @@ class DashboardBrowserTests {
 			expectNotice(browser, "Published");
 			screenshot(browser, "content-04-published");
 
-			// Readers see it at once, although the site had cached that there was no such article.
+			// Readers see it at once, although the site had cached that there was no such
+			// article.
 			browser.findElement(By.linkText("View on the site")).click();
 			waitUntil(browser, (b) -> b.getCurrentUrl().endsWith("/articles/" + slug));
-			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Patching without downtime " + marker);
+			assertThat(browser.findElement(By.tagName("h1")).getText())
+				.isEqualTo("Patching without downtime " + marker);
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("Readers see " + marker);
 			screenshot(browser, "content-05-public-article");
 
@@ -215,8 +223,8 @@ class DashboardBrowserTests {
 				.send(HttpRequest.newBuilder(URI.create(exportHref)).header("Cookie", "SESSION=" + session).build(),
 						HttpResponse.BodyHandlers.ofString());
 			assertThat(csv.statusCode()).isEqualTo(200);
-			assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-					(disposition) -> assertThat(disposition).startsWith("attachment"));
+			assertThat(csv.headers().firstValue("Content-Disposition"))
+				.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment"));
 			assertThat(csv.body().lines()).hasSize(2);
 			assertThat(csv.body()).contains(company, "contacted");
 		}
@@ -229,12 +237,18 @@ class DashboardBrowserTests {
 		}
 	}
 
-	/** A prospect's submission through the public JSON API, as another website would send it. */
+	/**
+	 * A prospect's submission through the public JSON API, as another website would send
+	 * it.
+	 */
 	private static void submitLead(String name, String company) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newHttpClient();
-		String questionnaire = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment"))
-			.build(), HttpResponse.BodyHandlers.ofString()).body();
-		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(questionnaire);
+		String questionnaire = http
+			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"")
+			.matcher(questionnaire);
 		assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
 		String body = """
 				{"id":"%s","answers":{"employees":"51-200","internal_it":"it_team","growth":"fast","workload":"overloaded",
@@ -244,12 +258,11 @@ class DashboardBrowserTests {
 				 "contact":{"name":"%s","email":"dana@harbour.example","company":"%s"},
 				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
 			.formatted(UUID.randomUUID(), name, company, consent.group(1));
-		HttpResponse<String> created = http.send(
-				HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> created = http
+			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 

@@ -20,16 +20,20 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The three services started from their built jars as real processes, each on a free port with
- * its own throwaway PostgreSQL database, the way they run in production. PostgreSQL is found as
- * in the other tests: {@code TEST_POSTGRES_URL} (default {@code localhost:5432/postgres}),
- * {@code TEST_POSTGRES_USER} (default {@code postgres}), {@code TEST_POSTGRES_PASSWORD}.
+ * The three services started from their built jars as real processes, each on a free port
+ * with its own throwaway PostgreSQL database, the way they run in production. PostgreSQL
+ * is found as in the other tests: {@code TEST_POSTGRES_URL} (default
+ * {@code localhost:5432/postgres}), {@code TEST_POSTGRES_USER} (default
+ * {@code postgres}), {@code TEST_POSTGRES_PASSWORD}.
  */
 final class Platform implements AutoCloseable {
 
 	static final List<String> SERVICES = List.of("content-service", "assessment-service", "web-gateway");
 
-	/** The first admin the gateway creates from its environment, for tests that sign in to the dashboard. */
+	/**
+	 * The first admin the gateway creates from its environment, for tests that sign in to
+	 * the dashboard.
+	 */
 	static final String ADMIN_EMAIL = "admin@e2e.northbeam.test";
 
 	static final String ADMIN_PASSWORD = "e2e admin password " + UUID.randomUUID();
@@ -81,7 +85,8 @@ final class Platform implements AutoCloseable {
 		if (process != null) {
 			process.destroy();
 			try {
-				if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20),
+						java.util.concurrent.TimeUnit.MILLISECONDS)) {
 					process.destroyForcibly().waitFor();
 				}
 			}
@@ -97,7 +102,9 @@ final class Platform implements AutoCloseable {
 		awaitReady(service, Duration.ofSeconds(150));
 	}
 
-	/** Restarts a service with extra command-line settings, kept for its later restarts. */
+	/**
+	 * Restarts a service with extra command-line settings, kept for its later restarts.
+	 */
 	void restart(String service, String... settings) {
 		extraSettings.put(service, List.of(settings));
 		restart(service);
@@ -116,7 +123,10 @@ final class Platform implements AutoCloseable {
 		}
 	}
 
-	/** Runs a copy, so rebuilding a module while the tests run cannot pull a jar from under a running JVM. */
+	/**
+	 * Runs a copy, so rebuilding a module while the tests run cannot pull a jar from
+	 * under a running JVM.
+	 */
 	private void copyJar(String service) {
 		Path jar = root.resolve(service).resolve("target").resolve(service + ".jar");
 		if (!Files.isRegularFile(jar)) {
@@ -148,8 +158,9 @@ final class Platform implements AutoCloseable {
 					"--gateway.assessment.forwarder.maximum-backoff=2s"));
 		}
 		else {
-			command.addAll(List.of("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + gateway + "/oauth2/jwks",
-					"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway));
+			command
+				.addAll(List.of("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + gateway + "/oauth2/jwks",
+						"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + gateway));
 		}
 		command.addAll(extraSettings.getOrDefault(service, List.of()));
 		try {
@@ -179,7 +190,8 @@ final class Platform implements AutoCloseable {
 				throw new IllegalStateException(service + " exited; see e2e-tests/target/" + service + ".log");
 			}
 			try {
-				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
@@ -222,8 +234,8 @@ final class Platform implements AutoCloseable {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL is needed for the browser tests (" + adminUrl + "): "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"PostgreSQL is needed for the browser tests (" + adminUrl + "): " + ex.getMessage(), ex);
 		}
 	}
 

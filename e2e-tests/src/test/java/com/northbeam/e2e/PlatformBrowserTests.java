@@ -28,8 +28,8 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform as a prospect meets it: real services, real PostgreSQL, Debian's Chromium in
- * headless mode. Screenshots land in {@code e2e-tests/target/screenshots}.
+ * The platform as a prospect meets it: real services, real PostgreSQL, Debian's Chromium
+ * in headless mode. Screenshots land in {@code e2e-tests/target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformBrowserTests {
@@ -153,7 +153,8 @@ class PlatformBrowserTests {
 			assertThat(browser.findElements(By.id("preferredTimes"))).isNotEmpty();
 			assertThat(platform.count("assessment-service", "SELECT COUNT(*) FROM lead")).isEqualTo(leadsBefore + 1);
 			assertThat(platform.count("assessment-service",
-					"SELECT COUNT(*) FROM lead WHERE email = 'robin@later.example'")).isEqualTo(1);
+					"SELECT COUNT(*) FROM lead WHERE email = 'robin@later.example'"))
+				.isEqualTo(1);
 			screenshot(browser, "11-contact-given");
 		}
 		finally {
@@ -223,8 +224,8 @@ class PlatformBrowserTests {
 	}
 
 	/**
-	 * Picks the first offered answer of every question the page shows, trying again while the page
-	 * is still being replaced under it.
+	 * Picks the first offered answer of every question the page shows, trying again while
+	 * the page is still being replaced under it.
 	 */
 	private static void answerVisibleQuestions(WebDriver browser) {
 		for (int attempt = 1;; attempt++) {

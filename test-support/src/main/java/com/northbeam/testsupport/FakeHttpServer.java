@@ -15,8 +15,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server on a random loopback port that answers canned responses, for testing a
- * client against the wire without its real counterpart. Responses can be delayed to test timeouts.
+ * A real HTTP server on a random loopback port that answers canned responses, for testing
+ * a client against the wire without its real counterpart. Responses can be delayed to
+ * test timeouts.
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -37,7 +38,10 @@ public final class FakeHttpServer implements AutoCloseable {
 
 	}
 
-	/** A request as the server received it; {@code query} is still encoded, as it was sent. */
+	/**
+	 * A request as the server received it; {@code query} is still encoded, as it was
+	 * sent.
+	 */
 	public record Request(String method, String path, Map<String, List<String>> headers, String body, String query) {
 	}
 

@@ -11,10 +11,12 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * Gives a test context a real PostgreSQL database of its own.
  * <p>
- * With a Docker engine, a pinned PostgreSQL container is started through Testcontainers. Without
- * one, a throwaway database is created on the server that {@code TEST_POSTGRES_URL} names (default
- * {@code jdbc:postgresql://localhost:5432/postgres}) and dropped when the JVM exits, so parallel
- * and repeated runs never share state. There is no fallback to an embedded database.
+ * With a Docker engine, a pinned PostgreSQL container is started through Testcontainers.
+ * Without one, a throwaway database is created on the server that
+ * {@code TEST_POSTGRES_URL} names (default
+ * {@code jdbc:postgresql://localhost:5432/postgres}) and dropped when the JVM exits, so
+ * parallel and repeated runs never share state. There is no fallback to an embedded
+ * database.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
@@ -35,8 +37,8 @@ public class PostgresTestConfiguration {
 	}
 
 	/**
-	 * Small pools that shrink when idle: the context cache keeps many test contexts alive at once,
-	 * and together they must stay well below the server's connection limit.
+	 * Small pools that shrink when idle: the context cache keeps many test contexts alive
+	 * at once, and together they must stay well below the server's connection limit.
 	 */
 	@Bean
 	DynamicPropertyRegistrar smallTestConnectionPools() {

@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * Where tests find a PostgreSQL server when no Docker engine is available.
  * <p>
- * {@code TEST_POSTGRES_URL} is a JDBC URL of a database the test user may connect to (default
- * {@code jdbc:postgresql://localhost:5432/postgres}); {@code TEST_POSTGRES_USER} (default
- * {@code postgres}) must be allowed to create databases; {@code TEST_POSTGRES_PASSWORD} is optional.
+ * {@code TEST_POSTGRES_URL} is a JDBC URL of a database the test user may connect to
+ * (default {@code jdbc:postgresql://localhost:5432/postgres}); {@code TEST_POSTGRES_USER}
+ * (default {@code postgres}) must be allowed to create databases;
+ * {@code TEST_POSTGRES_PASSWORD} is optional.
  */
 record ServerSettings(String adminUrl, String username, String password) {
 

@@ -27,9 +27,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Plays the gateway's part in service tests: signs tokens with its own RSA key and publishes the
- * public key as a JWK set over real HTTP, so the service under test verifies tokens exactly as it
- * does in production. Use {@link TokenTestConfiguration} to wire it into a test context.
+ * Plays the gateway's part in service tests: signs tokens with its own RSA key and
+ * publishes the public key as a JWK set over real HTTP, so the service under test
+ * verifies tokens exactly as it does in production. Use {@link TokenTestConfiguration} to
+ * wire it into a test context.
  */
 public final class TestTokenIssuer implements AutoCloseable {
 

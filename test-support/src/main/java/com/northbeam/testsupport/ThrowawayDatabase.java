@@ -9,7 +9,10 @@ import java.util.UUID;
 
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
-/** Creates a uniquely named database on an existing server and drops it when the JVM exits. */
+/**
+ * Creates a uniquely named database on an existing server and drops it when the JVM
+ * exits.
+ */
 final class ThrowawayDatabase implements JdbcConnectionDetails {
 
 	private final ServerSettings server;

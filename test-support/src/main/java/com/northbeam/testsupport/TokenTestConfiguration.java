@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * Points the service's standard OAuth2 resource server at a {@link TestTokenIssuer} that uses the
- * issuer and audience the service is configured to accept.
+ * Points the service's standard OAuth2 resource server at a {@link TestTokenIssuer} that
+ * uses the issuer and audience the service is configured to accept.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TokenTestConfiguration {

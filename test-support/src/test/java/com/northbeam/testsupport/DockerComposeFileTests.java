@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs where we build, so docker-compose.yml is checked by reading it: every
- * service, port and environment variable it sets must match what the applications read.
+ * No Docker engine runs where we build, so docker-compose.yml is checked by reading it:
+ * every service, port and environment variable it sets must match what the applications
+ * read.
  */
 class DockerComposeFileTests {
 
@@ -143,7 +144,8 @@ class DockerComposeFileTests {
 
 	private Map<String, String> environment(String service) {
 		Map<String, String> environment = new LinkedHashMap<>();
-		map(services.get(service).get("environment")).forEach((key, value) -> environment.put(key, String.valueOf(value)));
+		map(services.get(service).get("environment"))
+			.forEach((key, value) -> environment.put(key, String.valueOf(value)));
 		return environment;
 	}
 

@@ -22,12 +22,14 @@ class ServerSettingsTests {
 		ServerSettings settings = ServerSettings
 			.from(Map.of("TEST_POSTGRES_URL", "jdbc:postgresql://db.example:6543/admin?sslmode=require"));
 
-		assertThat(settings.urlOfDatabase("test_abc")).isEqualTo("jdbc:postgresql://db.example:6543/test_abc?sslmode=require");
+		assertThat(settings.urlOfDatabase("test_abc"))
+			.isEqualTo("jdbc:postgresql://db.example:6543/test_abc?sslmode=require");
 	}
 
 	@Test
 	void anUnreachableServerFailsFastWithInstructions() {
-		ServerSettings nowhere = ServerSettings.from(Map.of("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/postgres"));
+		ServerSettings nowhere = ServerSettings
+			.from(Map.of("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/postgres"));
 
 		long started = System.nanoTime();
 		assertThatIllegalStateException().isThrownBy(() -> ThrowawayDatabase.create(nowhere))

@@ -28,11 +28,13 @@ public class FakeServicesConfiguration {
 			@Qualifier("assessment") FakeHttpServer assessment) {
 		return (registry) -> {
 			registry.add("gateway.services.content.base-url", content::baseUrl);
-			// Long enough for a cold first call on a busy build machine, short enough for timeout tests.
+			// Long enough for a cold first call on a busy build machine, short enough for
+			// timeout tests.
 			registry.add("gateway.services.content.read-timeout", () -> "1500ms");
 			registry.add("gateway.services.assessment.base-url", assessment::baseUrl);
 			registry.add("gateway.services.assessment.read-timeout", () -> "1500ms");
-			// Every test posts from the same address; PostRateLimitTests covers the limit itself.
+			// Every test posts from the same address; PostRateLimitTests covers the limit
+			// itself.
 			registry.add("gateway.assessment.rate-limit.capacity", () -> "10000");
 		};
 	}

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Canned service answers shaped like the real services' (test resources under {@code fixtures/}). */
+/**
+ * Canned service answers shaped like the real services' (test resources under
+ * {@code fixtures/}).
+ */
 public final class Fixtures {
 
 	private Fixtures() {

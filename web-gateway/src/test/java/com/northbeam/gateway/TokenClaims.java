@@ -9,7 +9,10 @@ import com.northbeam.testsupport.FakeHttpServer.Request;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the claims of the gateway tokens that reached a fake service (the JWT payload, decoded). */
+/**
+ * Reads the claims of the gateway tokens that reached a fake service (the JWT payload,
+ * decoded).
+ */
 public final class TokenClaims {
 
 	private static final JsonMapper json = JsonMapper.builder().build();

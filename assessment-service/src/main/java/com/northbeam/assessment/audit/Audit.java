@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail's face to the rest of the service: who (the token's subject, or {@code system:...}
- * for jobs) did what to which lead, and when. Written in the caller's transaction when there is one,
- * so a change and its audit entry are stored together.
+ * The audit trail's face to the rest of the service: who (the token's subject, or
+ * {@code system:...} for jobs) did what to which lead, and when. Written in the caller's
+ * transaction when there is one, so a change and its audit entry are stored together.
  */
 @Service
 public class Audit {
@@ -68,10 +68,11 @@ public class Audit {
 	}
 
 	/**
-	 * Records a staff read. On PostgreSQL the entry is committed without waiting for its WAL flush
-	 * ({@code synchronous_commit = off} for this transaction only): a read then costs no disk flush,
-	 * and only a database server crash within a fraction of a second could lose the entry. Changes,
-	 * exports and erasures are recorded durably, in the transaction of the change.
+	 * Records a staff read. On PostgreSQL the entry is committed without waiting for its
+	 * WAL flush ({@code synchronous_commit = off} for this transaction only): a read then
+	 * costs no disk flush, and only a database server crash within a fraction of a second
+	 * could lose the entry. Changes, exports and erasures are recorded durably, in the
+	 * transaction of the change.
 	 */
 	public void recordRead(String actor, String action, UUID leadId, String detail) {
 		if (!this.postgres) {
@@ -84,13 +85,17 @@ public class Audit {
 		});
 	}
 
-	/** Records one entry; {@code detail} must not hold personal data beyond what the action needs. */
+	/**
+	 * Records one entry; {@code detail} must not hold personal data beyond what the
+	 * action needs.
+	 */
 	public void record(String actor, String action, UUID leadId, String detail) {
 		record(actor, action, leadId, detail, this.clock.instant());
 	}
 
 	public void record(String actor, String action, UUID leadId, String detail, Instant at) {
-		this.jdbc.sql("insert into audit_entry (at, actor, action, lead_id, detail) values (:at, :actor, :action, :leadId, :detail)")
+		this.jdbc.sql(
+				"insert into audit_entry (at, actor, action, lead_id, detail) values (:at, :actor, :action, :leadId, :detail)")
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.param("actor", truncate(actor, 200))
 			.param("action", action)

@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins page through the audit trail, newest first, filtered by actor, action and time. */
+/**
+ * Admins page through the audit trail, newest first, filtered by actor, action and time.
+ */
 @RestController
 class AuditController {
 
@@ -46,7 +48,8 @@ class AuditController {
 				throw InvalidInputException.of("after", "is not a cursor of this list");
 			}
 		}
-		StringBuilder sql = new StringBuilder("select id, at, actor, action, lead_id, detail from audit_entry where 1 = 1");
+		StringBuilder sql = new StringBuilder(
+				"select id, at, actor, action, lead_id, detail from audit_entry where 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
 			sql.append(" and actor = ?");

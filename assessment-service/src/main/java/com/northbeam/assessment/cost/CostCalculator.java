@@ -9,8 +9,9 @@ import com.northbeam.assessment.cost.PriceAssumptions.Plan;
 import com.northbeam.assessment.questionnaire.Answers;
 
 /**
- * Works out the cost comparison from answers, the prospect's optional figures and one version of
- * the price assumptions. Pure: every price comes from the assumptions, none from code.
+ * Works out the cost comparison from answers, the prospect's optional figures and one
+ * version of the price assumptions. Pure: every price comes from the assumptions, none
+ * from code.
  */
 final class CostCalculator {
 
@@ -50,7 +51,8 @@ final class CostCalculator {
 			PriceAssumptions prices) {
 		List<Item> items = today.items(plan.staffKept(), plan.recruitingKept(), plan.toolsKept());
 		// Users come from the size band, so per-user prices are always estimates.
-		items.add(new Item("service_agreement", "Service agreement", Math.round(users * plan.perUserMonth() * 12), true));
+		items.add(
+				new Item("service_agreement", "Service agreement", Math.round(users * plan.perUserMonth() * 12), true));
 		items.add(new Item("projects", "Specialised projects", Math.round(users * plan.projectsPerUser()), true));
 		if (security) {
 			items.add(new Item("security_add_ons", "Security add-ons",
@@ -74,9 +76,10 @@ final class CostCalculator {
 					this.peopleEstimated));
 			items.add(new Item("recruiting", "Recruiting", Math.round(this.recruiting * recruitingKept),
 					this.recruitingEstimated));
-			items.add(new Item("training", "Training", Math.round(this.training * recruitingKept), this.recruitingEstimated));
-			items.add(new Item("tools_and_monitoring", "Tools and monitoring platforms", Math.round(this.tools * toolsKept),
-					this.toolsEstimated));
+			items.add(new Item("training", "Training", Math.round(this.training * recruitingKept),
+					this.recruitingEstimated));
+			items.add(new Item("tools_and_monitoring", "Tools and monitoring platforms",
+					Math.round(this.tools * toolsKept), this.toolsEstimated));
 			return items;
 		}
 

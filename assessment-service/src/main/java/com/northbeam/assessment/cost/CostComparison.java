@@ -5,8 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The yearly cost of today's setup, of co-managed and of fully managed IT, itemised. Items worked
- * out from answers or rules of thumb instead of the prospect's own figures are marked estimated.
+ * The yearly cost of today's setup, of co-managed and of fully managed IT, itemised.
+ * Items worked out from answers or rules of thumb instead of the prospect's own figures
+ * are marked estimated.
  *
  * @param assumptionsVersion the price assumptions version used
  * @param currency the currency of every amount

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CostInputs(@JsonProperty("internal_it_staff") Double internalItStaff,
-		@JsonProperty("average_loaded_salary") Double averageLoadedSalary, @JsonProperty("tools_spend") Double toolsSpend,
+		@JsonProperty("average_loaded_salary") Double averageLoadedSalary,
+		@JsonProperty("tools_spend") Double toolsSpend,
 		@JsonProperty("recruiting_training_spend") Double recruitingTrainingSpend) {
 
 	public static final CostInputs NONE = new CostInputs(null, null, null, null);

@@ -20,12 +20,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * The cost comparison and the price assumptions behind it; the cost feature's face to the rest of
- * the service.
+ * The cost comparison and the price assumptions behind it; the cost feature's face to the
+ * rest of the service.
  * <p>
- * The newest assumptions are kept in memory and reread after {@code assessment.cost.assumptions-refresh},
- * so with several replicas a change reaches all of them within that time; each result records the
- * version it used either way.
+ * The newest assumptions are kept in memory and reread after
+ * {@code assessment.cost.assumptions-refresh}, so with several replicas a change reaches
+ * all of them within that time; each result records the version it used either way.
  */
 @Component
 public class Costs {
@@ -80,8 +80,9 @@ public class Costs {
 	}
 
 	/**
-	 * Saves a new version of the price assumptions, based on {@code basedOnVersion} when given: if
-	 * someone saved a newer version meanwhile, the change is refused with a conflict.
+	 * Saves a new version of the price assumptions, based on {@code basedOnVersion} when
+	 * given: if someone saved a newer version meanwhile, the change is refused with a
+	 * conflict.
 	 */
 	public VersionedAssumptions update(PriceAssumptions assumptions, Integer basedOnVersion, String actor) {
 		List<FieldError> errors = check(assumptions, this.questionnaires.current());
@@ -130,7 +131,8 @@ public class Costs {
 			.keySet()
 			.stream()
 			.filter((code) -> !internalIt.hasOption(code))
-			.forEach((code) -> errors.add(new FieldError("itStaffByInternalIt." + code, "is not an answer to internal_it")));
+			.forEach((code) -> errors
+				.add(new FieldError("itStaffByInternalIt." + code, "is not an answer to internal_it")));
 		assumptions.securityAddOnWhen()
 			.stream()
 			.filter((code) -> !security.hasOption(code))

@@ -28,8 +28,8 @@ class PriceAssumptionsRepository {
 	}
 
 	Optional<VersionedAssumptions> newest() {
-		return this.jdbc
-			.sql("select version, created_at, created_by, assumptions from price_assumptions order by version desc limit 1")
+		return this.jdbc.sql(
+				"select version, created_at, created_by, assumptions from price_assumptions order by version desc limit 1")
 			.query(this.mapper)
 			.optional();
 	}
@@ -43,8 +43,8 @@ class PriceAssumptionsRepository {
 	}
 
 	List<VersionedAssumptions> history(int limit) {
-		return this.jdbc
-			.sql("select version, created_at, created_by, assumptions from price_assumptions order by version desc limit :limit")
+		return this.jdbc.sql(
+				"select version, created_at, created_by, assumptions from price_assumptions order by version desc limit :limit")
 			.param("limit", limit)
 			.query(this.mapper)
 			.list();

@@ -32,9 +32,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Anonymous funnel events from the gateway (no personal data, no cookies, no visitor identifiers:
- * only what happened, to which article or step, how many times, and on which day), and the funnel
- * and pipeline statistics of the dashboard. Days and weeks (Monday to Sunday) are UTC.
+ * Anonymous funnel events from the gateway (no personal data, no cookies, no visitor
+ * identifiers: only what happened, to which article or step, how many times, and on which
+ * day), and the funnel and pipeline statistics of the dashboard. Days and weeks (Monday
+ * to Sunday) are UTC.
  */
 @RestController
 class FunnelController {
@@ -67,8 +68,9 @@ class FunnelController {
 	}
 
 	/**
-	 * {@code count}: how many times it happened, 1 when absent (the gateway sends the counts it
-	 * gathers). A {@code Long}, so that a count beyond {@code int} is refused naming the field.
+	 * {@code count}: how many times it happened, 1 when absent (the gateway sends the
+	 * counts it gathers). A {@code Long}, so that a count beyond {@code int} is refused
+	 * naming the field.
 	 */
 	record FunnelEvent(String type, String article, String step, Long count) {
 	}
@@ -96,8 +98,9 @@ class FunnelController {
 			throw new InvalidInputException(errors);
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.sql("insert into funnel_event (type, article, step, occurrences, occurred_on, occurred_at) "
-				+ "values (:type, :article, :step, :occurrences, :day, :at)")
+		this.jdbc
+			.sql("insert into funnel_event (type, article, step, occurrences, occurred_on, occurred_at) "
+					+ "values (:type, :article, :step, :occurrences, :day, :at)")
 			.param("type", event.type())
 			.param("article", event.article())
 			.param("step", event.step())
@@ -124,7 +127,10 @@ class FunnelController {
 			List<StepDropOff> dropOffByStep, Map<String, Long> leadsByRecommendation, List<SourceCount> leadsBySource) {
 	}
 
-	/** {@code from} and {@code to} are UTC dates, both included; by default the last 30 days. */
+	/**
+	 * {@code from} and {@code to} are UTC dates, both included; by default the last 30
+	 * days.
+	 */
 	@GetMapping("/api/stats/funnel")
 	Funnel funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "day") String granularity) {
@@ -147,8 +153,9 @@ class FunnelController {
 			buckets.put(day, new long[4]);
 		}
 		Map<String, Long> steps = new LinkedHashMap<>();
-		this.jdbc.sql("select occurred_on, type, step, sum(occurrences) n from funnel_event "
-				+ "where occurred_on between :from and :to group by occurred_on, type, step")
+		this.jdbc
+			.sql("select occurred_on, type, step, sum(occurrences) n from funnel_event "
+					+ "where occurred_on between :from and :to group by occurred_on, type, step")
 			.param("from", first)
 			.param("to", last)
 			.query((rs) -> {
@@ -189,8 +196,9 @@ class FunnelController {
 		for (String recommendation : List.of("co_managed", "fully_managed", "hybrid")) {
 			byRecommendation.put(recommendation, 0L);
 		}
-		this.jdbc.sql("select recommendation, count(*) n from lead where created_at >= :start and created_at < :end "
-				+ "group by recommendation")
+		this.jdbc
+			.sql("select recommendation, count(*) n from lead where created_at >= :start and created_at < :end "
+					+ "group by recommendation")
 			.param("start", start)
 			.param("end", end)
 			.query((rs) -> {
@@ -231,8 +239,8 @@ class FunnelController {
 	}
 
 	/**
-	 * Leads created since Monday (UTC), leads per status, and the conversion rate: won leads as a
-	 * share of closed (won or lost) leads, 0 when none is closed yet.
+	 * Leads created since Monday (UTC), leads per status, and the conversion rate: won
+	 * leads as a share of closed (won or lost) leads, 0 when none is closed yet.
 	 */
 	@GetMapping("/api/stats/pipeline")
 	PipelineStats pipeline() {
@@ -246,10 +254,9 @@ class FunnelController {
 		for (String status : List.of("new", "contacted", "qualified", "proposal", "won", "lost")) {
 			byStatus.put(status, 0L);
 		}
-		this.jdbc.sql("select status, count(*) n from lead group by status")
-			.query((rs) -> {
-				byStatus.put(rs.getString("status"), rs.getLong("n"));
-			});
+		this.jdbc.sql("select status, count(*) n from lead group by status").query((rs) -> {
+			byStatus.put(rs.getString("status"), rs.getLong("n"));
+		});
 		long closed = byStatus.get("won") + byStatus.get("lost");
 		double rate = (closed > 0) ? Math.round(1000.0 * byStatus.get("won") / closed) / 1000.0 : 0.0;
 		return new PipelineStats(newThisWeek, byStatus, rate);

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A prospect asks to talk to an expert after seeing their result (posted by the public site with
- * {@code submissions:write}). {@code preferredTimes} is free text, or a list of free-text slots.
+ * A prospect asks to talk to an expert after seeing their result (posted by the public
+ * site with {@code submissions:write}). {@code preferredTimes} is free text, or a list of
+ * free-text slots.
  */
 @RestController
 class ConsultationController {

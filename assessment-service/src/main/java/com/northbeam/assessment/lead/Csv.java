@@ -3,9 +3,9 @@ package com.northbeam.assessment.lead;
 import java.util.List;
 
 /**
- * CSV cells (RFC 4180) that spreadsheets do not run: a cell starting with {@code =}, {@code +},
- * {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so it is shown as text
- * rather than evaluated as a formula.
+ * CSV cells (RFC 4180) that spreadsheets do not run: a cell starting with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '},
+ * so it is shown as text rather than evaluated as a formula.
  */
 final class Csv {
 

@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sales dashboard's lead API: list (filters, sorts, keyset pages), detail, pipeline moves,
- * owner, notes and the CSV export. The acting staff member is the token's subject.
+ * The sales dashboard's lead API: list (filters, sorts, keyset pages), detail, pipeline
+ * moves, owner, notes and the CSV export. The acting staff member is the token's subject.
  */
 @RestController
 @RequestMapping("/api/leads")
@@ -48,8 +48,8 @@ class LeadController {
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "priority") String sort, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String after, Principal principal) {
-		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom, createdTo,
-				q);
+		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom,
+				createdTo, q);
 		return this.leads.list(filter, sort, limit, after, principal.getName());
 	}
 
@@ -61,8 +61,8 @@ class LeadController {
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "priority") String sort, Principal principal, HttpServletResponse response)
 			throws IOException {
-		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom, createdTo,
-				q);
+		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom,
+				createdTo, q);
 		Leads.checkSort(sort);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
@@ -102,7 +102,10 @@ class LeadController {
 		return this.leads.addNote(id, principal.getName(), note.text());
 	}
 
-	/** A stale version or a move the pipeline does not allow: {@code 409} with the current lead. */
+	/**
+	 * A stale version or a move the pipeline does not allow: {@code 409} with the current
+	 * lead.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> stale(StaleLeadException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());

@@ -8,8 +8,9 @@ import java.util.UUID;
 import com.northbeam.assessment.system.InvalidInputException;
 
 /**
- * The opaque keyset cursor of the lead list: the sort it belongs to and the last row's sort values,
- * so the next page starts right after that row however many leads arrived meanwhile.
+ * The opaque keyset cursor of the lead list: the sort it belongs to and the last row's
+ * sort values, so the next page starts right after that row however many leads arrived
+ * meanwhile.
  */
 record LeadCursor(String sort, int priority, Instant createdAt, UUID id) {
 
@@ -30,8 +31,8 @@ record LeadCursor(String sort, int priority, Instant createdAt, UUID id) {
 				throw InvalidInputException.of("after", "is not a cursor of this list and sort");
 			}
 			long micros = Long.parseLong(parts[2]);
-			return new LeadCursor(parts[0], Integer.parseInt(parts[1]),
-					Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+			return new LeadCursor(parts[0], Integer.parseInt(parts[1]), Instant
+				.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
 					UUID.fromString(parts[3]));
 		}
 		catch (IllegalArgumentException ex) {

@@ -11,10 +11,10 @@ import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 
 /**
- * What a lead list or export is filtered by; every part optional. {@code owner} is a staff email,
- * or {@code none} for unassigned leads. {@code q} matches name, company and email, ignoring case.
- * Created bounds are instants, or dates (UTC): {@code createdFrom} from the start of its day,
- * {@code createdTo} up to the end of its day.
+ * What a lead list or export is filtered by; every part optional. {@code owner} is a
+ * staff email, or {@code none} for unassigned leads. {@code q} matches name, company and
+ * email, ignoring case. Created bounds are instants, or dates (UTC): {@code createdFrom}
+ * from the start of its day, {@code createdTo} up to the end of its day.
  */
 record LeadFilter(List<String> statuses, List<String> recommendations, String owner, Integer minPriority,
 		Integer maxPriority, Instant createdFrom, Instant createdTo, String q) {

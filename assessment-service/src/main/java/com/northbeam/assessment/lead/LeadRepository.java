@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes leads, their timeline and consultation requests with set-based SQL. */
+/**
+ * Reads and writes leads, their timeline and consultation requests with set-based SQL.
+ */
 @Repository
 class LeadRepository {
 
@@ -55,7 +57,10 @@ class LeadRepository {
 				rs.getString("owner"), instant(rs, "created_at"), rs.getString("source"));
 	}
 
-	/** One page of leads after {@code cursor} (or from the start), at most {@code limit} rows. */
+	/**
+	 * One page of leads after {@code cursor} (or from the start), at most {@code limit}
+	 * rows.
+	 */
 	List<LeadRow> page(LeadFilter filter, String sort, LeadCursor cursor, int limit) {
 		StringBuilder sql = new StringBuilder("select " + ROW_COLUMNS + " from lead where 1 = 1");
 		List<Object> params = new ArrayList<>();
@@ -86,8 +91,9 @@ class LeadRepository {
 	}
 
 	/**
-	 * Streams every lead matching {@code filter} to {@code consumer} in list order, fetching rows in
-	 * batches through a cursor (PostgreSQL streams only inside a transaction; the caller opens one).
+	 * Streams every lead matching {@code filter} to {@code consumer} in list order,
+	 * fetching rows in batches through a cursor (PostgreSQL streams only inside a
+	 * transaction; the caller opens one).
 	 */
 	void stream(LeadFilter filter, String sort, RowConsumer consumer) {
 		StringBuilder sql = new StringBuilder(
@@ -95,8 +101,9 @@ class LeadRepository {
 		List<Object> params = new ArrayList<>();
 		filter.appendTo(sql, params);
 		sql.append(orderBy(sort));
-		this.streaming.query(sql.toString(), (RowCallbackHandler) (rs) -> consumer.accept(new ExportRow(row(rs),
-				rs.getString("phone"), rs.getString("job_role"), rs.getString("lost_reason"), instant(rs, "updated_at"))),
+		this.streaming.query(sql.toString(),
+				(RowCallbackHandler) (rs) -> consumer.accept(new ExportRow(row(rs), rs.getString("phone"),
+						rs.getString("job_role"), rs.getString("lost_reason"), instant(rs, "updated_at"))),
 				params.toArray());
 	}
 
@@ -115,12 +122,13 @@ class LeadRepository {
 	}
 
 	Optional<LeadRecord> find(UUID id) {
-		return this.jdbc.sql("select l.*, s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
-				+ "s.referrer, s.landing, c.text_version, c.accepted_at, "
-				+ "(select r.body from submission_result r where r.submission_id = l.submission_id "
-				+ "order by r.rules_version desc limit 1) result "
-				+ "from lead l join submission s on s.id = l.submission_id "
-				+ "left join consent_record c on c.submission_id = l.submission_id where l.id = :id")
+		return this.jdbc
+			.sql("select l.*, s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
+					+ "s.referrer, s.landing, c.text_version, c.accepted_at, "
+					+ "(select r.body from submission_result r where r.submission_id = l.submission_id "
+					+ "order by r.rules_version desc limit 1) result "
+					+ "from lead l join submission s on s.id = l.submission_id "
+					+ "left join consent_record c on c.submission_id = l.submission_id where l.id = :id")
 			.param("id", id)
 			.query((rs, n) -> new LeadRecord(rs.getObject("id", UUID.class), rs.getObject("submission_id", UUID.class),
 					rs.getInt("version"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
@@ -142,20 +150,24 @@ class LeadRepository {
 			.optional();
 	}
 
-	/** The status and version of a lead, locked until the end of the caller's transaction. */
+	/**
+	 * The status and version of a lead, locked until the end of the caller's transaction.
+	 */
 	record State(String status, int version, boolean erased) {
 	}
 
 	Optional<State> lock(UUID id) {
 		return this.jdbc.sql("select status, version, erased_at from lead where id = :id for update")
 			.param("id", id)
-			.query((rs, n) -> new State(rs.getString("status"), rs.getInt("version"), rs.getObject("erased_at") != null))
+			.query((rs, n) -> new State(rs.getString("status"), rs.getInt("version"),
+					rs.getObject("erased_at") != null))
 			.optional();
 	}
 
 	boolean updateStatus(UUID id, int version, String status, String lostReason, Instant at) {
-		return this.jdbc.sql("update lead set status = :status, lost_reason = :lostReason, version = version + 1, "
-				+ "updated_at = :at where id = :id and version = :version")
+		return this.jdbc
+			.sql("update lead set status = :status, lost_reason = :lostReason, version = version + 1, "
+					+ "updated_at = :at where id = :id and version = :version")
 			.param("status", status)
 			.param("lostReason", lostReason)
 			.param("at", timestamp(at))
@@ -165,8 +177,9 @@ class LeadRepository {
 	}
 
 	boolean updateOwner(UUID id, int version, String owner, Instant at) {
-		return this.jdbc.sql("update lead set owner = :owner, version = version + 1, updated_at = :at "
-				+ "where id = :id and version = :version")
+		return this.jdbc
+			.sql("update lead set owner = :owner, version = version + 1, updated_at = :at "
+					+ "where id = :id and version = :version")
 			.param("owner", owner)
 			.param("at", timestamp(at))
 			.param("id", id)
@@ -175,7 +188,10 @@ class LeadRepository {
 	}
 
 	void touch(UUID id, Instant at) {
-		this.jdbc.sql("update lead set updated_at = :at where id = :id").param("at", timestamp(at)).param("id", id).update();
+		this.jdbc.sql("update lead set updated_at = :at where id = :id")
+			.param("at", timestamp(at))
+			.param("id", id)
+			.update();
 	}
 
 	/** An entry of a lead's timeline. */
@@ -183,7 +199,8 @@ class LeadRepository {
 	}
 
 	void addEvent(UUID leadId, Event event) {
-		this.jdbc.sql("insert into lead_event (lead_id, at, actor, kind, detail) values (:leadId, :at, :actor, :kind, :detail)")
+		this.jdbc.sql(
+				"insert into lead_event (lead_id, at, actor, kind, detail) values (:leadId, :at, :actor, :kind, :detail)")
 			.param("leadId", leadId)
 			.param("at", timestamp(event.at()))
 			.param("actor", event.actor())
@@ -213,16 +230,18 @@ class LeadRepository {
 	}
 
 	void saveConsultation(UUID leadId, Consultation consultation) {
-		int updated = this.jdbc.sql("update lead_consultation set preferred_times = :times, message = :message, "
-				+ "requested_at = :at where lead_id = :id")
+		int updated = this.jdbc
+			.sql("update lead_consultation set preferred_times = :times, message = :message, "
+					+ "requested_at = :at where lead_id = :id")
 			.param("times", consultation.preferredTimes())
 			.param("message", consultation.message())
 			.param("at", timestamp(consultation.requestedAt()))
 			.param("id", leadId)
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("insert into lead_consultation (lead_id, preferred_times, message, requested_at) "
-					+ "values (:id, :times, :message, :at)")
+			this.jdbc
+				.sql("insert into lead_consultation (lead_id, preferred_times, message, requested_at) "
+						+ "values (:id, :times, :message, :at)")
 				.param("times", consultation.preferredTimes())
 				.param("message", consultation.message())
 				.param("at", timestamp(consultation.requestedAt()))
@@ -231,7 +250,10 @@ class LeadRepository {
 		}
 	}
 
-	/** Writes an outbox event in the caller's transaction, for the notification dispatcher. */
+	/**
+	 * Writes an outbox event in the caller's transaction, for the notification
+	 * dispatcher.
+	 */
 	void addOutboxEvent(UUID leadId, String kind, Instant at) {
 		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
 			.param("id", UUID.randomUUID())
@@ -242,14 +264,16 @@ class LeadRepository {
 	}
 
 	/**
-	 * Removes the personal data of a lead: contact details, the free text of notes and of the
-	 * consultation request, and the referrer. Recommendation, priority, status, source, answers and
-	 * results stay, so statistics keep working. Returns {@code false} if it was erased before.
+	 * Removes the personal data of a lead: contact details, the free text of notes and of
+	 * the consultation request, and the referrer. Recommendation, priority, status,
+	 * source, answers and results stay, so statistics keep working. Returns {@code false}
+	 * if it was erased before.
 	 */
 	boolean erase(UUID id, Instant at) {
-		int erased = this.jdbc.sql("update lead set name = :erased, email = :erased, company = :erased, phone = null, "
-				+ "job_role = null, lost_reason = null, erased_at = :at, updated_at = :at, "
-				+ "version = version + 1 where id = :id and erased_at is null")
+		int erased = this.jdbc
+			.sql("update lead set name = :erased, email = :erased, company = :erased, phone = null, "
+					+ "job_role = null, lost_reason = null, erased_at = :at, updated_at = :at, "
+					+ "version = version + 1 where id = :id and erased_at is null")
 			.param("erased", ERASED)
 			.param("at", timestamp(at))
 			.param("id", id)
@@ -261,26 +285,29 @@ class LeadRepository {
 			.param("erased", ERASED)
 			.param("id", id)
 			.update();
-		this.jdbc.sql("update lead_event set detail = :erased where lead_id = :id and kind = 'status' and detail like '%: %'")
+		this.jdbc.sql(
+				"update lead_event set detail = :erased where lead_id = :id and kind = 'status' and detail like '%: %'")
 			.param("erased", ERASED)
 			.param("id", id)
 			.update();
 		this.jdbc.sql("update lead_consultation set preferred_times = null, message = null where lead_id = :id")
 			.param("id", id)
 			.update();
-		this.jdbc.sql("update submission set referrer = null where id = (select submission_id from lead where id = :id)")
+		this.jdbc
+			.sql("update submission set referrer = null where id = (select submission_id from lead where id = :id)")
 			.param("id", id)
 			.update();
 		return true;
 	}
 
 	/**
-	 * Locks up to {@code limit} leads not yet erased and untouched since {@code cutoff}, skipping
-	 * rows another replica holds, until the end of the caller's transaction.
+	 * Locks up to {@code limit} leads not yet erased and untouched since {@code cutoff},
+	 * skipping rows another replica holds, until the end of the caller's transaction.
 	 */
 	List<UUID> lockUntouched(Instant cutoff, int limit) {
-		return this.jdbc.sql("select id from lead where erased_at is null and updated_at < :cutoff "
-				+ "order by updated_at limit :limit for update skip locked")
+		return this.jdbc
+			.sql("select id from lead where erased_at is null and updated_at < :cutoff "
+					+ "order by updated_at limit :limit for update skip locked")
 			.param("cutoff", timestamp(cutoff))
 			.param("limit", limit)
 			.query(UUID.class)

@@ -37,9 +37,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lead feature's face: the list, the detail, the pipeline, notes, consultation requests, the
- * CSV export, and the privacy operations (personal data export, erasure, retention) that other
- * features call. Every staff read and change is written to the audit trail.
+ * The lead feature's face: the list, the detail, the pipeline, notes, consultation
+ * requests, the CSV export, and the privacy operations (personal data export, erasure,
+ * retention) that other features call. Every staff read and change is written to the
+ * audit trail.
  */
 @Service
 public class Leads {
@@ -157,9 +158,10 @@ public class Leads {
 		for (Question question : questionnaire.get().questions()) {
 			List<String> codes = values.get(question.id());
 			if (codes != null) {
-				answers.add(new Answer(question.id(), question.label(), codes.stream()
-					.map((code) -> new Value(code, question.optionLabel(code).orElse(code)))
-					.toList()));
+				answers.add(new Answer(question.id(), question.label(),
+						codes.stream()
+							.map((code) -> new Value(code, question.optionLabel(code).orElse(code)))
+							.toList()));
 			}
 		}
 		return answers;
@@ -225,8 +227,8 @@ public class Leads {
 		State state = this.repository.lock(id).orElseThrow(() -> new NotFoundException("There is no lead " + id));
 		if (state.version() != version) {
 			throw new StaleLeadException("The lead was changed meanwhile; it is now at version " + state.version(),
-					detail(id), List.of(new FieldError("version", "is " + version + " but the lead is at version "
-							+ state.version())));
+					detail(id), List.of(new FieldError("version",
+							"is " + version + " but the lead is at version " + state.version())));
 		}
 		return state;
 	}
@@ -250,8 +252,9 @@ public class Leads {
 	}
 
 	/**
-	 * Attaches a prospect's consultation request to the lead of {@code submissionId}; the same
-	 * request again changes nothing, a different one replaces it. Returns the lead's id.
+	 * Attaches a prospect's consultation request to the lead of {@code submissionId}; the
+	 * same request again changes nothing, a different one replaces it. Returns the lead's
+	 * id.
 	 */
 	UUID requestConsultation(UUID submissionId, String preferredTimes, String message) {
 		List<FieldError> errors = new ArrayList<>();
@@ -277,9 +280,10 @@ public class Leads {
 			Instant now = now();
 			this.repository.saveConsultation(leadId, new LeadRepository.Consultation(times, text, now));
 			this.repository.touch(leadId, now);
-			this.repository.addEvent(leadId, new Event(now, "prospect", "consultation",
-					((times != null) ? "preferred times: " + times : "no preferred times")
-							+ ((text != null) ? "; " + text : "")));
+			this.repository.addEvent(leadId,
+					new Event(now, "prospect", "consultation",
+							((times != null) ? "preferred times: " + times : "no preferred times")
+									+ ((text != null) ? "; " + text : "")));
 			this.repository.addOutboxEvent(leadId, CONSULTATION_REQUESTED, now);
 			return leadId;
 		});
@@ -289,7 +293,10 @@ public class Leads {
 		return (a == null) ? b == null : a.equals(b);
 	}
 
-	/** Writes every lead matching {@code filter} as CSV to {@code out}, streaming (audited). */
+	/**
+	 * Writes every lead matching {@code filter} as CSV to {@code out}, streaming
+	 * (audited).
+	 */
 	void exportCsv(LeadFilter filter, String sort, String actor, Writer out) {
 		checkSort(sort);
 		this.audit.record(actor, Audit.LEADS_EXPORTED, null, filter.toString());
@@ -326,7 +333,9 @@ public class Leads {
 		}));
 	}
 
-	/** All personal data held about a lead, for a data subject's access request (audited). */
+	/**
+	 * All personal data held about a lead, for a data subject's access request (audited).
+	 */
 	public Map<String, Object> personalData(UUID id, String actor) {
 		LeadDetail detail = detail(id);
 		LeadRecord lead = this.repository.find(id).orElseThrow();
@@ -357,8 +366,8 @@ public class Leads {
 	}
 
 	/**
-	 * Erases a lead's personal data (audited); the lead stays for statistics. Returns {@code false}
-	 * if it had been erased before.
+	 * Erases a lead's personal data (audited); the lead stays for statistics. Returns
+	 * {@code false} if it had been erased before.
 	 */
 	public boolean erase(UUID id, String actor) {
 		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
@@ -377,8 +386,9 @@ public class Leads {
 	}
 
 	/**
-	 * Erases, in one transaction, up to {@code batch} leads untouched since {@code cutoff} that no
-	 * other replica is erasing right now; returns how many were erased.
+	 * Erases, in one transaction, up to {@code batch} leads untouched since
+	 * {@code cutoff} that no other replica is erasing right now; returns how many were
+	 * erased.
 	 */
 	public int eraseUntouched(Instant cutoff, int batch, String actor, Instant now) {
 		Integer erased = this.transactions.execute((tx) -> {

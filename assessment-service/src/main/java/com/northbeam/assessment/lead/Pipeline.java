@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * The stages of a lead and the moves between them.
  * <ul>
- * <li>An open lead ({@code new}, {@code contacted}, {@code qualified}, {@code proposal}) may move
- * forward to any later stage, {@code won} included (a stage can be skipped).</li>
+ * <li>An open lead ({@code new}, {@code contacted}, {@code qualified}, {@code proposal})
+ * may move forward to any later stage, {@code won} included (a stage can be
+ * skipped).</li>
  * <li>Any open lead may be marked {@code lost}, which needs a reason.</li>
  * <li>A lost lead may be reopened to {@code contacted} (its lost reason is cleared).</li>
  * <li>{@code won} is final. Moving backwards between open stages is not allowed.</li>
@@ -29,8 +30,8 @@ final class Pipeline {
 
 	static final Set<String> RECOMMENDATIONS = Set.of("co_managed", "fully_managed", "hybrid");
 
-	private static final Map<String, Integer> ORDER = Map.of(NEW, 0, CONTACTED, 1, "qualified", 2, "proposal", 3,
-			WON, 4);
+	private static final Map<String, Integer> ORDER = Map.of(NEW, 0, CONTACTED, 1, "qualified", 2, "proposal", 3, WON,
+			4);
 
 	private Pipeline() {
 	}

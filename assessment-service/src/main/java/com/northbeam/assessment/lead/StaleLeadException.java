@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.northbeam.assessment.system.FieldError;
 
-/** A change was based on a stale version, or is not a move the pipeline allows from the current state. */
+/**
+ * A change was based on a stale version, or is not a move the pipeline allows from the
+ * current state.
+ */
 class StaleLeadException extends RuntimeException {
 
 	private final transient LeadDetail current;

@@ -39,16 +39,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers outbox events: an email to the sales inbox and a signed JSON webhook to each configured
- * URL, once per event and target.
+ * Delivers outbox events: an email to the sales inbox and a signed JSON webhook to each
+ * configured URL, once per event and target.
  * <p>
- * First each new outbox event is expanded into one delivery per target. Then due deliveries are
- * claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} and sent while the claim is held, so any
- * number of dispatchers (threads or replicas) never send the same delivery at the same time; a
- * delivery is marked delivered in the same transaction that claimed it. A failed attempt is
- * retried after an exponentially growing wait and, after the configured number of attempts, is
- * dead-lettered until an admin retries it. (If a replica dies between sending and committing, the
- * delivery is sent again later: receivers drop repeats by the event id.)
+ * First each new outbox event is expanded into one delivery per target. Then due
+ * deliveries are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} and sent while
+ * the claim is held, so any number of dispatchers (threads or replicas) never send the
+ * same delivery at the same time; a delivery is marked delivered in the same transaction
+ * that claimed it. A failed attempt is retried after an exponentially growing wait and,
+ * after the configured number of attempts, is dead-lettered until an admin retries it.
+ * (If a replica dies between sending and committing, the delivery is sent again later:
+ * receivers drop repeats by the event id.)
  */
 @Component
 class Dispatcher {
@@ -98,7 +99,10 @@ class Dispatcher {
 		dispatch();
 	}
 
-	/** Expands new events and sends every due delivery; returns how many attempts were made. */
+	/**
+	 * Expands new events and sends every due delivery; returns how many attempts were
+	 * made.
+	 */
 	int dispatch() {
 		while (expand() > 0) {
 			// until no unexpanded event is left
@@ -121,7 +125,10 @@ class Dispatcher {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	/** Turns up to a batch of new outbox events into deliveries, one per target; returns how many events. */
+	/**
+	 * Turns up to a batch of new outbox events into deliveries, one per target; returns
+	 * how many events.
+	 */
 	int expand() {
 		Integer expanded = this.transactions.execute((tx) -> {
 			List<UUID> events = this.jdbc
@@ -153,8 +160,9 @@ class Dispatcher {
 	}
 
 	private void addDelivery(UUID event, String channel, String target, Instant now) {
-		this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, next_attempt_at, created_at) "
-				+ "values (:event, :channel, :target, 'pending', 0, :at, :at)")
+		this.jdbc.sql(
+				"insert into notification_delivery (event_id, channel, target, state, attempts, next_attempt_at, created_at) "
+						+ "values (:event, :channel, :target, 'pending', 0, :at, :at)")
 			.param("event", event)
 			.param("channel", channel)
 			.param("target", target)
@@ -165,7 +173,9 @@ class Dispatcher {
 	record Claimed(long id, UUID eventId, String channel, String target, int attempts) {
 	}
 
-	/** Claims a batch of due deliveries and attempts each; returns how many were claimed. */
+	/**
+	 * Claims a batch of due deliveries and attempts each; returns how many were claimed.
+	 */
 	int deliverBatch() {
 		Integer claimed = this.transactions.execute((tx) -> {
 			Instant now = now();
@@ -201,8 +211,9 @@ class Dispatcher {
 				sendWebhook(delivery, payload, current);
 			}
 			Instant now = now();
-			this.jdbc.sql("update notification_delivery set state = 'delivered', attempts = :attempts, "
-					+ "delivered_at = :at, last_error = null where id = :id")
+			this.jdbc
+				.sql("update notification_delivery set state = 'delivered', attempts = :attempts, "
+						+ "delivered_at = :at, last_error = null where id = :id")
 				.param("attempts", attempts)
 				.param("at", timestamp(now))
 				.param("id", delivery.id())
@@ -211,8 +222,9 @@ class Dispatcher {
 		catch (Exception ex) {
 			boolean dead = attempts >= current.maxAttempts();
 			Instant next = now().plus(backoff(attempts));
-			this.jdbc.sql("update notification_delivery set state = :state, attempts = :attempts, last_error = :error, "
-					+ "next_attempt_at = :next where id = :id")
+			this.jdbc
+				.sql("update notification_delivery set state = :state, attempts = :attempts, last_error = :error, "
+						+ "next_attempt_at = :next where id = :id")
 				.param("state", dead ? "dead" : "pending")
 				.param("attempts", attempts)
 				.param("error", describe(ex))
@@ -238,7 +250,10 @@ class Dispatcher {
 		return (message.length() > 1000) ? message.substring(0, 1000) : message;
 	}
 
-	/** What a notification says, built when it is sent (so an erased lead's data is never sent). */
+	/**
+	 * What a notification says, built when it is sent (so an erased lead's data is never
+	 * sent).
+	 */
 	private Map<String, Object> payload(UUID eventId) {
 		String[] kind = new String[1];
 		Map<String, Object> lead = this.jdbc
@@ -282,10 +297,11 @@ class Dispatcher {
 		helper.setTo(delivery.target());
 		helper.setSubject((consultation ? "Consultation requested" : "New lead") + ": " + lead.get("recommendation")
 				+ ", priority " + lead.get("priority"));
-		helper.setText(String.join("\n", (consultation ? "A prospect asked to talk to an expert." : "A new lead arrived."),
-				"", "Name: " + lead.get("name"), "Company: " + lead.get("company"), "Email: " + lead.get("email"),
-				"Recommendation: " + lead.get("recommendation"), "Priority: " + lead.get("priority"),
-				"Source: " + lead.get("source"), "", "Open it in the dashboard: " + lead.get("url"), ""));
+		helper.setText(
+				String.join("\n", (consultation ? "A prospect asked to talk to an expert." : "A new lead arrived."), "",
+						"Name: " + lead.get("name"), "Company: " + lead.get("company"), "Email: " + lead.get("email"),
+						"Recommendation: " + lead.get("recommendation"), "Priority: " + lead.get("priority"),
+						"Source: " + lead.get("source"), "", "Open it in the dashboard: " + lead.get("url"), ""));
 		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
 		this.mail.send(message);
 	}

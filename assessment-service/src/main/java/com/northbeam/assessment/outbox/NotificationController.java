@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins watch deliveries, retry dead-lettered ones and change where notifications go. */
+/**
+ * Admins watch deliveries, retry dead-lettered ones and change where notifications go.
+ */
 @RestController
 @RequestMapping("/api/admin/notifications")
 class NotificationController {
@@ -61,8 +63,8 @@ class NotificationController {
 		this.clock = clock;
 	}
 
-	record Delivery(long id, UUID eventId, String channel, String target, String state, int attempts,
-			String lastError, Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
+	record Delivery(long id, UUID eventId, String channel, String target, String state, int attempts, String lastError,
+			Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
 	}
 
 	record Page(List<Delivery> items, String nextCursor) {
@@ -128,11 +130,14 @@ class NotificationController {
 		return new Page(rows, null);
 	}
 
-	/** Makes a dead-lettered (or waiting) delivery due now, with a fresh set of attempts. */
+	/**
+	 * Makes a dead-lettered (or waiting) delivery due now, with a fresh set of attempts.
+	 */
 	@PostMapping("/deliveries/{id}/retry")
 	Delivery retry(@PathVariable long id, Principal principal) {
-		int updated = this.jdbc.sql("update notification_delivery set state = 'pending', attempts = 0, "
-				+ "next_attempt_at = :now where id = :id and state <> 'delivered'")
+		int updated = this.jdbc
+			.sql("update notification_delivery set state = 'pending', attempts = 0, "
+					+ "next_attempt_at = :now where id = :id and state <> 'delivered'")
 			.param("now", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.param("id", id)
 			.update();
@@ -151,8 +156,9 @@ class NotificationController {
 	}
 
 	/**
-	 * Runs one dispatcher round now (as the scheduled dispatcher does every few seconds): new events
-	 * become deliveries and every due delivery is attempted. Safe next to running dispatchers.
+	 * Runs one dispatcher round now (as the scheduled dispatcher does every few seconds):
+	 * new events become deliveries and every due delivery is attempted. Safe next to
+	 * running dispatchers.
 	 */
 	@PostMapping("/dispatch")
 	Dispatched dispatch() {
@@ -180,8 +186,8 @@ class NotificationController {
 	}
 
 	/**
-	 * Replaces the settings. A webhook listed without a secret keeps the secret it had (secrets are
-	 * write-only); give an empty string to remove a secret.
+	 * Replaces the settings. A webhook listed without a secret keeps the secret it had
+	 * (secrets are write-only); give an empty string to remove a secret.
 	 */
 	@PutMapping("/settings")
 	SettingsView save(@RequestBody SettingsInput input, Principal principal) {

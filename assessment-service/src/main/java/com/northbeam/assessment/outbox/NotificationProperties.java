@@ -13,9 +13,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Notification settings under {@code assessment.notifications.*} (environment:
- * {@code ASSESSMENT_NOTIFICATIONS_SALES_INBOX}, ...). The sales inbox, webhooks and attempts are
- * defaults until an admin saves settings through the API. SMTP itself is Spring Boot's
- * {@code spring.mail.*} ({@code SMTP_HOST}, {@code SMTP_PORT}, {@code SMTP_USERNAME}, {@code SMTP_PASSWORD}).
+ * {@code ASSESSMENT_NOTIFICATIONS_SALES_INBOX}, ...). The sales inbox, webhooks and
+ * attempts are defaults until an admin saves settings through the API. SMTP itself is
+ * Spring Boot's {@code spring.mail.*} ({@code SMTP_HOST}, {@code SMTP_PORT},
+ * {@code SMTP_USERNAME}, {@code SMTP_PASSWORD}).
  *
  * @param salesInbox where new-lead emails go (empty: no emails)
  * @param from the sender address of notification emails

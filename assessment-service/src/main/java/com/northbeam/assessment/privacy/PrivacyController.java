@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins answer data subject requests: export all personal data of a lead, or erase it. Both audited. */
+/**
+ * Admins answer data subject requests: export all personal data of a lead, or erase it.
+ * Both audited.
+ */
 @RestController
 @RequestMapping("/api/admin/leads/{id}")
 class PrivacyController {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Privacy settings under {@code assessment.privacy.*} (environment: {@code ASSESSMENT_PRIVACY_RETENTION=P365D}, ...).
+ * Privacy settings under {@code assessment.privacy.*} (environment:
+ * {@code ASSESSMENT_PRIVACY_RETENTION=P365D}, ...).
  *
  * @param retention how long a lead may stay untouched before its personal data is erased
  * @param retentionCheck how often the retention job runs

@@ -11,9 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Erases the personal data of leads untouched for longer than {@code assessment.privacy.retention}.
- * Several replicas may run it at once: each batch locks its leads with {@code FOR UPDATE SKIP LOCKED},
- * so no lead is erased twice and no replica waits for another.
+ * Erases the personal data of leads untouched for longer than
+ * {@code assessment.privacy.retention}. Several replicas may run it at once: each batch
+ * locks its leads with {@code FOR UPDATE SKIP LOCKED}, so no lead is erased twice and no
+ * replica waits for another.
  */
 @Component
 class RetentionJob {
@@ -42,7 +43,9 @@ class RetentionJob {
 		}
 	}
 
-	/** Erases every lead untouched since now minus the retention period; returns how many. */
+	/**
+	 * Erases every lead untouched since now minus the retention period; returns how many.
+	 */
 	int run() {
 		Instant now = this.clock.instant();
 		Instant cutoff = now.minus(this.properties.retention());

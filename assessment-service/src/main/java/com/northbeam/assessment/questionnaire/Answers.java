@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checked answers to one questionnaire version, each question mapped to its chosen codes (one for a
- * single-choice question). Hidden questions carry their automatic answer.
+ * Checked answers to one questionnaire version, each question mapped to its chosen codes
+ * (one for a single-choice question). Hidden questions carry their automatic answer.
  */
 public record Answers(int questionnaireVersion, Map<String, List<String>> values) {
 
@@ -28,7 +28,10 @@ public record Answers(int questionnaireVersion, Map<String, List<String>> values
 		return codes.isEmpty() ? null : codes.get(0);
 	}
 
-	/** A copy with {@code question} answered {@code codes} (for exploring what-ifs in tests). */
+	/**
+	 * A copy with {@code question} answered {@code codes} (for exploring what-ifs in
+	 * tests).
+	 */
 	public Answers with(String question, List<String> codes) {
 		Map<String, List<String>> copy = new LinkedHashMap<>(this.values);
 		copy.put(question, codes);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One published version of the questionnaire: its steps, questions with labels, help and options,
- * display rules, optional cost fields, contact fields and the consent text. A published version is
- * never changed; a new one gets a new number.
+ * One published version of the questionnaire: its steps, questions with labels, help and
+ * options, display rules, optional cost fields, contact fields and the consent text. A
+ * published version is never changed; a new one gets a new number.
  */
 public record Questionnaire(int version, ConsentText consent, List<Step> steps, List<Question> questions,
 		List<CostField> costFields, List<ContactField> contactFields) {
@@ -39,7 +39,9 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 	public record ConsentText(String version, String text) {
 	}
 
-	/** A page of the wizard; {@code fieldIds} lists the cost or contact fields it holds. */
+	/**
+	 * A page of the wizard; {@code fieldIds} lists the cost or contact fields it holds.
+	 */
 	public record Step(String id, String title, String intro, List<String> questionIds, List<String> fieldIds) {
 
 		public Step {
@@ -50,8 +52,8 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 	}
 
 	/**
-	 * A question. When {@code showWhen} does not hold, the question is not asked and is answered
-	 * {@code answerWhenHidden} automatically.
+	 * A question. When {@code showWhen} does not hold, the question is not asked and is
+	 * answered {@code answerWhenHidden} automatically.
 	 */
 	public record Question(String id, String kind, String label, String help, boolean required, List<Option> options,
 			ShowWhen showWhen, String answerWhenHidden) {
@@ -98,7 +100,10 @@ public record Questionnaire(int version, ConsentText consent, List<Step> steps, 
 	public record Option(String code, String label) {
 	}
 
-	/** Asks a question only when an earlier single-choice question has one of the given answers. */
+	/**
+	 * Asks a question only when an earlier single-choice question has one of the given
+	 * answers.
+	 */
 	public record ShowWhen(String question, List<String> anyOf) {
 
 		public ShowWhen {

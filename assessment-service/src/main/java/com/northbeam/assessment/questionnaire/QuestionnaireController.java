@@ -24,8 +24,11 @@ class QuestionnaireController {
 
 	@GetMapping("/current")
 	ResponseEntity<Questionnaire> current() {
-		// The current version may change when a new one is published, so caches revalidate soon.
-		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(this.questionnaires.current());
+		// The current version may change when a new one is published, so caches
+		// revalidate soon.
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)))
+			.body(this.questionnaires.current());
 	}
 
 	@GetMapping("/{version:\\d{1,9}}")

@@ -27,8 +27,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The published questionnaire versions, read and checked once at start-up, and the checking of
- * answers against one of them. This is the questionnaire feature's face to the rest of the service.
+ * The published questionnaire versions, read and checked once at start-up, and the
+ * checking of answers against one of them. This is the questionnaire feature's face to
+ * the rest of the service.
  */
 @Component
 public class Questionnaires {
@@ -47,7 +48,8 @@ public class Questionnaires {
 		for (Questionnaire questionnaire : definitions) {
 			verify(questionnaire);
 			if (this.versions.put(questionnaire.version(), questionnaire) != null) {
-				throw new IllegalStateException("Questionnaire version " + questionnaire.version() + " is defined twice");
+				throw new IllegalStateException(
+						"Questionnaire version " + questionnaire.version() + " is defined twice");
 			}
 		}
 		if (this.versions.isEmpty()) {
@@ -87,9 +89,9 @@ public class Questionnaires {
 	}
 
 	/**
-	 * Checks raw answers (question id to a code or an array of codes) against {@code questionnaire},
-	 * adding an error per offending question under {@code answers.<id>}; hidden questions get their
-	 * automatic answer.
+	 * Checks raw answers (question id to a code or an array of codes) against
+	 * {@code questionnaire}, adding an error per offending question under
+	 * {@code answers.<id>}; hidden questions get their automatic answer.
 	 */
 	public static Answers check(Questionnaire questionnaire, JsonNode raw, List<FieldError> errors) {
 		Map<String, List<String>> values = new LinkedHashMap<>();
@@ -151,9 +153,8 @@ public class Questionnaires {
 
 	private static boolean matchesHiddenAnswer(Question question, JsonNode value) {
 		String hidden = question.answerWhenHidden();
-		return (value.isString() && value.asString().equals(hidden))
-				|| (value.isArray() && value.size() == 1 && value.get(0).isString()
-						&& value.get(0).asString().equals(hidden));
+		return (value.isString() && value.asString().equals(hidden)) || (value.isArray() && value.size() == 1
+				&& value.get(0).isString() && value.get(0).asString().equals(hidden));
 	}
 
 	private static List<String> codes(Question question, JsonNode value, String field, List<FieldError> errors) {
@@ -175,8 +176,8 @@ public class Questionnaires {
 			}
 		}
 		else {
-			errors.add(new FieldError(field,
-					question.multi() ? "must be an option code or an array of option codes" : "must be one option code"));
+			errors.add(new FieldError(field, question.multi() ? "must be an option code or an array of option codes"
+					: "must be one option code"));
 			return null;
 		}
 		Set<String> distinct = new LinkedHashSet<>();
@@ -221,27 +222,30 @@ public class Questionnaires {
 						at + question.id() + " has a duplicate or unlabelled option " + option.code()));
 			if (question.showWhen() != null) {
 				Question condition = questionnaire.question(question.showWhen().question())
-					.orElseThrow(() -> new IllegalStateException(at + question.id() + " depends on an unknown question"));
+					.orElseThrow(
+							() -> new IllegalStateException(at + question.id() + " depends on an unknown question"));
 				require(seen.contains(condition.id()) && !condition.multi(),
 						at + question.id() + " must depend on an earlier single-choice question");
 				question.showWhen()
 					.anyOf()
-					.forEach((code) -> require(condition.hasOption(code), at + question.id() + " depends on unknown code " + code));
+					.forEach((code) -> require(condition.hasOption(code),
+							at + question.id() + " depends on unknown code " + code));
 				require(question.answerWhenHidden() != null && question.hasOption(question.answerWhenHidden()),
 						at + question.id() + " needs a valid automatic answer for when it is hidden");
 			}
 			seen.add(question.id());
 		}
 		Set<String> fields = new HashSet<>();
-		questionnaire.costFields().forEach((field) -> require(fields.add(field.id()), at + "field " + field.id() + " twice"));
+		questionnaire.costFields()
+			.forEach((field) -> require(fields.add(field.id()), at + "field " + field.id() + " twice"));
 		questionnaire.contactFields()
 			.forEach((field) -> require(fields.add(field.id()), at + "field " + field.id() + " twice"));
 		Set<String> placedQuestions = new HashSet<>();
 		Set<String> placedFields = new HashSet<>();
 		for (Step step : questionnaire.steps()) {
 			step.questionIds()
-				.forEach((id) -> require(ids.contains(id) && placedQuestions.add(id), at + "step " + step.id()
-						+ " lists unknown or repeated question " + id));
+				.forEach((id) -> require(ids.contains(id) && placedQuestions.add(id),
+						at + "step " + step.id() + " lists unknown or repeated question " + id));
 			step.fieldIds()
 				.forEach((id) -> require(fields.contains(id) && placedFields.add(id),
 						at + "step " + step.id() + " lists unknown or repeated field " + id));

@@ -3,8 +3,9 @@ package com.northbeam.assessment.scoring;
 import java.util.Set;
 
 /**
- * The heading ids of the main guide that factors link to. They are a contract with content-service
- * (see {@code docs/conventions.md}); a rule naming any other id is refused at start-up.
+ * The heading ids of the main guide that factors link to. They are a contract with
+ * content-service (see {@code docs/conventions.md}); a rule naming any other id is
+ * refused at start-up.
  */
 public final class GuideAnchors {
 

@@ -2,7 +2,9 @@ package com.northbeam.assessment.scoring;
 
 import java.util.List;
 
-/** The support models the assessment recommends between; the codes are part of the API. */
+/**
+ * The support models the assessment recommends between; the codes are part of the API.
+ */
 public final class Model {
 
 	public static final String CO_MANAGED = "co_managed";

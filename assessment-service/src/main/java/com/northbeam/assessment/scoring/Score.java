@@ -8,7 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * What the scoring engine concluded from one set of answers, with everything needed to explain it.
+ * What the scoring engine concluded from one set of answers, with everything needed to
+ * explain it.
  *
  * @param rulesVersion the rules version that produced it
  * @param recommendation the model that fits best
@@ -26,8 +27,8 @@ public record Score(int rulesVersion, String recommendation, Fit fit, int confid
 		factors = List.copyOf(factors);
 	}
 
-	public record Fit(@JsonProperty(Model.CO_MANAGED) int coManaged, @JsonProperty(Model.FULLY_MANAGED) int fullyManaged,
-			@JsonProperty(Model.HYBRID) int hybrid) {
+	public record Fit(@JsonProperty(Model.CO_MANAGED) int coManaged,
+			@JsonProperty(Model.FULLY_MANAGED) int fullyManaged, @JsonProperty(Model.HYBRID) int hybrid) {
 
 		public int of(String model) {
 			return switch (model) {

@@ -27,12 +27,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The published scoring rules versions and the scoring of answers with them; the scoring feature's
- * face to the rest of the service.
+ * The published scoring rules versions and the scoring of answers with them; the scoring
+ * feature's face to the rest of the service.
  * <p>
- * At start-up every rules file is read and checked (known questions, codes, models and guide
- * anchors), then pinned in the database. A version already pinned with different content stops
- * the start: a published version must never change, or old results could no longer be explained.
+ * At start-up every rules file is read and checked (known questions, codes, models and
+ * guide anchors), then pinned in the database. A version already pinned with different
+ * content stops the start: a published version must never change, or old results could no
+ * longer be explained.
  */
 @Component
 public class Scoring {
@@ -81,14 +82,14 @@ public class Scoring {
 	}
 
 	/**
-	 * Checks and pins a rules version. Publishing the same content again is harmless; different
-	 * content under a published version number is refused.
+	 * Checks and pins a rules version. Publishing the same content again is harmless;
+	 * different content under a published version number is refused.
 	 */
 	@Transactional
 	public void publish(ScoringRules rules) {
 		Questionnaire questionnaire = this.questionnaires.version(rules.questionnaireVersion())
-			.orElseThrow(() -> new IllegalStateException(
-					"Rules version " + rules.version() + " reads unknown questionnaire version " + rules.questionnaireVersion()));
+			.orElseThrow(() -> new IllegalStateException("Rules version " + rules.version()
+					+ " reads unknown questionnaire version " + rules.questionnaireVersion()));
 		verify(rules, questionnaire);
 		ScoringRules known = this.versions.get(rules.version());
 		if (known == null) {
@@ -103,8 +104,8 @@ public class Scoring {
 			throw new IllegalStateException("Rules version " + rules.version()
 					+ " differs from the version already published; publish the change as a new version");
 		}
-		this.repository.insertIfAbsent(rules.version(), rules.questionnaireVersion(), this.json.writeValueAsString(rules),
-				this.clock.instant());
+		this.repository.insertIfAbsent(rules.version(), rules.questionnaireVersion(),
+				this.json.writeValueAsString(rules), this.clock.instant());
 		this.versions.put(rules.version(), rules);
 	}
 
@@ -140,22 +141,24 @@ public class Scoring {
 		require(Model.ALL.containsAll(rules.models().keySet()) && Model.ALL.containsAll(rules.baseline().keySet()),
 				at + "unknown model");
 		require(rules.scale() > 0, at + "scale must be positive");
-		require(rules.confidence() != null && rules.confidence().fullAt() > 0
-				&& 0 <= rules.confidence().moderate() && rules.confidence().moderate() <= rules.confidence().clear()
-				&& rules.confidence().clear() <= 100, at + "confidence bands must be 0 <= moderate <= clear <= 100");
+		require(rules.confidence() != null && rules.confidence().fullAt() > 0 && 0 <= rules.confidence().moderate()
+				&& rules.confidence().moderate() <= rules.confidence().clear() && rules.confidence().clear() <= 100,
+				at + "confidence bands must be 0 <= moderate <= clear <= 100");
 		require(rules.priority() != null && within(rules.priority().fit()) && within(rules.priority().urgency()),
 				at + "priority baseline must be 0-100");
 		Set<String> codes = new HashSet<>();
 		for (Rule rule : rules.rules()) {
 			String of = at + "rule " + rule.code() + ": ";
-			require(rule.code() != null && !rule.code().isBlank() && codes.add(rule.code()), of + "code missing or repeated");
+			require(rule.code() != null && !rule.code().isBlank() && codes.add(rule.code()),
+					of + "code missing or repeated");
 			require(!rule.when().isEmpty(), of + "needs at least one condition");
 			for (Condition condition : rule.when()) {
 				Question question = questionnaire.question(condition.question())
 					.orElseThrow(() -> new IllegalStateException(of + "unknown question " + condition.question()));
 				require(!condition.anyOf().isEmpty(), of + "condition on " + question.id() + " lists no codes");
 				condition.anyOf()
-					.forEach((code) -> require(question.hasOption(code), of + "unknown code " + code + " of " + question.id()));
+					.forEach((code) -> require(question.hasOption(code),
+							of + "unknown code " + code + " of " + question.id()));
 				require(condition.atLeast() >= 1 && condition.atLeast() <= condition.anyOf().size(),
 						of + "atLeast must be between 1 and the number of codes");
 			}

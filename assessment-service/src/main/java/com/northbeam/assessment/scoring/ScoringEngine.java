@@ -15,13 +15,15 @@ import com.northbeam.assessment.scoring.Score.LeadPriority;
 import com.northbeam.assessment.scoring.Score.PriorityFactor;
 
 /**
- * Applies one version of the scoring rules to checked answers. Pure and deterministic: the same
- * rules and answers always give the same score, with no clock, randomness or I/O involved.
+ * Applies one version of the scoring rules to checked answers. Pure and deterministic:
+ * the same rules and answers always give the same score, with no clock, randomness or I/O
+ * involved.
  * <p>
- * Each model's raw score is its baseline plus the points of every rule whose conditions hold; a
- * logistic curve maps it to a fit of 0-100, so more points always mean an equal or higher fit. The
- * winner has the highest raw score (exact ties go to the first model in {@link Model#ALL}).
- * Priority is fit for the MSP times urgency, each the clamped sum of its rules' points.
+ * Each model's raw score is its baseline plus the points of every rule whose conditions
+ * hold; a logistic curve maps it to a fit of 0-100, so more points always mean an equal
+ * or higher fit. The winner has the highest raw score (exact ties go to the first model
+ * in {@link Model#ALL}). Priority is fit for the MSP times urgency, each the clamped sum
+ * of its rules' points.
  */
 public final class ScoringEngine {
 
@@ -50,7 +52,8 @@ public final class ScoringEngine {
 				Model.ALL.stream()
 					.filter((each) -> rule.effect(each) != 0)
 					.forEach((each) -> effects.put(each, rule.effect(each)));
-				factors.add(new Factor(rule.code(), model, rule.effect(model), effects, rule.reason(), rule.guideAnchor()));
+				factors.add(
+						new Factor(rule.code(), model, rule.effect(model), effects, rule.reason(), rule.guideAnchor()));
 			}
 			priorityFit += rule.priority().fit();
 			urgency += rule.priority().urgency();
@@ -59,8 +62,8 @@ public final class ScoringEngine {
 						rule.reason(), rule.guideAnchor()));
 			}
 		}
-		Fit fit = new Fit(fit(raw.get(Model.CO_MANAGED), rules.scale()), fit(raw.get(Model.FULLY_MANAGED), rules.scale()),
-				fit(raw.get(Model.HYBRID), rules.scale()));
+		Fit fit = new Fit(fit(raw.get(Model.CO_MANAGED), rules.scale()),
+				fit(raw.get(Model.FULLY_MANAGED), rules.scale()), fit(raw.get(Model.HYBRID), rules.scale()));
 		String winner = Model.ALL.get(0);
 		for (String model : Model.ALL) {
 			if (raw.get(model) > raw.get(winner)) {
@@ -78,7 +81,8 @@ public final class ScoringEngine {
 		String label = (confidence >= rules.confidence().clear()) ? "clear"
 				: (confidence >= rules.confidence().moderate()) ? "moderate" : "close";
 		factors.sort(Comparator.comparingInt(Factor::weight).reversed());
-		priorityFactors.sort(Comparator.comparingInt((PriorityFactor factor) -> factor.fit() + factor.urgency()).reversed());
+		priorityFactors
+			.sort(Comparator.comparingInt((PriorityFactor factor) -> factor.fit() + factor.urgency()).reversed());
 		int fitPart = clamp(priorityFit);
 		int urgencyPart = clamp(urgency);
 		int priority = (int) Math.round(fitPart * urgencyPart / 100.0);
@@ -120,7 +124,8 @@ public final class ScoringEngine {
 	}
 
 	private static String lowerFirst(String name) {
-		// Model names start with a word such as "Co-managed"; keep acronyms like "IT" intact.
+		// Model names start with a word such as "Co-managed"; keep acronyms like "IT"
+		// intact.
 		return (name.length() > 1 && Character.isLowerCase(name.charAt(1)))
 				? Character.toLowerCase(name.charAt(0)) + name.substring(1) : name;
 	}

@@ -6,15 +6,17 @@ import java.util.Map;
 import com.northbeam.assessment.questionnaire.Answers;
 
 /**
- * One published version of the scoring rules, written for one questionnaire version. The rules are
- * data: each names the answers it applies to, how much it moves each model's fit and the lead's
- * priority, a plain-language reason and the guide section that explains it.
+ * One published version of the scoring rules, written for one questionnaire version. The
+ * rules are data: each names the answers it applies to, how much it moves each model's
+ * fit and the lead's priority, a plain-language reason and the guide section that
+ * explains it.
  *
  * @param version the rules version, recorded with every result
  * @param questionnaireVersion the questionnaire version whose answers these rules read
  * @param models how each model is named in explanations
  * @param baseline each model's raw score before any rule applies
- * @param scale raw points that move a fit from 50 to about 73 (the logistic curve's scale)
+ * @param scale raw points that move a fit from 50 to about 73 (the logistic curve's
+ * scale)
  * @param confidence how the lead of the winner turns into a confidence figure and word
  * @param priority where the lead's priority starts before any rule applies
  * @param rules the rules, in the order their factors are listed when weights are equal
@@ -29,14 +31,18 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 	}
 
 	/**
-	 * @param fullAt the fit gap between the winner and the runner-up that gives confidence 100
+	 * @param fullAt the fit gap between the winner and the runner-up that gives
+	 * confidence 100
 	 * @param clear the confidence from which the recommendation is called clear
 	 * @param moderate the confidence from which it is called moderate (below: close)
 	 */
 	public record Confidence(double fullAt, int clear, int moderate) {
 	}
 
-	/** @param fit where the fit-for-the-MSP part starts (0-100) @param urgency where urgency starts */
+	/**
+	 * @param fit where the fit-for-the-MSP part starts (0-100) @param urgency where
+	 * urgency starts
+	 */
 	public record Priority(int fit, int urgency) {
 	}
 
@@ -73,7 +79,10 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 
 	}
 
-	/** Holds when at least {@code atLeast} (default 1) of the codes given to {@code question} are in {@code anyOf}. */
+	/**
+	 * Holds when at least {@code atLeast} (default 1) of the codes given to
+	 * {@code question} are in {@code anyOf}.
+	 */
 	public record Condition(String question, List<String> anyOf, Integer atLeast) {
 
 		public Condition {

@@ -9,7 +9,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Keeps every published rules version in the database so a stored result can always be explained. */
+/**
+ * Keeps every published rules version in the database so a stored result can always be
+ * explained.
+ */
 @Repository
 class ScoringRulesRepository {
 

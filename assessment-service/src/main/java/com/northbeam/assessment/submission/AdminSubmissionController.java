@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins rescore stored submissions with the newest rules and see every result a submission had. */
+/**
+ * Admins rescore stored submissions with the newest rules and see every result a
+ * submission had.
+ */
 @RestController
 @RequestMapping("/api/admin/submissions")
 class AdminSubmissionController {

@@ -9,8 +9,9 @@ import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 
 /**
- * A submission that passed every check, with trimmed values and hidden questions answered.
- * {@code contact} and {@code consentVersion} are {@code null} when the contact details come later.
+ * A submission that passed every check, with trimmed values and hidden questions
+ * answered. {@code contact} and {@code consentVersion} are {@code null} when the contact
+ * details come later.
  */
 record CheckedSubmission(UUID id, Questionnaire questionnaire, Answers answers, CostInputs costs, Contact contact,
 		String consentVersion, Attribution attribution) {

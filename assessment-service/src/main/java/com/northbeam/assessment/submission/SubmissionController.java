@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Submissions from the gateway: {@code 201} with the result for a new one, {@code 200} with the
- * stored result when the same id comes again. Results are read without contact details; they say
- * only whether contact details were given ({@code contactGiven}). A submission made with
- * {@code contactLater} gets its contact details, and so its lead, through {@code PUT .../contact}.
+ * Submissions from the gateway: {@code 201} with the result for a new one, {@code 200}
+ * with the stored result when the same id comes again. Results are read without contact
+ * details; they say only whether contact details were given ({@code contactGiven}). A
+ * submission made with {@code contactLater} gets its contact details, and so its lead,
+ * through {@code PUT .../contact}.
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -51,7 +52,8 @@ class SubmissionController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<String> result(@PathVariable UUID id) {
-		String result = this.submissions.result(id).orElseThrow(() -> new NotFoundException("There is no submission " + id));
+		String result = this.submissions.result(id)
+			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
 	}
 

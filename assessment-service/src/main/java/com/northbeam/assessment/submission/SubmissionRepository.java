@@ -24,14 +24,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a submission with its answers, result, consent record, lead and the lead's outbox event, all
- * or nothing. A submission whose contact details come later is stored without consent, lead and
- * event; {@link #addContact} adds those three, once.
+ * Stores a submission with its answers, result, consent record, lead and the lead's
+ * outbox event, all or nothing. A submission whose contact details come later is stored
+ * without consent, lead and event; {@link #addContact} adds those three, once.
  * <p>
- * On PostgreSQL this is one statement: {@code INSERT ... ON CONFLICT (id) DO NOTHING} feeding the
- * other inserts through data-modifying CTEs, so a repeated id inserts nothing and a concurrent
- * duplicate waits for the first to commit, then inserts nothing. Other databases (the embedded H2
- * default) do the same in one transaction and treat a duplicate key as "already stored".
+ * On PostgreSQL this is one statement: {@code INSERT ... ON CONFLICT (id) DO NOTHING}
+ * feeding the other inserts through data-modifying CTEs, so a repeated id inserts nothing
+ * and a concurrent duplicate waits for the first to commit, then inserts nothing. Other
+ * databases (the embedded H2 default) do the same in one transaction and treat a
+ * duplicate key as "already stored".
  */
 @Repository
 class SubmissionRepository {
@@ -54,24 +55,28 @@ class SubmissionRepository {
 	private static final String LEAD_VALUES = ":name, :email, :company, :phone, :role, :recommendation, :priority, 'new', "
 			+ "null, :source, 0, :createdAt, :createdAt";
 
-	/** The new lead's notification, for the outbox feature's dispatcher, written with the lead. */
+	/**
+	 * The new lead's notification, for the outbox feature's dispatcher, written with the
+	 * lead.
+	 */
 	private static final String INSERT_OUTBOX_EVENT = "insert into outbox_event (id, kind, lead_id, created_at)";
 
 	private static final String INSERT_ALL_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
 			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
 			+ "r as (insert into submission_result (" + RESULT_COLUMNS + ") select id, " + RESULT_VALUES + " from s), "
 			+ "c as (insert into consent_record (submission_id, text_version, accepted_at) "
-			+ "select id, :consentVersion, :createdAt from s), "
-			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, id, " + LEAD_VALUES + " from s), "
-			+ "o as (" + INSERT_OUTBOX_EVENT + " select :eventId, 'lead.created', :leadId, :createdAt from s) "
-			+ "select count(*) from s";
+			+ "select id, :consentVersion, :createdAt from s), " + "l as (insert into lead (" + LEAD_COLUMNS
+			+ ") select :leadId, id, " + LEAD_VALUES + " from s), " + "o as (" + INSERT_OUTBOX_EVENT
+			+ " select :eventId, 'lead.created', :leadId, :createdAt from s) " + "select count(*) from s";
 
 	private static final String INSERT_ANONYMOUS_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
 			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
 			+ "r as (insert into submission_result (" + RESULT_COLUMNS + ") select id, " + RESULT_VALUES + " from s) "
 			+ "select count(*) from s";
 
-	/** The lead takes the recommendation and priority of the submission's newest result. */
+	/**
+	 * The lead takes the recommendation and priority of the submission's newest result.
+	 */
 	private static final String LATE_LEAD_VALUES = ":name, :email, :company, :phone, :role, "
 			+ "(select recommendation from submission_result where submission_id = :id order by rules_version desc limit 1), "
 			+ "(select priority from submission_result where submission_id = :id order by rules_version desc limit 1), "
@@ -79,11 +84,9 @@ class SubmissionRepository {
 
 	private static final String ADD_CONTACT_POSTGRES = "with c as (insert into consent_record (submission_id, text_version, "
 			+ "accepted_at) values (:id, :consentVersion, :createdAt) on conflict (submission_id) do nothing "
-			+ "returning submission_id), "
-			+ "l as (insert into lead (" + LEAD_COLUMNS + ") select :leadId, submission_id, " + LATE_LEAD_VALUES
-			+ " from c), "
-			+ "o as (" + INSERT_OUTBOX_EVENT + " select :eventId, 'lead.created', :leadId, :createdAt from c) "
-			+ "select count(*) from c";
+			+ "returning submission_id), " + "l as (insert into lead (" + LEAD_COLUMNS
+			+ ") select :leadId, submission_id, " + LATE_LEAD_VALUES + " from c), " + "o as (" + INSERT_OUTBOX_EVENT
+			+ " select :eventId, 'lead.created', :leadId, :createdAt from c) " + "select count(*) from c";
 
 	private final JdbcClient jdbc;
 
@@ -111,7 +114,10 @@ class SubmissionRepository {
 			CostComparison cost, String body, Instant createdAt) {
 	}
 
-	/** Stores everything and returns {@code true}, or returns {@code false} if the id was already stored. */
+	/**
+	 * Stores everything and returns {@code true}, or returns {@code false} if the id was
+	 * already stored.
+	 */
 	boolean insert(NewSubmission submission) {
 		Map<String, Object> params = params(submission);
 		boolean withContact = submission.submission().hasContact();
@@ -124,7 +130,8 @@ class SubmissionRepository {
 				this.jdbc.sql("insert into submission (" + SUBMISSION_COLUMNS + ") values (" + SUBMISSION_VALUES + ")")
 					.params(params)
 					.update();
-				this.jdbc.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
+				this.jdbc
+					.sql("insert into submission_result (" + RESULT_COLUMNS + ") values (:id, " + RESULT_VALUES + ")")
 					.params(params)
 					.update();
 				if (withContact) {
@@ -139,8 +146,11 @@ class SubmissionRepository {
 	}
 
 	private void insertConsentLeadAndEvent(Map<String, Object> params, String leadValues) {
-		this.jdbc.sql("insert into consent_record (submission_id, text_version, accepted_at) "
-				+ "values (:id, :consentVersion, :createdAt)").params(params).update();
+		this.jdbc
+			.sql("insert into consent_record (submission_id, text_version, accepted_at) "
+					+ "values (:id, :consentVersion, :createdAt)")
+			.params(params)
+			.update();
 		this.jdbc.sql("insert into lead (" + LEAD_COLUMNS + ") values (:leadId, :id, " + leadValues + ")")
 			.params(params)
 			.update();
@@ -154,9 +164,10 @@ class SubmissionRepository {
 	}
 
 	Optional<ContactTarget> findContactTarget(UUID id) {
-		return this.jdbc.sql("select s.questionnaire_version, s.utm_source, s.referrer, "
-				+ "exists (select 1 from consent_record c where c.submission_id = s.id) contact_given "
-				+ "from submission s where s.id = :id")
+		return this.jdbc
+			.sql("select s.questionnaire_version, s.utm_source, s.referrer, "
+					+ "exists (select 1 from consent_record c where c.submission_id = s.id) contact_given "
+					+ "from submission s where s.id = :id")
 			.param("id", id)
 			.query((rs, row) -> new ContactTarget(rs.getInt("questionnaire_version"),
 					new Attribution(rs.getString("utm_source"), null, null, rs.getString("referrer"), null),
@@ -165,9 +176,9 @@ class SubmissionRepository {
 	}
 
 	/**
-	 * Adds the consent record, the lead and its outbox event to a stored submission that has no
-	 * contact details yet. Returns {@code false} when it already had them (also when a concurrent
-	 * call added them first).
+	 * Adds the consent record, the lead and its outbox event to a stored submission that
+	 * has no contact details yet. Returns {@code false} when it already had them (also
+	 * when a concurrent call added them first).
 	 */
 	boolean addContact(UUID id, Contact contact, String consentVersion, Attribution attribution, Instant now) {
 		Map<String, Object> params = new HashMap<>();
@@ -243,13 +254,17 @@ class SubmissionRepository {
 		return "direct";
 	}
 
-	/** The newest result of a submission as stored JSON, and whether its contact details were given. */
+	/**
+	 * The newest result of a submission as stored JSON, and whether its contact details
+	 * were given.
+	 */
 	record StoredResult(String body, boolean contactGiven) {
 	}
 
 	Optional<StoredResult> findNewestResultWithContactState(UUID id) {
-		return this.jdbc.sql("select r.body, exists (select 1 from consent_record c where c.submission_id = r.submission_id) "
-				+ "contact_given from submission_result r where r.submission_id = :id order by r.rules_version desc limit 1")
+		return this.jdbc
+			.sql("select r.body, exists (select 1 from consent_record c where c.submission_id = r.submission_id) "
+					+ "contact_given from submission_result r where r.submission_id = :id order by r.rules_version desc limit 1")
 			.param("id", id)
 			.query((rs, row) -> new StoredResult(rs.getString("body"), rs.getBoolean("contact_given")))
 			.optional();
@@ -257,7 +272,8 @@ class SubmissionRepository {
 
 	/** The newest result of a submission, as stored JSON. */
 	Optional<String> findNewestResult(UUID id) {
-		return this.jdbc.sql("select body from submission_result where submission_id = :id order by rules_version desc limit 1")
+		return this.jdbc
+			.sql("select body from submission_result where submission_id = :id order by rules_version desc limit 1")
 			.param("id", id)
 			.query(String.class)
 			.optional();
@@ -287,11 +303,15 @@ class SubmissionRepository {
 			.optional();
 	}
 
-	/** Ids of submissions of a questionnaire version that have no result of {@code rulesVersion} or newer yet. */
+	/**
+	 * Ids of submissions of a questionnaire version that have no result of
+	 * {@code rulesVersion} or newer yet.
+	 */
 	List<UUID> findNeedingRescore(int questionnaireVersion, int rulesVersion, int limit) {
-		return this.jdbc.sql("select s.id from submission s where s.questionnaire_version = :questionnaireVersion "
-				+ "and not exists (select 1 from submission_result r where r.submission_id = s.id "
-				+ "and r.rules_version >= :rulesVersion) order by s.id limit :limit")
+		return this.jdbc
+			.sql("select s.id from submission s where s.questionnaire_version = :questionnaireVersion "
+					+ "and not exists (select 1 from submission_result r where r.submission_id = s.id "
+					+ "and r.rules_version >= :rulesVersion) order by s.id limit :limit")
 			.param("questionnaireVersion", questionnaireVersion)
 			.param("rulesVersion", rulesVersion)
 			.param("limit", limit)
@@ -300,8 +320,9 @@ class SubmissionRepository {
 	}
 
 	/**
-	 * Adds a result (older ones are kept) and moves the lead's recommendation and priority with it.
-	 * Returns {@code false} if a result of that rules version was stored meanwhile.
+	 * Adds a result (older ones are kept) and moves the lead's recommendation and
+	 * priority with it. Returns {@code false} if a result of that rules version was
+	 * stored meanwhile.
 	 */
 	boolean addResult(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
 		try {
@@ -327,8 +348,9 @@ class SubmissionRepository {
 			.param("body", body)
 			.param("createdAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))
 			.update();
-		this.jdbc.sql("update lead set recommendation = :recommendation, priority = :priority, "
-				+ "updated_at = :updatedAt, version = version + 1 where submission_id = :id")
+		this.jdbc
+			.sql("update lead set recommendation = :recommendation, priority = :priority, "
+					+ "updated_at = :updatedAt, version = version + 1 where submission_id = :id")
 			.param("recommendation", score.recommendation())
 			.param("priority", score.priority().score())
 			.param("updatedAt", OffsetDateTime.ofInstant(scoredAt, ZoneOffset.UTC))

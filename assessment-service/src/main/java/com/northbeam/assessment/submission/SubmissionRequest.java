@@ -7,8 +7,9 @@ import com.northbeam.assessment.cost.CostInputs;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A submission as posted by the gateway; also accepts the body of the gateway's public JSON API.
- * Everything is checked by {@link SubmissionValidator} before anything is stored.
+ * A submission as posted by the gateway; also accepts the body of the gateway's public
+ * JSON API. Everything is checked by {@link SubmissionValidator} before anything is
+ * stored.
  *
  * @param id the client's idempotency key; generated when absent
  * @param questionnaireVersion the version answered; the current one when absent
@@ -18,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * @param consent the consent given, with the consent text version shown; absent when
  * {@code contactLater} is true
  * @param attribution where the prospect came from, all optional
- * @param contactLater {@code true} when the prospect sees the result first and may leave contact
- * details afterwards ({@code PUT /api/submissions/{id}/contact}); no lead exists until then
+ * @param contactLater {@code true} when the prospect sees the result first and may leave
+ * contact details afterwards ({@code PUT /api/submissions/{id}/contact}); no lead exists
+ * until then
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
 		Consent consent, Attribution attribution, Boolean contactLater) {

@@ -13,9 +13,10 @@ import com.northbeam.assessment.scoring.Score.Fit;
 import com.northbeam.assessment.scoring.Score.LeadPriority;
 
 /**
- * The stored and returned result of a submission: the recommendation with its explanation, the
- * lead's priority, the cost comparison and the answers it was made from. It holds no contact
- * details, so it can be shown to whoever knows the submission id. Serialised once when computed and stored as is.
+ * The stored and returned result of a submission: the recommendation with its
+ * explanation, the lead's priority, the cost comparison and the answers it was made from.
+ * It holds no contact details, so it can be shown to whoever knows the submission id.
+ * Serialised once when computed and stored as is.
  */
 record SubmissionResult(UUID id, int questionnaireVersion, int rulesVersion, String recommendation, Fit fit,
 		int confidence, String confidenceLabel, String summary, List<Factor> factors, LeadPriority priority,

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionValidator {
 
-	// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not checkable here.
+	// Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not
+	// checkable here.
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
 	private static final Pattern PHONE = Pattern.compile("^[0-9+()./\\- ]{3,}$");
@@ -40,7 +41,8 @@ class SubmissionValidator {
 	CheckedSubmission check(SubmissionRequest request) {
 		List<FieldError> errors = new ArrayList<>();
 		Questionnaire questionnaire = (request.questionnaireVersion() != null)
-				? this.questionnaires.version(request.questionnaireVersion()).orElse(null) : this.questionnaires.current();
+				? this.questionnaires.version(request.questionnaireVersion()).orElse(null)
+				: this.questionnaires.current();
 		if (questionnaire == null) {
 			throw InvalidInputException.of("questionnaireVersion", "is not a published questionnaire version");
 		}
@@ -69,8 +71,8 @@ class SubmissionValidator {
 	}
 
 	/**
-	 * Checks contact details given after the result, against the questionnaire version the
-	 * submission answered (its consent text is the one that must have been shown).
+	 * Checks contact details given after the result, against the questionnaire version
+	 * the submission answered (its consent text is the one that must have been shown).
 	 */
 	Contact checkLateContact(int questionnaireVersion, ContactRequest request) {
 		Questionnaire questionnaire = this.questionnaires.version(questionnaireVersion)

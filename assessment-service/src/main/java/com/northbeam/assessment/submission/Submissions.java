@@ -26,7 +26,10 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Service;
 
-/** Takes submissions in, scores and prices them, stores them once, and rescores them on request. */
+/**
+ * Takes submissions in, scores and prices them, stores them once, and rescores them on
+ * request.
+ */
 @Service
 class Submissions {
 
@@ -66,14 +69,15 @@ class Submissions {
 		CheckedSubmission submission = this.validator.check(request);
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
-		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row agree.
+		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
+		// agree.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String body = this.json.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost,
-				now, now));
-		boolean created = this.repository.insert(new NewSubmission(submission,
-				this.json.writeValueAsString(submission.answers().values()),
-				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null, score,
-				cost, body, now));
+		String body = this.json
+			.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost, now, now));
+		boolean created = this.repository
+			.insert(new NewSubmission(submission, this.json.writeValueAsString(submission.answers().values()),
+					(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
+					score, cost, body, now));
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
@@ -89,22 +93,24 @@ class Submissions {
 	}
 
 	/**
-	 * Adds contact details and consent to a submission made with {@code contactLater}: the lead
-	 * appears now, with its notification. Details given before are kept as they are.
+	 * Adds contact details and consent to a submission made with {@code contactLater}:
+	 * the lead appears now, with its notification. Details given before are kept as they
+	 * are.
 	 * @return the result, and whether this call created the lead
 	 */
 	Outcome addContact(UUID id, ContactRequest request) {
 		SubmissionRepository.ContactTarget target = this.repository.findContactTarget(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
 		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request);
-		boolean created = !target.contactGiven() && this.repository.addContact(id, contact,
-				request.consent().textVersion(), target.attribution(), this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		boolean created = !target.contactGiven()
+				&& this.repository.addContact(id, contact, request.consent().textVersion(), target.attribution(),
+						this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		return new Outcome(id, created, result(id).orElseThrow());
 	}
 
 	/**
-	 * The stored result body stays as computed; whether contact details were given changes later,
-	 * so it is added as the first member on the way out.
+	 * The stored result body stays as computed; whether contact details were given
+	 * changes later, so it is added as the first member on the way out.
 	 */
 	private static String withContactState(String body, boolean contactGiven) {
 		String member = "\"contactGiven\":" + contactGiven;
@@ -116,9 +122,9 @@ class Submissions {
 	}
 
 	/**
-	 * Scores a stored submission again with the newest rules for its questionnaire version and the
-	 * newest price assumptions, keeping the earlier results. A submission already scored with the
-	 * newest rules is left as it is.
+	 * Scores a stored submission again with the newest rules for its questionnaire
+	 * version and the newest price assumptions, keeping the earlier results. A submission
+	 * already scored with the newest rules is left as it is.
 	 */
 	String rescore(UUID id) {
 		StoredSubmission stored = this.repository.findForRescoring(id)
@@ -132,18 +138,23 @@ class Submissions {
 				: CostInputs.NONE;
 		Score score = ScoringEngine.score(rules, answers);
 		CostComparison cost = this.costs.compare(answers, inputs);
-		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row agree.
+		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
+		// agree.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
 		if (!this.repository.addResult(id, score, cost, body, now)) {
-			// Rescored concurrently (another admin call or replica): show what was stored.
+			// Rescored concurrently (another admin call or replica): show what was
+			// stored.
 			return this.repository.findNewestResult(id).orElseThrow();
 		}
 		return body;
 	}
 
-	/** Rescores every submission not yet scored with the newest rules; returns how many were rescored. */
+	/**
+	 * Rescores every submission not yet scored with the newest rules; returns how many
+	 * were rescored.
+	 */
 	int rescoreAll() {
 		int rescored = 0;
 		for (int questionnaireVersion : this.scoring.questionnaireVersions()) {

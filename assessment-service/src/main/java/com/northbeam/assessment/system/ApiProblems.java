@@ -20,8 +20,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns refused input into {@code application/problem+json} that names every offending field in an
- * {@code errors} list of {@code {field, message}}.
+ * Turns refused input into {@code application/problem+json} that names every offending
+ * field in an {@code errors} list of {@code {field, message}}.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -78,7 +78,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some parameters cannot be accepted.", errors));

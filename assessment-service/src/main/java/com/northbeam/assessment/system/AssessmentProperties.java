@@ -15,14 +15,15 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of assessment-service under {@code assessment.*}; each can be overridden by an environment
- * variable (for example {@code ASSESSMENT_COST_ASSUMPTIONS_REFRESH=30s}).
+ * Settings of assessment-service under {@code assessment.*}; each can be overridden by an
+ * environment variable (for example {@code ASSESSMENT_COST_ASSUMPTIONS_REFRESH=30s}).
  *
  * @param questionnaire where the published questionnaire versions are read from
  * @param scoring where the published scoring rules versions are read from
  * @param cost how long a replica may reuse the price assumptions before rereading them
  * @param rescore how many submissions one rescoring batch handles
- * @param security how many verified gateway tokens are remembered until they expire (0: none)
+ * @param security how many verified gateway tokens are remembered until they expire (0:
+ * none)
  * @param maxBodySize the largest request body accepted
  */
 @Validated

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code assessment.max-body-size} before anything reads them, so
- * an oversized payload cannot tie up memory. Field-level limits are checked later, per field.
+ * Refuses request bodies larger than {@code assessment.max-body-size} before anything
+ * reads them, so an oversized payload cannot tie up memory. Field-level limits are
+ * checked later, per field.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

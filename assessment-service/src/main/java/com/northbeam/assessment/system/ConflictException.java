@@ -2,7 +2,10 @@ package com.northbeam.assessment.system;
 
 import java.util.List;
 
-/** Thrown when a write is based on a stale state; answered with {@code 409} naming the fields. */
+/**
+ * Thrown when a write is based on a stale state; answered with {@code 409} naming the
+ * fields.
+ */
 public class ConflictException extends RuntimeException {
 
 	private final transient List<FieldError> errors;

@@ -1,5 +1,8 @@
 package com.northbeam.assessment.system;
 
-/** One offending input field, named by its path in the request body (for example {@code contact.email}). */
+/**
+ * One offending input field, named by its path in the request body (for example
+ * {@code contact.email}).
+ */
 public record FieldError(String field, String message) {
 }

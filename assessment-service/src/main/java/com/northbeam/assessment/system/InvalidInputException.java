@@ -2,7 +2,10 @@ package com.northbeam.assessment.system;
 
 import java.util.List;
 
-/** Thrown when a request names fields that cannot be accepted; answered with {@code 400} and every field. */
+/**
+ * Thrown when a request names fields that cannot be accepted; answered with {@code 400}
+ * and every field.
+ */
 public class InvalidInputException extends RuntimeException {
 
 	private final transient List<FieldError> errors;

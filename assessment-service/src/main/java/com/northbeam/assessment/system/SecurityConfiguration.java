@@ -17,15 +17,17 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * The published questionnaire is readable by anyone; submissions, leads, statistics, funnel events
- * and administration need a token issued by the gateway carrying the matching scope.
+ * The published questionnaire is readable by anyone; submissions, leads, statistics,
+ * funnel events and administration need a token issued by the gateway carrying the
+ * matching scope.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Wraps the decoder Spring Boot configures (key set, issuer, audience, lifetime checks) in a
-	 * cache of already verified tokens, unless {@code assessment.security.verified-token-cache} is 0.
+	 * Wraps the decoder Spring Boot configures (key set, issuer, audience, lifetime
+	 * checks) in a cache of already verified tokens, unless
+	 * {@code assessment.security.verified-token-cache} is 0.
 	 */
 	@Bean
 	static BeanPostProcessor verifiedTokenCache(ObjectProvider<AssessmentProperties> properties,
@@ -45,10 +47,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The standard strict firewall, with its header checks written as plain loops: the default
-	 * regular expression ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}) costs more CPU on a long
-	 * bearer token than the rest of a request. Same rule: every character assigned, none a
-	 * control character.
+	 * The standard strict firewall, with its header checks written as plain loops: the
+	 * default regular expression ({@code [\p{IsAssigned}&&[^\p{IsControl}]]*}) costs more
+	 * CPU on a long bearer token than the rest of a request. Same rule: every character
+	 * assigned, none a control character.
 	 */
 	@Bean
 	HttpFirewall httpFirewall() {
@@ -71,10 +73,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * No Spring Security observations: wrapping every filter of the chain in an observation costs
-	 * a large share of a light request's CPU and allocation (measured on content-service's cached
-	 * reads: a quarter of the CPU, half of the allocation). HTTP server observations
-	 * ({@code http.server.requests}) stay.
+	 * No Spring Security observations: wrapping every filter of the chain in an
+	 * observation costs a large share of a light request's CPU and allocation (measured
+	 * on content-service's cached reads: a quarter of the CPU, half of the allocation).
+	 * HTTP server observations ({@code http.server.requests}) stay.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -84,17 +86,28 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error").permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/questionnaires/**").permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/submissions/**").hasAuthority("SCOPE_submissions:read")
-			.requestMatchers("/api/submissions/**").hasAuthority("SCOPE_submissions:write")
-			.requestMatchers(HttpMethod.POST, "/api/events").hasAuthority("SCOPE_events:write")
-			.requestMatchers(HttpMethod.GET, "/api/stats/**").hasAuthority("SCOPE_leads:read")
-			.requestMatchers(HttpMethod.GET, "/api/leads/export.csv").hasAuthority("SCOPE_leads:read")
-			.requestMatchers(HttpMethod.GET, "/api/leads/**").hasAuthority("SCOPE_leads:read")
-			.requestMatchers("/api/leads/**").hasAuthority("SCOPE_leads:write")
-			.requestMatchers("/api/admin/**").hasAuthority("SCOPE_admin")
-			.anyRequest().denyAll())
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/questionnaires/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/submissions/**")
+			.hasAuthority("SCOPE_submissions:read")
+			.requestMatchers("/api/submissions/**")
+			.hasAuthority("SCOPE_submissions:write")
+			.requestMatchers(HttpMethod.POST, "/api/events")
+			.hasAuthority("SCOPE_events:write")
+			.requestMatchers(HttpMethod.GET, "/api/stats/**")
+			.hasAuthority("SCOPE_leads:read")
+			.requestMatchers(HttpMethod.GET, "/api/leads/export.csv")
+			.hasAuthority("SCOPE_leads:read")
+			.requestMatchers(HttpMethod.GET, "/api/leads/**")
+			.hasAuthority("SCOPE_leads:read")
+			.requestMatchers("/api/leads/**")
+			.hasAuthority("SCOPE_leads:write")
+			.requestMatchers("/api/admin/**")
+			.hasAuthority("SCOPE_admin")
+			.anyRequest()
+			.denyAll())
 			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());

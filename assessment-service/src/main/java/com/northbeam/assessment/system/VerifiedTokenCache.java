@@ -9,12 +9,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers tokens that passed full verification until they expire, so a caller that reuses its
- * token (as OAuth2 clients do for a token's lifetime) is not verified from scratch on every call.
+ * Remembers tokens that passed full verification until they expire, so a caller that
+ * reuses its token (as OAuth2 clients do for a token's lifetime) is not verified from
+ * scratch on every call.
  * <p>
- * Only a byte-for-byte identical token string hits the cache, and only while it is unexpired, so
- * this accepts nothing the wrapped decoder would refuse within a token's life. It is bounded: when
- * full it is emptied and refilled.
+ * Only a byte-for-byte identical token string hits the cache, and only while it is
+ * unexpired, so this accepts nothing the wrapped decoder would refuse within a token's
+ * life. It is bounded: when full it is emptied and refilled.
  */
 final class VerifiedTokenCache implements JwtDecoder {
 

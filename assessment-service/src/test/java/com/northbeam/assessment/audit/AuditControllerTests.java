@@ -46,8 +46,8 @@ class AuditControllerTests {
 		String cursor = null;
 		do {
 			JsonNode page = leads.body(mvc.get()
-				.uri("/api/admin/audit?actor={actor}&action=lead.read&limit=2" + ((cursor != null) ? "&after=" + cursor : ""),
-						actor)
+				.uri("/api/admin/audit?actor={actor}&action=lead.read&limit=2"
+						+ ((cursor != null) ? "&after=" + cursor : ""), actor)
 				.header(HttpHeaders.AUTHORIZATION, leads.admin())
 				.exchange());
 			page.get("items").forEach(entries::add);

@@ -30,7 +30,8 @@ class CostCalculatorTests {
 	static PriceAssumptions seeded() {
 		try (InputStream in = new ClassPathResource("db/migration/common/V2__seed_initial_price_assumptions.sql")
 			.getInputStream()) {
-			Matcher json = Pattern.compile("'(\\{.*\\})'").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			Matcher json = Pattern.compile("'(\\{.*\\})'")
+				.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 			assertThat(json.find()).isTrue();
 			return JSON.readValue(json.group(1), PriceAssumptions.class);
 		}
@@ -81,7 +82,8 @@ class CostCalculatorTests {
 			.isEqualTo(5_000);
 		assertThat(item(cost.current(), "tools_and_monitoring").amount()).isEqualTo(10_000);
 		assertThat(cost.current().total()).isEqualTo(175_000);
-		// The provider's prices depend on the head count, which the size band only estimates.
+		// The provider's prices depend on the head count, which the size band only
+		// estimates.
 		assertThat(item(cost.coManaged(), "service_agreement").estimated()).isTrue();
 	}
 
@@ -109,9 +111,10 @@ class CostCalculatorTests {
 	void everyPriceComesFromTheAssumptions() {
 		Answers answers = answers("51-200", "it_person", "growing");
 		PriceAssumptions doubled = new PriceAssumptions(SEEDED.currency(), SEEDED.employeesPerBand(),
-				SEEDED.itStaffByInternalIt(), SEEDED.loadedSalary() * 2, SEEDED.benefitsShare(), SEEDED.toolsPerUser() * 2,
-				SEEDED.recruitingTrainingPerItStaff() * 2, SEEDED.recruitingShare(), doubled(SEEDED.coManaged()),
-				doubled(SEEDED.fullyManaged()), SEEDED.securityAddOnPerUserMonth() * 2, SEEDED.securityAddOnWhen());
+				SEEDED.itStaffByInternalIt(), SEEDED.loadedSalary() * 2, SEEDED.benefitsShare(),
+				SEEDED.toolsPerUser() * 2, SEEDED.recruitingTrainingPerItStaff() * 2, SEEDED.recruitingShare(),
+				doubled(SEEDED.coManaged()), doubled(SEEDED.fullyManaged()), SEEDED.securityAddOnPerUserMonth() * 2,
+				SEEDED.securityAddOnWhen());
 		CostComparison base = CostCalculator.compare(answers, CostInputs.NONE, SEEDED, 1);
 		CostComparison twice = CostCalculator.compare(answers, CostInputs.NONE, doubled, 2);
 		for (String setup : List.of("current", "co_managed", "fully_managed")) {

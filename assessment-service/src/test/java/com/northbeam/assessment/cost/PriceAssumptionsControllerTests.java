@@ -35,7 +35,10 @@ class PriceAssumptionsControllerTests {
 	}
 
 	JsonNode current() throws Exception {
-		MvcTestResult result = mvc.get().uri("/api/admin/price-assumptions").header(HttpHeaders.AUTHORIZATION, admin()).exchange();
+		MvcTestResult result = mvc.get()
+			.uri("/api/admin/price-assumptions")
+			.header(HttpHeaders.AUTHORIZATION, admin())
+			.exchange();
 		assertThat(result).hasStatusOk();
 		return json.readTree(result.getResponse().getContentAsByteArray());
 	}
@@ -82,7 +85,9 @@ class PriceAssumptionsControllerTests {
 		JsonNode cost = json.readTree(submitted.getResponse().getContentAsByteArray()).get("cost");
 		assertThat(cost.get("assumptionsVersion").asInt()).isEqualTo(version + 1);
 		int users = cost.get("users").asInt();
-		assertThat(cost.get("co_managed").get("items").valueStream()
+		assertThat(cost.get("co_managed")
+			.get("items")
+			.valueStream()
 			.filter((item) -> item.get("code").asString().equals("service_agreement"))
 			.findFirst()
 			.orElseThrow()

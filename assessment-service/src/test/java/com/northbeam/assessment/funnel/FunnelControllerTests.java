@@ -80,7 +80,8 @@ class FunnelControllerTests {
 		assertThat(company.get("step").asString()).isEqualTo("company");
 		assertThat(company.get("completed").asLong() - before.get("dropOffByStep").get(0).get("completed").asLong())
 			.isEqualTo(1);
-		assertThat(after.get("dropOffByStep").get(1).get("entered").asLong()).isEqualTo(company.get("completed").asLong());
+		assertThat(after.get("dropOffByStep").get(1).get("entered").asLong())
+			.isEqualTo(company.get("completed").asLong());
 		assertThat(after.get("leadsByRecommendation").has("co_managed")).isTrue();
 		assertThat(after.get("leadsBySource").toString()).contains("newsletter");
 		// No personal data and no identifiers are stored with an event.
@@ -156,7 +157,8 @@ class FunnelControllerTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "events:write"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"type\":\"step_completed\",\"step\":\"nowhere\"}")).hasStatus(400);
-		assertThat(mvc.get().uri("/api/stats/funnel?from=2026-12-01&to=2026-11-01&granularity=month")
+		assertThat(mvc.get()
+			.uri("/api/stats/funnel?from=2026-12-01&to=2026-11-01&granularity=month")
 			.header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.errors[*].field")

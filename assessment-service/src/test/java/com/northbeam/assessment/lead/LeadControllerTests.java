@@ -97,7 +97,8 @@ class LeadControllerTests {
 		assertThat(row.get("source").asString()).isEqualTo("direct");
 		assertThat(row.has("owner")).isTrue();
 		assertThat(row.has("createdAt")).isTrue();
-		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'leads.listed' and actor = :actor and detail like :tag")
+		assertThat(jdbc.sql(
+				"select count(*) from audit_entry where action = 'leads.listed' and actor = :actor and detail like :tag")
 			.param("actor", LeadFixtures.SALES)
 			.param("tag", "%" + tag + "%")
 			.query(Integer.class)
@@ -128,10 +129,14 @@ class LeadControllerTests {
 			Instant base = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(3600);
 			Set<String> originals = new HashSet<>();
 			for (int i = 0; i < 45; i++) {
-				// Ties on purpose: few priorities, and pairs of leads created at the same microsecond.
+				// Ties on purpose: few priorities, and pairs of leads created at the same
+				// microsecond.
 				int priority = 10 + 10 * random.nextInt(5);
-				originals.add(leads.insert("Lead " + i, "Co " + tag, "l" + i + "@x.example", priority, "new",
-						"co_managed", base.plusSeconds(i / 2)).toString());
+				originals.add(
+						leads
+							.insert("Lead " + i, "Co " + tag, "l" + i + "@x.example", priority, "new", "co_managed",
+									base.plusSeconds(i / 2))
+							.toString());
 			}
 			List<String> seen = new ArrayList<>();
 			Set<String> arrivedBehind = new HashSet<>();
@@ -145,12 +150,17 @@ class LeadControllerTests {
 				if (cursor == null) {
 					break;
 				}
-				// New leads arrive between pages: one ahead of every cursor (must not show up later),
-				// and on the priority sort one behind everything so far (must show up once).
+				// New leads arrive between pages: one ahead of every cursor (must not
+				// show up later),
+				// and on the priority sort one behind everything so far (must show up
+				// once).
 				leads.insert("New ahead " + pages, "Co " + tag, "n@x.example", 100, "new", "co_managed", Instant.now());
 				if ("priority".equals(sort)) {
-					arrivedBehind.add(leads.insert("New behind " + pages, "Co " + tag, "b@x.example", 0, "new",
-							"co_managed", base.minus(java.time.Duration.ofDays(1 + pages))).toString());
+					arrivedBehind.add(
+							leads
+								.insert("New behind " + pages, "Co " + tag, "b@x.example", 0, "new", "co_managed",
+										base.minus(java.time.Duration.ofDays(1 + pages)))
+								.toString());
 				}
 				pages++;
 			}
@@ -186,7 +196,8 @@ class LeadControllerTests {
 		assertThat(detail.get("consultation").isNull()).isTrue();
 		assertThat(detail.get("timeline").get(0).get("kind").asString()).isEqualTo("created");
 		assertThat(detail.get("erased").asBoolean()).isFalse();
-		assertThat(jdbc.sql("select count(*) from audit_entry where lead_id = :id and action = 'lead.read' and actor = :actor")
+		assertThat(jdbc
+			.sql("select count(*) from audit_entry where lead_id = :id and action = 'lead.read' and actor = :actor")
 			.param("id", lead)
 			.param("actor", LeadFixtures.SALES)
 			.query(Integer.class)
@@ -202,7 +213,8 @@ class LeadControllerTests {
 			.bodyJson()
 			.extractingPath("$.version")
 			.isEqualTo(1);
-		assertThat(post("/api/leads/{id}/owner", "{\"version\":1,\"owner\":\"kim@northbeam.test\"}", lead)).hasStatusOk()
+		assertThat(post("/api/leads/{id}/owner", "{\"version\":1,\"owner\":\"kim@northbeam.test\"}", lead))
+			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.owner")
 			.isEqualTo("kim@northbeam.test");
@@ -216,7 +228,8 @@ class LeadControllerTests {
 			.bodyJson()
 			.extractingPath("$.current.status")
 			.isEqualTo("contacted");
-		assertThat(post("/api/leads/{id}/status", "{\"version\":2,\"status\":\"lost\",\"lostReason\":\"Budget\"}", lead))
+		assertThat(
+				post("/api/leads/{id}/status", "{\"version\":2,\"status\":\"lost\",\"lostReason\":\"Budget\"}", lead))
 			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.lostReason")
@@ -242,7 +255,8 @@ class LeadControllerTests {
 		UUID lead = leads.leadOf(leads.submit());
 		assertThat(post("/api/leads/{id}/owner", "{\"version\":0,\"owner\":\"first@northbeam.test\"}", lead))
 			.hasStatusOk();
-		MvcTestResult stale = post("/api/leads/{id}/owner", "{\"version\":0,\"owner\":\"second@northbeam.test\"}", lead);
+		MvcTestResult stale = post("/api/leads/{id}/owner", "{\"version\":0,\"owner\":\"second@northbeam.test\"}",
+				lead);
 		assertThat(stale).hasStatus(409).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = leads.body(stale);
 		assertThat(problem.get("current").get("owner").asString()).isEqualTo("first@northbeam.test");
@@ -269,9 +283,9 @@ class LeadControllerTests {
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
 				}
-				statuses.add(post("/api/leads/{id}/owner", "{\"version\":0,\"owner\":\"" + owner + "\"}", lead)
-					.getResponse()
-					.getStatus());
+				statuses.add(
+						post("/api/leads/{id}/owner", "{\"version\":0,\"owner\":\"" + owner + "\"}", lead).getResponse()
+							.getStatus());
 			});
 			threads.add(thread);
 			thread.start();

@@ -16,14 +16,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** Leads for tests: through the real submission API, or straight into the tables for bulk lists. */
+/**
+ * Leads for tests: through the real submission API, or straight into the tables for bulk
+ * lists.
+ */
 public final class LeadFixtures {
 
 	public static final String SALES = "sales@northbeam.test";
 
 	public static final String ADMIN = "admin@northbeam.test";
 
-	/** Valid stored answers of questionnaire version 1, so that rescoring can handle these leads too. */
+	/**
+	 * Valid stored answers of questionnaire version 1, so that rescoring can handle these
+	 * leads too.
+	 */
 	static final String ANSWERS = "{\"employees\":[\"51-200\"],\"internal_it\":[\"it_team\"],\"growth\":[\"fast\"],"
 			+ "\"workload\":[\"overloaded\"],\"skills_gaps\":[\"cybersecurity\"],\"project_delays\":[\"often\"],"
 			+ "\"support_wait\":[\"often\"],\"coverage\":[\"24x7\"],\"security_complexity\":[\"complex\"],"
@@ -57,7 +63,10 @@ public final class LeadFixtures {
 		return "Bearer " + this.tokens.token("gateway", "submissions:write", "submissions:read", "events:write");
 	}
 
-	/** Submits through the API (answers, result, consent and lead); returns the submission id. */
+	/**
+	 * Submits through the API (answers, result, consent and lead); returns the submission
+	 * id.
+	 */
 	public UUID submit() {
 		UUID id = UUID.randomUUID();
 		MvcTestResult result = this.mvc.post()
@@ -73,23 +82,30 @@ public final class LeadFixtures {
 	}
 
 	public UUID leadOf(UUID submissionId) {
-		return this.jdbc.sql("select id from lead where submission_id = :id").param("id", submissionId).query(UUID.class).single();
+		return this.jdbc.sql("select id from lead where submission_id = :id")
+			.param("id", submissionId)
+			.query(UUID.class)
+			.single();
 	}
 
-	/** Inserts a bare lead (with a submission row) for list, export and retention tests. */
+	/**
+	 * Inserts a bare lead (with a submission row) for list, export and retention tests.
+	 */
 	public UUID insert(String name, String company, String email, int priority, String status, String recommendation,
 			Instant createdAt) {
 		UUID submission = UUID.randomUUID();
 		UUID lead = UUID.randomUUID();
 		OffsetDateTime at = OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC);
-		this.jdbc.sql("insert into submission (id, questionnaire_version, answers, created_at) values (:id, 1, :answers, :at)")
+		this.jdbc.sql(
+				"insert into submission (id, questionnaire_version, answers, created_at) values (:id, 1, :answers, :at)")
 			.param("id", submission)
 			.param("answers", ANSWERS)
 			.param("at", at)
 			.update();
-		this.jdbc.sql("insert into lead (id, submission_id, name, email, company, recommendation, priority, status, source, "
-				+ "version, created_at, updated_at) values (:id, :submission, :name, :email, :company, :recommendation, "
-				+ ":priority, :status, 'direct', 0, :at, :at)")
+		this.jdbc
+			.sql("insert into lead (id, submission_id, name, email, company, recommendation, priority, status, source, "
+					+ "version, created_at, updated_at) values (:id, :submission, :name, :email, :company, :recommendation, "
+					+ ":priority, :status, 'direct', 0, :at, :at)")
 			.param("id", lead)
 			.param("submission", submission)
 			.param("name", name)

@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dispatcher against a real SMTP server (GreenMail) and a real HTTP receiver on loopback ports,
- * both of which can be down for a while; time is moved by a clock the test controls.
+ * The dispatcher against a real SMTP server (GreenMail) and a real HTTP receiver on
+ * loopback ports, both of which can be down for a while; time is moved by a clock the
+ * test controls.
  */
 @AssessmentServiceTest
 class DispatcherTests {
@@ -133,8 +134,10 @@ class DispatcherTests {
 			.uri("/api/admin/notifications/settings")
 			.header(HttpHeaders.AUTHORIZATION, leads.admin())
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"salesInbox\":\"sales@northbeam.test\",\"maxAttempts\":10,\"webhooks\":[{\"url\":\"http://127.0.0.1:"
-					+ httpPort + "/hook\",\"secret\":\"" + SECRET + "\"}]}")).hasStatusOk()
+			.content(
+					"{\"salesInbox\":\"sales@northbeam.test\",\"maxAttempts\":10,\"webhooks\":[{\"url\":\"http://127.0.0.1:"
+							+ httpPort + "/hook\",\"secret\":\"" + SECRET + "\"}]}"))
+			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.webhooks[0].hasSecret")
 			.isEqualTo(true);
@@ -185,9 +188,9 @@ class DispatcherTests {
 		properties.put("mail.smtp.connectiontimeout", "2000");
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
-		NotificationProperties config = new NotificationProperties("ignored@northbeam.test", "notifications@northbeam.test",
-				"http://dashboard.test", 10, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(1), batch,
-				Duration.ofSeconds(3));
+		NotificationProperties config = new NotificationProperties("ignored@northbeam.test",
+				"notifications@northbeam.test", "http://dashboard.test", 10, Duration.ofSeconds(10),
+				Duration.ofMinutes(5), Duration.ofSeconds(1), batch, Duration.ofSeconds(3));
 		return new Dispatcher(jdbc, transactions, settings, mail, json, config, clock);
 	}
 
@@ -239,8 +242,9 @@ class DispatcherTests {
 			dispatcher.dispatch();
 			clock.advance(Duration.ofMinutes(10));
 		}
-		List<Map<String, Object>> waiting = jdbc.sql("select d.state, d.attempts, d.last_error from notification_delivery d "
-				+ "join outbox_event e on e.id = d.event_id where e.lead_id in (:ids)")
+		List<Map<String, Object>> waiting = jdbc
+			.sql("select d.state, d.attempts, d.last_error from notification_delivery d "
+					+ "join outbox_event e on e.id = d.event_id where e.lead_id in (:ids)")
 			.param("ids", ids)
 			.query()
 			.listOfRows();
@@ -268,10 +272,15 @@ class DispatcherTests {
 		MimeMessage first = smtp.getReceivedMessages()[0];
 		assertThat(first.getHeader(Dispatcher.EVENT_ID_HEADER)).isNotEmpty();
 		assertThat(first.getSubject()).startsWith("New lead:");
-		assertThat(leads.body(mvc.get()
-			.uri("/api/admin/notifications/deliveries?state=delivered&limit=10")
-			.header(HttpHeaders.AUTHORIZATION, leads.admin())
-			.exchange()).get("items").get(0).get("deliveredAt").isNull()).isFalse();
+		assertThat(leads
+			.body(mvc.get()
+				.uri("/api/admin/notifications/deliveries?state=delivered&limit=10")
+				.header(HttpHeaders.AUTHORIZATION, leads.admin())
+				.exchange())
+			.get("items")
+			.get(0)
+			.get("deliveredAt")
+			.isNull()).isFalse();
 	}
 
 	@Test
@@ -311,12 +320,14 @@ class DispatcherTests {
 
 	@Test
 	void failedDeliveriesBackOffEndDeadLetteredAndAnAdminRetryDeliversThem() throws Exception {
-		assertThat(mvc.put()
-			.uri("/api/admin/notifications/settings")
-			.header(HttpHeaders.AUTHORIZATION, leads.admin())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"salesInbox\":\"\",\"maxAttempts\":3,\"webhooks\":[{\"url\":\"http://127.0.0.1:" + httpPort
-					+ "/hook\"}]}")).hasStatusOk()
+		assertThat(
+				mvc.put()
+					.uri("/api/admin/notifications/settings")
+					.header(HttpHeaders.AUTHORIZATION, leads.admin())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"salesInbox\":\"\",\"maxAttempts\":3,\"webhooks\":[{\"url\":\"http://127.0.0.1:"
+							+ httpPort + "/hook\"}]}"))
+			.hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.webhooks[0].hasSecret")
 			.isEqualTo(true);
@@ -336,15 +347,19 @@ class DispatcherTests {
 		assertThat(dispatcher.dispatch()).isEqualTo(1);
 		clock.advance(Duration.ofHours(1));
 		assertThat(dispatcher.dispatch()).isZero();
-		JsonNode dead = leads.body(mvc.get()
-			.uri("/api/admin/notifications/deliveries?state=dead&limit=1")
-			.header(HttpHeaders.AUTHORIZATION, leads.admin())
-			.exchange()).get("items").get(0);
+		JsonNode dead = leads
+			.body(mvc.get()
+				.uri("/api/admin/notifications/deliveries?state=dead&limit=1")
+				.header(HttpHeaders.AUTHORIZATION, leads.admin())
+				.exchange())
+			.get("items")
+			.get(0);
 		assertThat(dead.get("attempts").asInt()).isEqualTo(3);
 		assertThat(dead.get("channel").asString()).isEqualTo("webhook");
 		assertThat(dead.get("lastError").asString()).contains("500");
 		long id = dead.get("id").asLong();
-		assertThat(jdbc.sql("select e.lead_id from notification_delivery d join outbox_event e on e.id = d.event_id where d.id = :id")
+		assertThat(jdbc.sql(
+				"select e.lead_id from notification_delivery d join outbox_event e on e.id = d.event_id where d.id = :id")
 			.param("id", id)
 			.query(UUID.class)
 			.single()).isEqualTo(lead);
@@ -362,10 +377,12 @@ class DispatcherTests {
 		assertThat(mvc.post()
 			.uri("/api/admin/notifications/deliveries/{id}/retry", id)
 			.header(HttpHeaders.AUTHORIZATION, leads.admin())).hasStatus(400);
-		assertThat(jdbc.sql("select count(*) from audit_entry where action = 'notifications.changed' and detail = :detail")
-			.param("detail", "retry delivery " + id)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(
+				jdbc.sql("select count(*) from audit_entry where action = 'notifications.changed' and detail = :detail")
+					.param("detail", "retry delivery " + id)
+					.query(Integer.class)
+					.single())
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -379,14 +396,15 @@ class DispatcherTests {
 			.extractingPath("$.errors[*].field")
 			.asArray()
 			.containsExactlyInAnyOrder("salesInbox", "maxAttempts", "webhooks[0].url");
-		String settingsJson = leads.body(mvc.get()
-			.uri("/api/admin/notifications/settings")
-			.header(HttpHeaders.AUTHORIZATION, leads.admin())
-			.exchange()).toString();
+		String settingsJson = leads
+			.body(mvc.get()
+				.uri("/api/admin/notifications/settings")
+				.header(HttpHeaders.AUTHORIZATION, leads.admin())
+				.exchange())
+			.toString();
 		assertThat(settingsJson).doesNotContain(SECRET).contains("dashboardBaseUrl").contains("hasSecret");
-		assertThat(mvc.get()
-			.uri("/api/admin/notifications/settings")
-			.header(HttpHeaders.AUTHORIZATION, leads.sales())).hasStatus(403);
+		assertThat(mvc.get().uri("/api/admin/notifications/settings").header(HttpHeaders.AUTHORIZATION, leads.sales()))
+			.hasStatus(403);
 	}
 
 }

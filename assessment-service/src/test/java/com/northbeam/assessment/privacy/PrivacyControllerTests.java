@@ -95,7 +95,10 @@ class PrivacyControllerTests {
 			.bodyJson()
 			.extractingPath("$.alreadyErased")
 			.isEqualTo(true);
-		MvcTestResult result = mvc.get().uri("/api/leads/{id}", lead).header(HttpHeaders.AUTHORIZATION, leads.sales()).exchange();
+		MvcTestResult result = mvc.get()
+			.uri("/api/leads/{id}", lead)
+			.header(HttpHeaders.AUTHORIZATION, leads.sales())
+			.exchange();
 		JsonNode detail = leads.body(result);
 		assertThat(detail.get("erased").asBoolean()).isTrue();
 		String text = detail.toString();
@@ -103,7 +106,8 @@ class PrivacyControllerTests {
 				"Ask for Dana", "Mornings" }) {
 			assertThat(text).as(personal).doesNotContain(personal);
 		}
-		// Statistics keep the lead: it is still counted and keeps its recommendation and status.
+		// Statistics keep the lead: it is still counted and keeps its recommendation and
+		// status.
 		assertThat(jdbc.sql("select count(*) from lead").query(Long.class).single()).isEqualTo(before);
 		assertThat(detail.get("recommendation").asString()).isNotBlank();
 		assertThat(detail.get("status").asString()).isEqualTo("new");
@@ -113,7 +117,8 @@ class PrivacyControllerTests {
 			.param("id", lead)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", UUID.randomUUID())
+		assertThat(mvc.post()
+			.uri("/api/admin/leads/{id}/erase", UUID.randomUUID())
 			.header(HttpHeaders.AUTHORIZATION, leads.admin())).hasStatus(404);
 	}
 

@@ -45,11 +45,15 @@ class RetentionJobTests {
 	ObjectMapper json;
 
 	private boolean erased(UUID lead) {
-		return jdbc.sql("select erased_at is not null from lead where id = :id").param("id", lead).query(Boolean.class).single();
+		return jdbc.sql("select erased_at is not null from lead where id = :id")
+			.param("id", lead)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private int erasures(UUID lead) {
-		return jdbc.sql("select count(*) from audit_entry where lead_id = :id and action = 'lead.erased' and actor = 'system:retention'")
+		return jdbc.sql(
+				"select count(*) from audit_entry where lead_id = :id and action = 'lead.erased' and actor = 'system:retention'")
 			.param("id", lead)
 			.query(Integer.class)
 			.single();
@@ -59,9 +63,12 @@ class RetentionJobTests {
 	void leadsUntouchedForLongerThanTheRetentionPeriodAreAnonymisedAsTheClockMoves() {
 		LeadFixtures leads = new LeadFixtures(mvc, jdbc, tokens, json);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-		UUID ancient = leads.insert("Old Name", "Old Co", "old@x.example", 10, "lost", "hybrid", now.minus(Duration.ofDays(800)));
-		UUID older = leads.insert("Older Name", "Older Co", "older@x.example", 10, "new", "hybrid", now.minus(Duration.ofDays(300)));
-		UUID touched = leads.insert("Kept Name", "Kept Co", "kept@x.example", 10, "new", "hybrid", now.minus(Duration.ofDays(800)));
+		UUID ancient = leads.insert("Old Name", "Old Co", "old@x.example", 10, "lost", "hybrid",
+				now.minus(Duration.ofDays(800)));
+		UUID older = leads.insert("Older Name", "Older Co", "older@x.example", 10, "new", "hybrid",
+				now.minus(Duration.ofDays(300)));
+		UUID touched = leads.insert("Kept Name", "Kept Co", "kept@x.example", 10, "new", "hybrid",
+				now.minus(Duration.ofDays(800)));
 		jdbc.sql("update lead set updated_at = :at where id = :id")
 			.param("at", now.minus(Duration.ofDays(10)).atOffset(ZoneOffset.UTC))
 			.param("id", touched)
@@ -88,7 +95,8 @@ class RetentionJobTests {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<UUID> old = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
-			old.add(leads.insert("N" + i, "C", "e" + i + "@x.example", 10, "new", "hybrid", now.minus(Duration.ofDays(900))));
+			old.add(leads.insert("N" + i, "C", "e" + i + "@x.example", 10, "new", "hybrid",
+					now.minus(Duration.ofDays(900))));
 		}
 		PrivacyProperties properties = new PrivacyProperties(Duration.ofDays(365), Duration.ofHours(1), 3);
 		ExecutorService pool = Executors.newFixedThreadPool(3);

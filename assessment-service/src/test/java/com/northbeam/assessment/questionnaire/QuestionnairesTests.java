@@ -60,14 +60,16 @@ class QuestionnairesTests {
 
 	@Test
 	void workloadIsAnsweredNoTeamAutomaticallyWhenNobodyIsDedicatedToIt() {
-		JsonNode raw = JSON.readTree(COMPLETE.replace("\"it_team\"", "\"none\"").replace("\"workload\":\"stretched\",", ""));
+		JsonNode raw = JSON
+			.readTree(COMPLETE.replace("\"it_team\"", "\"none\"").replace("\"workload\":\"stretched\",", ""));
 		List<FieldError> errors = new ArrayList<>();
 		Answers answers = Questionnaires.check(QUESTIONNAIRES.current(), raw, errors);
 		assertThat(errors).isEmpty();
 		assertThat(answers.code("workload")).isEqualTo("no_team");
 
 		List<FieldError> asked = new ArrayList<>();
-		Questionnaires.check(QUESTIONNAIRES.current(), JSON.readTree(COMPLETE.replace("\"it_team\"", "\"none\"")), asked);
+		Questionnaires.check(QUESTIONNAIRES.current(), JSON.readTree(COMPLETE.replace("\"it_team\"", "\"none\"")),
+				asked);
 		assertThat(asked).extracting(FieldError::field).containsExactly("answers.workload");
 	}
 
@@ -112,8 +114,9 @@ class QuestionnairesTests {
 	}
 
 	/**
-	 * A published version is frozen: stored answers are read, scored and explained with it. A
-	 * change, however small, belongs in a new version file; only then update this fingerprint.
+	 * A published version is frozen: stored answers are read, scored and explained with
+	 * it. A change, however small, belongs in a new version file; only then update this
+	 * fingerprint.
 	 */
 	@Test
 	void publishedVersionOneIsFrozen() throws Exception {

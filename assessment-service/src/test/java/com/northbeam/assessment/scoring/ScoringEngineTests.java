@@ -27,8 +27,8 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules of version 1 follow the signals of the product brief: one example per signal, and
- * properties over every possible set of answers.
+ * The rules of version 1 follow the signals of the product brief: one example per signal,
+ * and properties over every possible set of answers.
  */
 class ScoringEngineTests {
 
@@ -56,7 +56,10 @@ class ScoringEngineTests {
 		}
 	}
 
-	/** A mid-sized business with one capable IT person and no particular pressure or preference. */
+	/**
+	 * A mid-sized business with one capable IT person and no particular pressure or
+	 * preference.
+	 */
 	static Answers neutral() {
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		values.put("employees", List.of("51-200"));
@@ -174,7 +177,8 @@ class ScoringEngineTests {
 				"security_complexity", "complex");
 		assertThat(lead(score(complex), Model.FULLY_MANAGED, Model.CO_MANAGED))
 			.isGreaterThan(lead(score(noTeam), Model.FULLY_MANAGED, Model.CO_MANAGED));
-		assertThat(score(complex).factors()).extracting(Score.Factor::guideAnchor).contains("technology-getting-complex");
+		assertThat(score(complex).factors()).extracting(Score.Factor::guideAnchor)
+			.contains("technology-getting-complex");
 		// The same complexity with a team does not push towards fully managed.
 		Answers withTeam = set(set(neutral(), "tech_footprint", "cloud", "remote_work", "collaboration_platforms"),
 				"security_complexity", "complex");
@@ -222,7 +226,8 @@ class ScoringEngineTests {
 	@Example
 	@Label("A close call says so in its confidence and summary")
 	void closeCall() {
-		// Mid-sized with one IT person and every preference pulling towards fully managed.
+		// Mid-sized with one IT person and every preference pulling towards fully
+		// managed.
 		Answers close = set(set(neutral(), "hiring", "very_hard"), "predictability", "high");
 		Score score = score(close);
 		assertThat(score.confidenceLabel()).isEqualTo("close");
@@ -286,7 +291,8 @@ class ScoringEngineTests {
 		Score after = score(withTeam);
 		assertThat(after.fit().fullyManaged()).isLessThanOrEqualTo(before.fit().fullyManaged());
 		for (String other : List.of(Model.CO_MANAGED, Model.HYBRID)) {
-			assertThat(lead(after, Model.FULLY_MANAGED, other)).isLessThanOrEqualTo(lead(before, Model.FULLY_MANAGED, other));
+			assertThat(lead(after, Model.FULLY_MANAGED, other))
+				.isLessThanOrEqualTo(lead(before, Model.FULLY_MANAGED, other));
 		}
 		if (!before.recommendation().equals(Model.FULLY_MANAGED)) {
 			assertThat(after.recommendation()).isNotEqualTo(Model.FULLY_MANAGED);
@@ -332,7 +338,10 @@ class ScoringEngineTests {
 		return answersWith(Arbitraries.of(NO_TEAM));
 	}
 
-	/** Every valid set of answers: hidden questions answered automatically, {@code none} alone. */
+	/**
+	 * Every valid set of answers: hidden questions answered automatically, {@code none}
+	 * alone.
+	 */
 	static Arbitrary<Answers> answersWith(Arbitrary<String> internalIt) {
 		List<Arbitrary<List<String>>> parts = new ArrayList<>();
 		for (Question question : QUESTIONNAIRE.questions()) {
@@ -341,7 +350,9 @@ class ScoringEngineTests {
 				parts.add(internalIt.map(List::of));
 			}
 			else if (question.answerWhenHidden() != null) {
-				List<String> asked = codes.stream().filter((code) -> !code.equals(question.answerWhenHidden())).toList();
+				List<String> asked = codes.stream()
+					.filter((code) -> !code.equals(question.answerWhenHidden()))
+					.toList();
 				parts.add(Arbitraries.of(asked).map(List::of));
 			}
 			else if (question.multi()) {

@@ -57,9 +57,8 @@ class ScoringTests {
 			.isThrownBy(() -> scoring.publish(new ScoringRules(90, 1, v1.models(), v1.baseline(), v1.scale(),
 					v1.confidence(), v1.priority(), List.of(badAnchor))))
 			.withMessageContaining("unknown guide anchor");
-		Rule badCode = new Rule("bad_code",
-				List.of(new ScoringRules.Condition("internal_it", List.of("robots"), null)), first.effects(),
-				first.priority(), first.reason(), first.because(), first.guideAnchor());
+		Rule badCode = new Rule("bad_code", List.of(new ScoringRules.Condition("internal_it", List.of("robots"), null)),
+				first.effects(), first.priority(), first.reason(), first.because(), first.guideAnchor());
 		assertThatIllegalStateException()
 			.isThrownBy(() -> scoring.publish(new ScoringRules(91, 1, v1.models(), v1.baseline(), v1.scale(),
 					v1.confidence(), v1.priority(), List.of(badCode))))

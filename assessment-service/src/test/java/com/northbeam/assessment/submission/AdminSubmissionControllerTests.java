@@ -88,7 +88,8 @@ class AdminSubmissionControllerTests {
 		assertThat(history).hasStatusOk();
 		JsonNode results = body(history);
 		assertThat(results.size()).isEqualTo(2);
-		// The history holds results as stored; whether contact details were given is not part of one.
+		// The history holds results as stored; whether contact details were given is not
+		// part of one.
 		ObjectNode originalResult = (ObjectNode) original.deepCopy();
 		originalResult.remove("contactGiven");
 		assertThat(results.get(0)).isEqualTo(originalResult);
@@ -99,8 +100,10 @@ class AdminSubmissionControllerTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:read"))
 			.exchange();
 		assertThat(body(shown).get("rulesVersion").asInt()).isEqualTo(newer.version());
-		assertThat(jdbc.sql("select priority from lead where submission_id = :id").param("id", id).query(Integer.class).single())
-			.isEqualTo(result.get("priority").get("score").asInt());
+		assertThat(jdbc.sql("select priority from lead where submission_id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(result.get("priority").get("score").asInt());
 
 		// Rescoring again with the same newest rules changes nothing.
 		assertThat(mvc.post().uri("/api/admin/submissions/{id}/rescore", id).header(HttpHeaders.AUTHORIZATION, admin()))
@@ -115,8 +118,9 @@ class AdminSubmissionControllerTests {
 			.header(HttpHeaders.AUTHORIZATION, admin())
 			.exchange();
 		assertThat(all).hasStatusOk().bodyJson().extractingPath("$.rescored").asNumber().isNotNull();
-		assertThat(jdbc.sql("select count(*) from submission s where not exists (select 1 from submission_result r "
-				+ "where r.submission_id = s.id and r.rules_version >= :version)")
+		assertThat(jdbc
+			.sql("select count(*) from submission s where not exists (select 1 from submission_result r "
+					+ "where r.submission_id = s.id and r.rules_version >= :version)")
 			.param("version", newer.version())
 			.query(Integer.class)
 			.single()).isZero();

@@ -32,27 +32,28 @@ public final class SubmissionBodies {
 	public static String contactLater(UUID id) {
 		return """
 				{"id":"%s","questionnaireVersion":1,"answers":%s,"contactLater":true,
-				 "attribution":{"utm_source":"webinar","landing":"/assessment"}}"""
-			.formatted(id, ANSWERS);
+				 "attribution":{"utm_source":"webinar","landing":"/assessment"}}""".formatted(id, ANSWERS);
 	}
 
 	/** Contact details and consent given after the result. */
 	public static String lateContact(String email) {
 		return """
 				{"contact":{"name":"Lee Later","email":"%s","company":"Later Ltd","role":"IT lead"},
-				 "consent":{"accepted":true,"textVersion":"%s"}}"""
-			.formatted(email, CONSENT_VERSION);
+				 "consent":{"accepted":true,"textVersion":"%s"}}""".formatted(email, CONSENT_VERSION);
 	}
 
-	/** Exactly the body of the gateway's public JSON API: no costs, no questionnaire version. */
+	/**
+	 * Exactly the body of the gateway's public JSON API: no costs, no questionnaire
+	 * version.
+	 */
 	static String publicApi(String idMember) {
 		return """
 				{%s"answers":%s,
 				 "contact":{"name":"Sam Owner","email":"sam@smallshop.example","company":"Small Shop"},
 				 "consent":{"accepted":true,"textVersion":"%s"},
-				 "attribution":{"utm_source":"partner-site"}}"""
-			.formatted(idMember, ANSWERS.replace("\"it_team\"", "\"none\"").replace("\"workload\":\"overloaded\",", ""),
-					CONSENT_VERSION);
+				 "attribution":{"utm_source":"partner-site"}}""".formatted(idMember,
+				ANSWERS.replace("\"it_team\"", "\"none\"").replace("\"workload\":\"overloaded\",", ""),
+				CONSENT_VERSION);
 	}
 
 }

@@ -79,7 +79,8 @@ class SubmissionControllerTests {
 		assertThat(body.get("questionnaireVersion").asInt()).isEqualTo(1);
 		assertThat(body.get("rulesVersion").asInt()).isPositive();
 		assertThat(body.get("recommendation").asString()).isEqualTo("co_managed");
-		assertThat(body.get("fit").get("co_managed").asInt()).isGreaterThan(body.get("fit").get("fully_managed").asInt());
+		assertThat(body.get("fit").get("co_managed").asInt())
+			.isGreaterThan(body.get("fit").get("fully_managed").asInt());
 		assertThat(body.get("fit").has("hybrid")).isTrue();
 		assertThat(body.get("confidence").asInt()).isBetween(0, 100);
 		assertThat(body.get("confidenceLabel").asString()).isIn("clear", "moderate", "close");
@@ -99,14 +100,15 @@ class SubmissionControllerTests {
 
 		assertThat(count("submission", "id", id)).isEqualTo(1);
 		assertThat(count("submission_result", "submission_id", id)).isEqualTo(1);
-		Map<String, Object> consent = jdbc.sql("select text_version, accepted_at from consent_record where submission_id = :id")
+		Map<String, Object> consent = jdbc
+			.sql("select text_version, accepted_at from consent_record where submission_id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
 		assertThat(consent.get("text_version")).isEqualTo(SubmissionBodies.CONSENT_VERSION);
 		assertThat(consent.get("accepted_at")).isNotNull();
-		Map<String, Object> lead = jdbc
-			.sql("select email, company, job_role, status, source, recommendation, priority from lead where submission_id = :id")
+		Map<String, Object> lead = jdbc.sql(
+				"select email, company, job_role, status, source, recommendation, priority from lead where submission_id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
@@ -167,8 +169,7 @@ class SubmissionControllerTests {
 				 "costs":{"tools_spend":-5},
 				 "contact":{"name":"%s","email":"not-an-email","company":""},
 				 "consent":{"accepted":false,"textVersion":"1999-01"},
-				 "attribution":{"utm_source":"%s"}}"""
-			.formatted(id, "n".repeat(201), "s".repeat(201));
+				 "attribution":{"utm_source":"%s"}}""".formatted(id, "n".repeat(201), "s".repeat(201));
 		MvcTestResult result = post(body);
 		assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = json.readTree(result.getResponse().getContentAsByteArray());
@@ -184,12 +185,12 @@ class SubmissionControllerTests {
 
 	@Test
 	void valuesOfTheWrongTypeAreNamed() {
-		MvcTestResult badCost = post(SubmissionBodies.valid(UUID.randomUUID()).replace("\"tools_spend\":20000",
-				"\"tools_spend\":\"lots\""));
+		MvcTestResult badCost = post(
+				SubmissionBodies.valid(UUID.randomUUID()).replace("\"tools_spend\":20000", "\"tools_spend\":\"lots\""));
 		assertThat(badCost).hasStatus(400);
 		assertThat(badCost).bodyJson().extractingPath("$.errors[0].field").isEqualTo("costs.tools_spend");
-		MvcTestResult badId = post(SubmissionBodies.valid(UUID.randomUUID()).replaceFirst("\"id\":\"[^\"]+\"",
-				"\"id\":\"not-a-uuid\""));
+		MvcTestResult badId = post(
+				SubmissionBodies.valid(UUID.randomUUID()).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"not-a-uuid\""));
 		assertThat(badId).hasStatus(400);
 		assertThat(badId).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
 		assertThat(post("{not json")).hasStatus(400).bodyJson().extractingPath("$.errors[0].field").isEqualTo("body");
@@ -202,8 +203,8 @@ class SubmissionControllerTests {
 	@Test
 	void anOversizedBodyIsRefusedBeforeItIsRead() {
 		UUID id = UUID.randomUUID();
-		String padded = SubmissionBodies.valid(id).replace("\"utm_medium\":\"email\"",
-				"\"utm_medium\":\"" + "m".repeat(70_000) + "\"");
+		String padded = SubmissionBodies.valid(id)
+			.replace("\"utm_medium\":\"email\"", "\"utm_medium\":\"" + "m".repeat(70_000) + "\"");
 		assertThat(post(padded)).hasStatus(413)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
@@ -224,7 +225,6 @@ class SubmissionControllerTests {
 		assertThat(get(UUID.randomUUID())).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-
 	@Test
 	void aSubmissionWithContactLaterHasItsResultButNoLeadUntilContactIsGiven() throws Exception {
 		UUID id = UUID.randomUUID();
@@ -236,15 +236,18 @@ class SubmissionControllerTests {
 		assertThat(count("submission_result", "submission_id", id)).isEqualTo(1);
 		assertThat(count("consent_record", "submission_id", id)).isZero();
 		assertThat(count("lead", "submission_id", id)).isZero();
-		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isFalse();
+		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean())
+			.isFalse();
 
 		MvcTestResult contact = putContact(id, SubmissionBodies.lateContact(" lee@later.example "));
 		assertThat(contact).hasStatus(201).hasContentType(MediaType.APPLICATION_JSON);
 		assertThat(contact.getResponse().getContentAsString()).doesNotContain("lee@later.example");
-		assertThat(json.readTree(contact.getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isTrue();
-		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean()).isTrue();
-		Map<String, Object> lead = jdbc
-			.sql("select id, email, name, job_role, source, recommendation, priority, status from lead where submission_id = :id")
+		assertThat(json.readTree(contact.getResponse().getContentAsByteArray()).get("contactGiven").asBoolean())
+			.isTrue();
+		assertThat(json.readTree(get(id).getResponse().getContentAsByteArray()).get("contactGiven").asBoolean())
+			.isTrue();
+		Map<String, Object> lead = jdbc.sql(
+				"select id, email, name, job_role, source, recommendation, priority, status from lead where submission_id = :id")
 			.param("id", id)
 			.query()
 			.singleRow();
@@ -271,8 +274,10 @@ class SubmissionControllerTests {
 		post(SubmissionBodies.contactLater(id));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Future<MvcTestResult> first = pool.submit(() -> putContact(id, SubmissionBodies.lateContact("first@later.example")));
-			Future<MvcTestResult> second = pool.submit(() -> putContact(id, SubmissionBodies.lateContact("second@later.example")));
+			Future<MvcTestResult> first = pool
+				.submit(() -> putContact(id, SubmissionBodies.lateContact("first@later.example")));
+			Future<MvcTestResult> second = pool
+				.submit(() -> putContact(id, SubmissionBodies.lateContact("second@later.example")));
 			assertThat(List.of(first.get().getResponse().getStatus(), second.get().getResponse().getStatus()))
 				.containsExactlyInAnyOrder(201, 200);
 		}
@@ -282,8 +287,10 @@ class SubmissionControllerTests {
 		assertThat(putContact(id, SubmissionBodies.lateContact("third@later.example"))).hasStatus(200);
 		assertThat(count("lead", "submission_id", id)).isEqualTo(1);
 		assertThat(count("consent_record", "submission_id", id)).isEqualTo(1);
-		assertThat(jdbc.sql("select email from lead where submission_id = :id").param("id", id).query(String.class).single())
-			.isIn("first@later.example", "second@later.example");
+		assertThat(jdbc.sql("select email from lead where submission_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isIn("first@later.example", "second@later.example");
 	}
 
 	@Test
@@ -305,8 +312,8 @@ class SubmissionControllerTests {
 	@Test
 	void contactLaterRefusesContactDetailsInTheSubmissionItself() throws Exception {
 		UUID id = UUID.randomUUID();
-		MvcTestResult refused = post(SubmissionBodies.valid(id).replace("\"questionnaireVersion\":1,",
-				"\"questionnaireVersion\":1,\"contactLater\":true,"));
+		MvcTestResult refused = post(SubmissionBodies.valid(id)
+			.replace("\"questionnaireVersion\":1,", "\"questionnaireVersion\":1,\"contactLater\":true,"));
 		assertThat(refused).hasStatus(400);
 		assertThat(refused.getResponse().getContentAsString()).contains("\"contact\"", "\"consent\"");
 		assertThat(count("submission", "id", id)).isZero();

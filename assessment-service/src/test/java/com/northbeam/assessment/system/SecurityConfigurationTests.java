@@ -33,8 +33,9 @@ class SecurityConfigurationTests {
 	void leadsAndSubmissionsWithoutATokenAreUnauthorized() {
 		assertThat(mvc.get().uri("/api/leads")).hasStatus(401);
 		assertThat(mvc.post().uri("/api/submissions")).hasStatus(401);
-		assertThat(mvc.get().uri("/api/leads").header(HttpHeaders.AUTHORIZATION,
-				"Bearer " + tokens.expiredToken("sales@northbeam.test", "leads:read")))
+		assertThat(mvc.get()
+			.uri("/api/leads")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.expiredToken("sales@northbeam.test", "leads:read")))
 			.hasStatus(401);
 	}
 
@@ -44,13 +45,14 @@ class SecurityConfigurationTests {
 		assertThat(mvc.get().uri("/api/leads").header(HttpHeaders.AUTHORIZATION, editorToken)).hasStatus(403);
 		assertThat(mvc.post().uri("/api/submissions").header(HttpHeaders.AUTHORIZATION, editorToken)).hasStatus(403);
 		String writer = "Bearer " + tokens.token("gateway", "submissions:write");
-		assertThat(mvc.get()
-			.uri("/api/submissions/{id}", UUID.randomUUID())
-			.header(HttpHeaders.AUTHORIZATION, writer)).hasStatus(403);
+		assertThat(mvc.get().uri("/api/submissions/{id}", UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, writer))
+			.hasStatus(403);
 		assertThat(mvc.post().uri("/api/admin/submissions/rescore").header(HttpHeaders.AUTHORIZATION, writer))
 			.hasStatus(403);
-		assertThat(mvc.get().uri("/api/admin/price-assumptions")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("sales@northbeam.test", "leads:read", "leads:write")))
+		assertThat(mvc.get()
+			.uri("/api/admin/price-assumptions")
+			.header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + tokens.token("sales@northbeam.test", "leads:read", "leads:write")))
 			.hasStatus(403);
 	}
 
@@ -69,8 +71,8 @@ class SecurityConfigurationTests {
 	@Test
 	void theFirewallHeaderRuleMatchesTheDefaultExpression() {
 		Pattern standard = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
-		for (String value : List.of("Bearer abc.def-ghi_~+/=", "naïve ünïcode ✓", "tab\there", "nul\u0000", "bell\u0007",
-				"del\u007f", "unassigned\u0378", "emoji \uD83D\uDE00", "")) {
+		for (String value : List.of("Bearer abc.def-ghi_~+/=", "naïve ünïcode ✓", "tab\there", "nul\u0000",
+				"bell\u0007", "del\u007f", "unassigned\u0378", "emoji \uD83D\uDE00", "")) {
 			assertThat(SecurityConfiguration.assignedAndNotControl(value)).as(value)
 				.isEqualTo(standard.matcher(value).matches());
 		}

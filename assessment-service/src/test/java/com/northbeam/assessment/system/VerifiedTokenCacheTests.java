@@ -22,15 +22,22 @@ class VerifiedTokenCacheTests {
 
 	final List<String> verified = new ArrayList<>();
 
-	/** Verifies "good-*" tokens, expiring at the minute given after the dash; refuses anything else. */
+	/**
+	 * Verifies "good-*" tokens, expiring at the minute given after the dash; refuses
+	 * anything else.
+	 */
 	final JwtDecoder delegate = (token) -> {
 		this.verified.add(token);
 		if (!token.startsWith("good-")) {
 			throw new BadJwtException("bad signature");
 		}
 		Instant expires = NOW.plus(Duration.ofMinutes(Long.parseLong(token.substring(5))));
-		return Jwt.withTokenValue(token).header("alg", "RS256").subject("gateway").issuedAt(NOW.minusSeconds(60))
-			.expiresAt(expires).build();
+		return Jwt.withTokenValue(token)
+			.header("alg", "RS256")
+			.subject("gateway")
+			.issuedAt(NOW.minusSeconds(60))
+			.expiresAt(expires)
+			.build();
 	};
 
 	@Test

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public reads of published articles; every answer carries ETag, Last-Modified and Cache-Control. */
+/**
+ * Public reads of published articles; every answer carries ETag, Last-Modified and
+ * Cache-Control.
+ */
 @RestController
 class ArticleController {
 
@@ -33,27 +36,30 @@ class ArticleController {
 	}
 
 	@GetMapping("/api/articles/{slug}")
-	@Operation(summary = "One published article by slug (public)", responses = {
-			@ApiResponse(responseCode = "200",
-					content = @Content(schema = @Schema(implementation = PublishedArticle.class))),
-			@ApiResponse(responseCode = "301", description = "An old slug: Location names the current one",
-					headers = @Header(name = "Location"),
-					content = @Content(schema = @Schema(implementation = MovedArticle.class))),
-			@ApiResponse(responseCode = "404", description = "No published article has this slug",
-					content = @Content(mediaType = "application/problem+json")) })
+	@Operation(summary = "One published article by slug (public)",
+			responses = {
+					@ApiResponse(responseCode = "200",
+							content = @Content(schema = @Schema(implementation = PublishedArticle.class))),
+					@ApiResponse(responseCode = "301", description = "An old slug: Location names the current one",
+							headers = @Header(name = "Location"),
+							content = @Content(schema = @Schema(implementation = MovedArticle.class))),
+					@ApiResponse(responseCode = "404", description = "No published article has this slug",
+							content = @Content(mediaType = "application/problem+json")) })
 	ResponseEntity<byte[]> article(@PathVariable String slug) {
-		return responses.serve("article:" + slug, () -> articles.find(slug)
-			.map((article) -> Representation.of(article,
-					PublishedArticles.latest(article.updatedAt(), article.publishedAt())))
-			.or(() -> articles.movedFrom(slug)
-				.map((moved) -> Representation.moved("/api/articles/" + moved.slug(), new MovedArticle(moved.slug()),
-						moved.since())))
-			.orElseThrow(() -> new NotFoundException("No published article has the slug '" + slug + "'")));
+		return responses.serve("article:" + slug,
+				() -> articles.find(slug)
+					.map((article) -> Representation.of(article,
+							PublishedArticles.latest(article.updatedAt(), article.publishedAt())))
+					.or(() -> articles.movedFrom(slug)
+						.map((moved) -> Representation.moved("/api/articles/" + moved.slug(),
+								new MovedArticle(moved.slug()), moved.since())))
+					.orElseThrow(() -> new NotFoundException("No published article has the slug '" + slug + "'")));
 	}
 
 	@GetMapping("/api/articles")
 	@Operation(summary = "Published articles, newest first, paged from page 0 (public)",
-			responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ArticlePage.class))))
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(schema = @Schema(implementation = ArticlePage.class))))
 	ResponseEntity<byte[]> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String tag,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Kind wanted = kindOf(kind);
@@ -63,15 +69,17 @@ class ArticleController {
 	}
 
 	@GetMapping("/api/sitemap")
-	@Operation(summary = "Every published article, for sitemap.xml (public)", responses = @ApiResponse(
-			responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SitemapEntry.class)))))
+	@Operation(summary = "Every published article, for sitemap.xml (public)",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(array = @ArraySchema(schema = @Schema(implementation = SitemapEntry.class)))))
 	ResponseEntity<byte[]> sitemap() {
 		return responses.serve("sitemap", () -> Representation.of(articles.sitemap(), articles.lastChange()));
 	}
 
 	@GetMapping("/api/feed")
-	@Operation(summary = "The latest published articles, for feed.xml (public)", responses = @ApiResponse(
-			responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = FeedEntry.class)))))
+	@Operation(summary = "The latest published articles, for feed.xml (public)",
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(array = @ArraySchema(schema = @Schema(implementation = FeedEntry.class)))))
 	ResponseEntity<byte[]> feed() {
 		return responses.serve("feed", () -> Representation.of(articles.feed(), articles.lastChange()));
 	}

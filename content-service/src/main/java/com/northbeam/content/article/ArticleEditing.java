@@ -20,10 +20,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything an editor does to articles. Every save renders the Markdown, checks the version the
- * editor saw (a stale one is a {@code 409}), keeps the previous state as a revision, and records a
- * changed slug so the old one keeps working. A failed save stores nothing. A preview renders
- * exactly as a save does, and stores nothing either.
+ * Everything an editor does to articles. Every save renders the Markdown, checks the
+ * version the editor saw (a stale one is a {@code 409}), keeps the previous state as a
+ * revision, and records a changed slug so the old one keeps working. A failed save stores
+ * nothing. A preview renders exactly as a save does, and stores nothing either.
  */
 @Service
 @Transactional
@@ -71,7 +71,9 @@ public class ArticleEditing {
 		return views.view(id);
 	}
 
-	/** The HTML and table of contents {@code body} would be saved with; nothing is stored. */
+	/**
+	 * The HTML and table of contents {@code body} would be saved with; nothing is stored.
+	 */
 	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public ArticlePreview preview(String body) {
 		RenderedMarkdown rendered = renderer.render(body);
@@ -153,8 +155,8 @@ public class ArticleEditing {
 	}
 
 	/**
-	 * Brings back the content of a revision (slug, kind, title, summary, body, tags, author, SEO
-	 * fields) as a new save; the status stays as it is now.
+	 * Brings back the content of a revision (slug, kind, title, summary, body, tags,
+	 * author, SEO fields) as a new save; the status stays as it is now.
 	 */
 	public EditorArticle restore(long id, int revision, ArticleTransition transition, String editor) {
 		StoredArticle current = load(id);
@@ -215,8 +217,9 @@ public class ArticleEditing {
 	}
 
 	private static ConflictException stale(StoredArticle current, int seen) {
-		return new ConflictException("version", "The article was changed by someone else since version " + seen
-				+ " (it is now at version " + current.version() + "); reload it and apply your edit again.",
+		return new ConflictException("version",
+				"The article was changed by someone else since version " + seen + " (it is now at version "
+						+ current.version() + "); reload it and apply your edit again.",
 				Map.of("currentVersion", current.version()));
 	}
 

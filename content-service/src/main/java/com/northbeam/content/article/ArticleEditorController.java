@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The editor API for articles (drafts included); needs the {@code content:write} scope. */
+/**
+ * The editor API for articles (drafts included); needs the {@code content:write} scope.
+ */
 @RestController
 @SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/editor/articles")

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What an editor sends to create or update an article. {@code version} is required on update
- * (optimistic locking) and ignored on create.
+ * What an editor sends to create or update an article. {@code version} is required on
+ * update (optimistic locking) and ignored on create.
  */
 public record ArticleForm(
 		@NotBlank @Size(max = 120) @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Renders an editor's Markdown as a save would, so the dashboard's preview is the saved page;
- * needs the {@code content:write} scope and stores nothing.
+ * Renders an editor's Markdown as a save would, so the dashboard's preview is the saved
+ * page; needs the {@code content:write} scope and stores nothing.
  */
 @RestController
 @SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)

@@ -84,18 +84,22 @@ class ArticleRepository {
 
 	long insert(StoredArticle article, String bodyText) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO article (slug, kind, title, summary, body_markdown, body_html, body_text, toc_json,
-				    reading_minutes, status, publish_at, author, seo_title, seo_description, created_at, updated_at, version)
-				VALUES (:slug, :kind, :title, :summary, :markdown, :html, :text, :toc, :minutes, :status, :publishAt,
-				    :author, :seoTitle, :seoDescription, :now, :now, 1)""")
+		jdbc.sql(
+				"""
+						INSERT INTO article (slug, kind, title, summary, body_markdown, body_html, body_text, toc_json,
+						    reading_minutes, status, publish_at, author, seo_title, seo_description, created_at, updated_at, version)
+						VALUES (:slug, :kind, :title, :summary, :markdown, :html, :text, :toc, :minutes, :status, :publishAt,
+						    :author, :seoTitle, :seoDescription, :now, :now, 1)""")
 			.params(params(article))
 			.param("text", bodyText)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
 
-	/** Writes {@code article} if the stored version is still {@code article.version()}; bumps it. */
+	/**
+	 * Writes {@code article} if the stored version is still {@code article.version()};
+	 * bumps it.
+	 */
 	boolean update(StoredArticle article, String bodyText) {
 		return jdbc.sql("""
 				UPDATE article SET slug = :slug, kind = :kind, title = :title, summary = :summary,
@@ -110,7 +114,10 @@ class ArticleRepository {
 			.update() == 1;
 	}
 
-	/** The named parameters of an article's content, shared with the revision that copies it. */
+	/**
+	 * The named parameters of an article's content, shared with the revision that copies
+	 * it.
+	 */
 	static Map<String, Object> params(StoredArticle article) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("slug", article.slug());

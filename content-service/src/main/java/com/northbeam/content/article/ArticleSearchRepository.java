@@ -11,7 +11,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** PostgreSQL full-text search in production; the LIKE-based equivalent on the embedded database. */
+/**
+ * PostgreSQL full-text search in production; the LIKE-based equivalent on the embedded
+ * database.
+ */
 @Repository
 class ArticleSearchRepository implements ArticleSearch {
 

@@ -9,7 +9,10 @@ import com.northbeam.content.faq.FaqArticles;
 
 import org.springframework.stereotype.Component;
 
-/** Tells the FAQ feature which article a slug names and which slugs its FAQs' articles have. */
+/**
+ * Tells the FAQ feature which article a slug names and which slugs its FAQs' articles
+ * have.
+ */
 @Component
 class ArticlesForFaqs implements FaqArticles {
 

@@ -6,8 +6,9 @@ import java.util.List;
 import com.northbeam.content.rendering.TocEntry;
 
 /**
- * An article as an editor sees it, whatever its status. {@code status} is the effective status (a
- * scheduled article whose time has come reads as published); {@code storedStatus} is what was set.
+ * An article as an editor sees it, whatever its status. {@code status} is the effective
+ * status (a scheduled article whose time has come reads as published);
+ * {@code storedStatus} is what was set.
  */
 public record EditorArticle(long id, String slug, Kind kind, String title, String summary, String body, String html,
 		List<TocEntry> toc, List<String> tags, List<String> related, List<String> previousSlugs, Status status,

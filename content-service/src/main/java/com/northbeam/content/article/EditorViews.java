@@ -7,7 +7,10 @@ import com.northbeam.content.system.NotFoundException;
 
 import org.springframework.stereotype.Component;
 
-/** Loads an article and assembles what an editor sees of it: tags, curated links, old slugs included. */
+/**
+ * Loads an article and assembles what an editor sees of it: tags, curated links, old
+ * slugs included.
+ */
 @Component
 class EditorViews {
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a piece of writing is: the main guide, a related article, or a page (such as "IT services"). */
+/**
+ * What a piece of writing is: the main guide, a related article, or a page (such as "IT
+ * services").
+ */
 public enum Kind {
 
 	GUIDE, ARTICLE, PAGE;

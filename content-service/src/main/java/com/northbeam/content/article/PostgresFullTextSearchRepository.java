@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * PostgreSQL full-text search over the generated {@code article.search_vector} (title weighted A,
- * summary B, body C): {@code websearch_to_tsquery} for what people type, {@code ts_rank} to order,
- * {@code ts_headline} for the snippet, computed only for the hits returned.
+ * PostgreSQL full-text search over the generated {@code article.search_vector} (title
+ * weighted A, summary B, body C): {@code websearch_to_tsquery} for what people type,
+ * {@code ts_rank} to order, {@code ts_headline} for the snippet, computed only for the
+ * hits returned.
  */
 class PostgresFullTextSearchRepository implements ArticleSearch {
 

@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What readers see of the article table: set-based lists (index, sitemap, feed) and when they change. */
+/**
+ * What readers see of the article table: set-based lists (index, sitemap, feed) and when
+ * they change.
+ */
 @Repository
 class PublishedArticleRepository {
 
@@ -61,19 +64,21 @@ class PublishedArticleRepository {
 	}
 
 	/**
-	 * The instant of the last change that can alter a list: any save (unpublishing included) or a
-	 * scheduled publication that has come due.
+	 * The instant of the last change that can alter a list: any save (unpublishing
+	 * included) or a scheduled publication that has come due.
 	 */
 	Optional<Instant> lastVisibleChange(Instant now) {
-		return jdbc.sql("SELECT MAX(CASE WHEN " + VISIBLE + " AND a.publish_at > a.updated_at THEN a.publish_at "
-				+ "ELSE a.updated_at END) AS last_change FROM article a")
+		return jdbc
+			.sql("SELECT MAX(CASE WHEN " + VISIBLE + " AND a.publish_at > a.updated_at THEN a.publish_at "
+					+ "ELSE a.updated_at END) AS last_change FROM article a")
 			.param("now", Times.param(now))
 			.query((rs, row) -> Optional.ofNullable(Times.get(rs, "last_change")))
 			.single();
 	}
 
 	Optional<Instant> nextScheduled(Instant now) {
-		return jdbc.sql("SELECT MIN(publish_at) AS next_at FROM article WHERE status = 'scheduled' AND publish_at > :now")
+		return jdbc
+			.sql("SELECT MIN(publish_at) AS next_at FROM article WHERE status = 'scheduled' AND publish_at > :now")
 			.param("now", Times.param(now))
 			.query((rs, row) -> Optional.ofNullable(Times.get(rs, "next_at")))
 			.single();

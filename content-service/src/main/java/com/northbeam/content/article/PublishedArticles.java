@@ -70,7 +70,10 @@ public class PublishedArticles implements VisibilityHorizon {
 		return slugHistory.currentSlugOfOldSlug(oldSlug, clock.instant());
 	}
 
-	/** Published articles, newest first, optionally of one kind and with one tag; {@code page} counts from 0. */
+	/**
+	 * Published articles, newest first, optionally of one kind and with one tag;
+	 * {@code page} counts from 0.
+	 */
 	public ArticlePage<ArticleSummary> list(Kind kind, String tag, int page, int size) {
 		List<FieldError> errors = new ArrayList<>();
 		if (page < 0) {

@@ -9,7 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The curated related articles of each article, and the top-up from shared tags readers see. */
+/**
+ * The curated related articles of each article, and the top-up from shared tags readers
+ * see.
+ */
 @Repository
 class RelatedLinkRepository {
 
@@ -35,15 +38,12 @@ class RelatedLinkRepository {
 	List<String> curatedSlugs(long articleId) {
 		return jdbc.sql("""
 				SELECT r.slug FROM related_link l JOIN article r ON r.id = l.related_id
-				WHERE l.article_id = :id ORDER BY l.position""")
-			.param("id", articleId)
-			.query(String.class)
-			.list();
+				WHERE l.article_id = :id ORDER BY l.position""").param("id", articleId).query(String.class).list();
 	}
 
 	/**
-	 * The visible curated related articles in order, topped up to {@code minimum} with visible
-	 * articles sharing the most tags (newest first among equals).
+	 * The visible curated related articles in order, topped up to {@code minimum} with
+	 * visible articles sharing the most tags (newest first among equals).
 	 */
 	List<RelatedArticle> related(long articleId, int minimum, Instant now) {
 		List<RelatedArticle> related = new ArrayList<>(jdbc.sql("""

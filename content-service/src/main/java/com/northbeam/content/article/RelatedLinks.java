@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The curated related articles an editor sets for an article, in reading order; readers see them
- * topped up from shared tags ({@link PublishedArticles}).
+ * The curated related articles an editor sets for an article, in reading order; readers
+ * see them topped up from shared tags ({@link PublishedArticles}).
  */
 @Service
 @Transactional

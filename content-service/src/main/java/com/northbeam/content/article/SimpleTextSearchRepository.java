@@ -13,10 +13,10 @@ import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Search for the embedded database, which has no full-text engine: every word must occur (as a
- * substring, so "monitor" finds "monitoring"); candidates come from SQL {@code LIKE}, and are
- * ranked in Java with the same weighting idea as PostgreSQL: a word in the title counts most, in
- * the summary less, in the body least.
+ * Search for the embedded database, which has no full-text engine: every word must occur
+ * (as a substring, so "monitor" finds "monitoring"); candidates come from SQL
+ * {@code LIKE}, and are ranked in Java with the same weighting idea as PostgreSQL: a word
+ * in the title counts most, in the summary less, in the body least.
  */
 class SimpleTextSearchRepository implements ArticleSearch {
 
@@ -32,8 +32,7 @@ class SimpleTextSearchRepository implements ArticleSearch {
 		this.jdbc = jdbc;
 	}
 
-	private record Candidate(String slug, Kind kind, String title, String summary, String bodyText,
-			Instant publishAt) {
+	private record Candidate(String slug, Kind kind, String title, String summary, String bodyText, Instant publishAt) {
 	}
 
 	@Override
@@ -43,13 +42,13 @@ class SimpleTextSearchRepository implements ArticleSearch {
 			return List.of();
 		}
 		String conditions = IntStream.range(0, words.size())
-			.mapToObj((i) -> "(LOWER(a.title) LIKE :w%1$d OR LOWER(a.summary) LIKE :w%1$d OR LOWER(a.body_text) LIKE :w%1$d)"
-				.formatted(i))
+			.mapToObj((
+					i) -> "(LOWER(a.title) LIKE :w%1$d OR LOWER(a.summary) LIKE :w%1$d OR LOWER(a.body_text) LIKE :w%1$d)"
+						.formatted(i))
 			.collect(Collectors.joining(" AND "));
 		JdbcClient.StatementSpec statement = jdbc.sql("""
 				SELECT a.slug, a.kind, a.title, a.summary, a.body_text, a.publish_at FROM article a
-				WHERE %s AND %s""".formatted(ArticleRepository.VISIBLE, conditions))
-			.param("now", Times.param(now));
+				WHERE %s AND %s""".formatted(ArticleRepository.VISIBLE, conditions)).param("now", Times.param(now));
 		for (int i = 0; i < words.size(); i++) {
 			statement = statement.param("w" + i, "%" + escapeLike(words.get(i)) + "%");
 		}
@@ -100,8 +99,8 @@ class SimpleTextSearchRepository implements ArticleSearch {
 		Pattern pattern = Pattern.compile(words.stream().map(Pattern::quote).collect(Collectors.joining("|")),
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 		Matcher matcher = pattern.matcher(window);
-		String marked = matcher.replaceAll((match) -> Matcher
-			.quoteReplacement(Snippets.START + match.group() + Snippets.STOP));
+		String marked = matcher
+			.replaceAll((match) -> Matcher.quoteReplacement(Snippets.START + match.group() + Snippets.STOP));
 		return ((start > 0) ? "… " : "") + Snippets.toHtml(marked) + ((end < text.length()) ? " …" : "");
 	}
 

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The slugs articles were published under before, so that old links keep leading somewhere. */
+/**
+ * The slugs articles were published under before, so that old links keep leading
+ * somewhere.
+ */
 @Repository
 class SlugHistoryRepository {
 
@@ -47,7 +50,8 @@ class SlugHistoryRepository {
 	}
 
 	List<String> previousSlugs(long articleId) {
-		return jdbc.sql("SELECT old_slug FROM article_slug_history WHERE article_id = :id ORDER BY retired_at, old_slug")
+		return jdbc
+			.sql("SELECT old_slug FROM article_slug_history WHERE article_id = :id ORDER BY retired_at, old_slug")
 			.param("id", articleId)
 			.query(String.class)
 			.list();

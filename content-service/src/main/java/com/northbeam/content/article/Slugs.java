@@ -1,6 +1,9 @@
 package com.northbeam.content.article;
 
-/** The shape of a slug (and of a tag): lower-case letters and digits, words joined by single dashes. */
+/**
+ * The shape of a slug (and of a tag): lower-case letters and digits, words joined by
+ * single dashes.
+ */
 final class Slugs {
 
 	static final String PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$";

@@ -3,8 +3,8 @@ package com.northbeam.content.article;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Turns text with match markers into safe HTML: everything is escaped, then the markers become
- * {@code <mark>} tags, so no other markup can get through.
+ * Turns text with match markers into safe HTML: everything is escaped, then the markers
+ * become {@code <mark>} tags, so no other markup can get through.
  */
 final class Snippets {
 
@@ -16,7 +16,9 @@ final class Snippets {
 	}
 
 	static String toHtml(String marked) {
-		return HtmlUtils.htmlEscape(marked).replace(String.valueOf(START), "<mark>").replace(String.valueOf(STOP), "</mark>");
+		return HtmlUtils.htmlEscape(marked)
+			.replace(String.valueOf(START), "<mark>")
+			.replace(String.valueOf(STOP), "</mark>");
 	}
 
 	/** Text as stored can never carry the markers itself. */

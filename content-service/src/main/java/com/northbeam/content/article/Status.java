@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where an article is in its life. A scheduled article is visible from its publish time on,
- * without any job having to run.
+ * Where an article is in its life. A scheduled article is visible from its publish time
+ * on, without any job having to run.
  */
 public enum Status {
 

@@ -8,10 +8,14 @@ record StoredArticle(long id, String slug, Kind kind, String title, String summa
 		String seoTitle, String seoDescription, Instant createdAt, Instant updatedAt, int version) {
 
 	boolean isVisibleAt(Instant now) {
-		return status == Status.PUBLISHED || (status == Status.SCHEDULED && publishAt != null && !publishAt.isAfter(now));
+		return status == Status.PUBLISHED
+				|| (status == Status.SCHEDULED && publishAt != null && !publishAt.isAfter(now));
 	}
 
-	/** The status as readers experience it: a scheduled article whose time has come is published. */
+	/**
+	 * The status as readers experience it: a scheduled article whose time has come is
+	 * published.
+	 */
 	Status effectiveStatus(Instant now) {
 		return (status == Status.SCHEDULED && isVisibleAt(now)) ? Status.PUBLISHED : status;
 	}

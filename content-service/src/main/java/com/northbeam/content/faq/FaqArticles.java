@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What FAQs need to know of the articles they are attached to. The article feature owns those
- * and implements this; it also shows each article's FAQs, so FAQs cannot call it directly without
- * a cycle.
+ * What FAQs need to know of the articles they are attached to. The article feature owns
+ * those and implements this; it also shows each article's FAQs, so FAQs cannot call it
+ * directly without a cycle.
  */
 public interface FaqArticles {
 

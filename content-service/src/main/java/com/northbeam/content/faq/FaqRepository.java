@@ -44,15 +44,17 @@ class FaqRepository {
 
 	Optional<Instant> lastModified() {
 		return jdbc.sql("SELECT MAX(updated_at) FROM faq")
-			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)).map(OffsetDateTime::toInstant))
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+				.map(OffsetDateTime::toInstant))
 			.single();
 	}
 
 	long insert(String question, String answer, String answerHtml, int position, Long articleId, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO faq (question, answer_markdown, answer_html, position, article_id, created_at, updated_at, version)
-				VALUES (:question, :answer, :html, :position, :articleId, :now, :now, 1)""")
+		jdbc.sql(
+				"""
+						INSERT INTO faq (question, answer_markdown, answer_html, position, article_id, created_at, updated_at, version)
+						VALUES (:question, :answer, :html, :position, :articleId, :now, :now, 1)""")
 			.param("question", question)
 			.param("answer", answer)
 			.param("html", answerHtml)

@@ -40,7 +40,9 @@ public class Faqs {
 		this.clock = clock;
 	}
 
-	/** All FAQs in order; {@code articleSlug} is set only when that article is published. */
+	/**
+	 * All FAQs in order; {@code articleSlug} is set only when that article is published.
+	 */
 	@Transactional(readOnly = true)
 	public List<Faq> published() {
 		List<StoredFaq> all = faqs.all();
@@ -85,9 +87,8 @@ public class Faqs {
 		Long articleId = articleIdOf(form.articleSlug());
 		if (!faqs.update(id, form.version(), form.question().strip(), form.answer(),
 				renderer.render(form.answer()).html(), form.position(), articleId, clock.instant())) {
-			throw new ConflictException("version", "The FAQ was changed by someone else since version "
-					+ form.version() + "; reload it and apply your edit again.",
-					Map.of("currentVersion", current.version()));
+			throw new ConflictException("version", "The FAQ was changed by someone else since version " + form.version()
+					+ "; reload it and apply your edit again.", Map.of("currentVersion", current.version()));
 		}
 		events.publishEvent(new ContentChangedEvent("faq " + id));
 		return editorView(id);

@@ -5,13 +5,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Allow-list sanitising of HTML that editors can influence: only text formatting, links, images,
- * lists and tables survive; no script, frame, style, form or event-handler attribute, and links
- * and images only with http(s)/mailto or relative URLs.
+ * Allow-list sanitising of HTML that editors can influence: only text formatting, links,
+ * images, lists and tables survive; no script, frame, style, form or event-handler
+ * attribute, and links and images only with http(s)/mailto or relative URLs.
  */
 public final class HtmlSanitizer {
 
-	// Relative links are resolved against this base only to check them; they are kept relative.
+	// Relative links are resolved against this base only to check them; they are kept
+	// relative.
 	private static final String BASE_URI = "https://content.invalid/";
 
 	private static final Safelist SAFELIST = Safelist.relaxed()

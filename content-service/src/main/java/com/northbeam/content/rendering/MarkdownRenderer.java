@@ -25,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Renders editor Markdown (CommonMark with GitHub tables) to sanitised HTML on write.
  * <p>
- * Every heading gets an anchor id: an explicit one written as a trailing {@code {#some-id}}
- * (how the guide keeps the stable ids other services link to), otherwise one derived from its
- * text by commonmark's heading-anchor rules (lower case, spaces to dashes, duplicates numbered).
+ * Every heading gets an anchor id: an explicit one written as a trailing
+ * {@code {#some-id}} (how the guide keeps the stable ids other services link to),
+ * otherwise one derived from its text by commonmark's heading-anchor rules (lower case,
+ * spaces to dashes, duplicates numbered).
  */
 @Component
 public class MarkdownRenderer {

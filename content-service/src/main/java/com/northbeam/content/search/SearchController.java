@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Full-text search over published content (public); the article feature finds the matches. */
+/**
+ * Full-text search over published content (public); the article feature finds the
+ * matches.
+ */
 @RestController
 class SearchController {
 
@@ -43,7 +46,8 @@ class SearchController {
 
 	@GetMapping("/api/search")
 	@Operation(summary = "Search published articles, best match first (public)",
-			responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SearchResults.class))))
+			responses = @ApiResponse(responseCode = "200",
+					content = @Content(schema = @Schema(implementation = SearchResults.class))))
 	ResponseEntity<byte[]> search(@RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "10") int limit) {
 		String query = (q != null) ? q.strip().replaceAll("\\s+", " ") : "";
@@ -60,7 +64,10 @@ class SearchController {
 		String key = "search:" + limit + ":" + query;
 		return responses.serve(key, () -> {
 			Instant now = clock.instant();
-			List<SearchResult> results = articles.search(query, limit, now).stream().map(SearchController::result).toList();
+			List<SearchResult> results = articles.search(query, limit, now)
+				.stream()
+				.map(SearchController::result)
+				.toList();
 			return Representation.of(new SearchResults(query, results), now);
 		});
 	}

@@ -33,12 +33,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Inserts the shipped content (the guide, the related articles, the FAQs) on start, published.
+ * Inserts the shipped content (the guide, the related articles, the FAQs) on start,
+ * published.
  * <p>
- * Each file is inserted at most once, ever: a {@code content_seed} row per article slug or FAQ
- * file records that it was seeded (with the hash of what was shipped), so a restart or an upgrade
- * inserts only what was never seeded and never touches what an editor has changed, renamed or
- * unpublished. Replicas starting together race on that row's primary key; the loser skips.
+ * Each file is inserted at most once, ever: a {@code content_seed} row per article slug
+ * or FAQ file records that it was seeded (with the hash of what was shipped), so a
+ * restart or an upgrade inserts only what was never seeded and never touches what an
+ * editor has changed, renamed or unpublished. Replicas starting together race on that
+ * row's primary key; the loser skips.
  */
 @Component
 class ContentSeeder implements ApplicationRunner {
@@ -119,7 +121,10 @@ class ContentSeeder implements ApplicationRunner {
 		return articles.publish(draft.id(), new ArticleTransition(draft.version(), null), EDITOR);
 	}
 
-	/** Runs {@code insert} in a transaction unless {@code key} was ever seeded; null when skipped. */
+	/**
+	 * Runs {@code insert} in a transaction unless {@code key} was ever seeded; null when
+	 * skipped.
+	 */
 	private <T> T once(String key, SeedFile file, java.util.function.Supplier<T> insert) {
 		try {
 			return transaction.execute((status) -> {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A shipped Markdown file: a front matter of {@code key: value} lines between two {@code ---}
- * lines, then the body.
+ * A shipped Markdown file: a front matter of {@code key: value} lines between two
+ * {@code ---} lines, then the body.
  */
 record SeedFile(String name, Map<String, String> frontMatter, String body, String hash) {
 

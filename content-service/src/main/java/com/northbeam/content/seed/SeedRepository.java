@@ -18,10 +18,16 @@ class SeedRepository {
 	}
 
 	boolean wasSeeded(String key) {
-		return jdbc.sql("SELECT COUNT(*) FROM content_seed WHERE seed_key = :key").param("key", key).query(Long.class).single() > 0;
+		return jdbc.sql("SELECT COUNT(*) FROM content_seed WHERE seed_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single() > 0;
 	}
 
-	/** Claims {@code key}; a concurrent claim by another replica fails with a duplicate key. */
+	/**
+	 * Claims {@code key}; a concurrent claim by another replica fails with a duplicate
+	 * key.
+	 */
 	void record(String key, String hash, Instant now) {
 		jdbc.sql("INSERT INTO content_seed (seed_key, content_hash, seeded_at) VALUES (:key, :hash, :now)")
 			.param("key", key)

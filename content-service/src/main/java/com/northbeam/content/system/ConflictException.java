@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request clashes with the stored state (a duplicate slug, a stale version): answered with
- * {@code 409}, naming the field and carrying any extra properties (such as the current version).
+ * The request clashes with the stored state (a duplicate slug, a stale version): answered
+ * with {@code 409}, naming the field and carrying any extra properties (such as the
+ * current version).
  */
 public class ConflictException extends RuntimeException {
 

@@ -14,8 +14,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the content service, under {@code content.*}; each one can be overridden by an
- * environment variable (for example {@code CONTENT_HTTP_SHAREDMAXAGE=10m}).
+ * Settings of the content service, under {@code content.*}; each one can be overridden by
+ * an environment variable (for example {@code CONTENT_HTTP_SHAREDMAXAGE=10m}).
  *
  * @param http how long browsers and CDNs may keep public responses
  * @param cache the in-service cache of rendered public responses
@@ -31,16 +31,18 @@ public record ContentProperties(@Valid @DefaultValue Http http, @Valid @DefaultV
 	/**
 	 * @param maxAge {@code max-age} for browsers
 	 * @param sharedMaxAge {@code s-maxage} for CDNs and shared caches
-	 * @param staleWhileRevalidate how long a stale copy may be served while it is refreshed
+	 * @param staleWhileRevalidate how long a stale copy may be served while it is
+	 * refreshed
 	 */
-	public record Http(@NotNull @DefaultValue("60s") Duration maxAge, @NotNull @DefaultValue("5m") Duration sharedMaxAge,
+	public record Http(@NotNull @DefaultValue("60s") Duration maxAge,
+			@NotNull @DefaultValue("5m") Duration sharedMaxAge,
 			@NotNull @DefaultValue("1m") Duration staleWhileRevalidate) {
 	}
 
 	/**
 	 * @param maximumSize most responses kept
-	 * @param timeToLive upper bound on how stale a replica's copy can be when another replica
-	 * took the write (a write on this replica evicts at once)
+	 * @param timeToLive upper bound on how stale a replica's copy can be when another
+	 * replica took the write (a write on this replica evicts at once)
 	 */
 	public record Cache(@Min(0) @DefaultValue("5000") long maximumSize,
 			@NotNull @DefaultValue("5m") Duration timeToLive) {
@@ -51,22 +53,26 @@ public record ContentProperties(@Valid @DefaultValue Http http, @Valid @DefaultV
 	 * @param location where the shipped Markdown files are
 	 * @param author the byline of shipped content
 	 */
-	public record Seed(@DefaultValue("true") boolean enabled, @NotBlank @DefaultValue("classpath*:content") String location,
+	public record Seed(@DefaultValue("true") boolean enabled,
+			@NotBlank @DefaultValue("classpath*:content") String location,
 			@NotBlank @DefaultValue("Northbeam editorial team") String author) {
 	}
 
 	/**
-	 * @param minimumRelated curated related articles are topped up from shared tags to this many
+	 * @param minimumRelated curated related articles are topped up from shared tags to
+	 * this many
 	 * @param feedSize articles in the feed
 	 * @param maxPageSize largest page of a list or search
 	 */
 	public record Listing(@Min(0) @Max(20) @DefaultValue("3") int minimumRelated,
-			@Min(1) @Max(200) @DefaultValue("20") int feedSize, @Min(1) @Max(500) @DefaultValue("100") int maxPageSize) {
+			@Min(1) @Max(200) @DefaultValue("20") int feedSize,
+			@Min(1) @Max(500) @DefaultValue("100") int maxPageSize) {
 	}
 
 	/**
-	 * @param socketWriteBuffer the most of a response that Tomcat passes to the socket in one
-	 * write (Tomcat's own default is 8 KB); every open connection holds a buffer of this size
+	 * @param socketWriteBuffer the most of a response that Tomcat passes to the socket in
+	 * one write (Tomcat's own default is 8 KB); every open connection holds a buffer of
+	 * this size
 	 */
 	public record Server(@NotNull @DefaultValue("32KB") DataSize socketWriteBuffer) {
 

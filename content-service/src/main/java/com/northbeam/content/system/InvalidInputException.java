@@ -2,7 +2,10 @@ package com.northbeam.content.system;
 
 import java.util.List;
 
-/** Input that is well-formed but not acceptable: answered with {@code 400} naming each field. */
+/**
+ * Input that is well-formed but not acceptable: answered with {@code 400} naming each
+ * field.
+ */
 public class InvalidInputException extends RuntimeException {
 
 	private final List<FieldError> errors;

@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 import org.springframework.context.annotation.Configuration;
 
-/** Describes the API at {@code /v3/api-docs}; editor operations need the gateway's token. */
+/**
+ * Describes the API at {@code /v3/api-docs}; editor operations need the gateway's token.
+ */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "content-service",
 		description = "Published articles, FAQs, search, sitemap and feed data (public, cacheable); "

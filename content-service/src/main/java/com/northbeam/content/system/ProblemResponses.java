@@ -23,8 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error is {@code application/problem+json}; input errors carry an {@code errors} list of
- * {@code {field, message}} naming each offending field.
+ * Every error is {@code application/problem+json}; input errors carry an {@code errors}
+ * list of {@code {field, message}} naming each offending field.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {

@@ -24,11 +24,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Serves public reads: each response body is serialized once, kept with its {@code ETag} and
- * {@code Last-Modified} in an in-memory cache, and answered with CDN-friendly
- * {@code Cache-Control}. Conditional requests get {@code 304} (Spring MVC compares the validators
- * of the returned entity). The cache is dropped after every committed write and at the moment the
- * next scheduled article goes live.
+ * Serves public reads: each response body is serialized once, kept with its {@code ETag}
+ * and {@code Last-Modified} in an in-memory cache, and answered with CDN-friendly
+ * {@code Cache-Control}. Conditional requests get {@code 304} (Spring MVC compares the
+ * validators of the returned entity). The cache is dropped after every committed write
+ * and at the moment the next scheduled article goes live.
  */
 @Component
 public class PublicResponses {
@@ -64,8 +64,8 @@ public class PublicResponses {
 	private volatile Instant horizon;
 
 	/**
-	 * Part of every cache key, bumped on eviction: a response that was being loaded while a write
-	 * committed is stored under the old generation and never served.
+	 * Part of every cache key, bumped on eviction: a response that was being loaded while
+	 * a write committed is stored under the old generation and never served.
 	 */
 	private final AtomicLong generation = new AtomicLong();
 
@@ -85,8 +85,8 @@ public class PublicResponses {
 	}
 
 	/**
-	 * The cached response under {@code key}, or what {@code loader} produces (not cached when it
-	 * throws, e.g. for an unknown slug).
+	 * The cached response under {@code key}, or what {@code loader} produces (not cached
+	 * when it throws, e.g. for an unknown slug).
 	 */
 	public ResponseEntity<byte[]> serve(String key, Supplier<Representation> loader) {
 		checkHorizon();

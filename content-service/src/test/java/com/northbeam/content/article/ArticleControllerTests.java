@@ -50,7 +50,8 @@ class ArticleControllerTests {
 
 	@Test
 	void publicReadsAreCacheableAndRevalidateWithNotModified() {
-		for (String uri : List.of(GUIDE, "/api/articles", "/api/faqs", "/api/search?q=cost", "/api/sitemap", "/api/feed")) {
+		for (String uri : List.of(GUIDE, "/api/articles", "/api/faqs", "/api/search?q=cost", "/api/sitemap",
+				"/api/feed")) {
 			MvcTestResult first = mvc.get().uri(uri).exchange();
 			assertThat(first).as(uri).hasStatusOk();
 			String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
@@ -64,7 +65,8 @@ class ArticleControllerTests {
 			assertThat(byEtag).as(uri).hasStatus(304).hasHeader(HttpHeaders.ETAG, etag);
 			assertThat(byEtag.getResponse().getContentAsByteArray()).isEmpty();
 			assertThat(mvc.get().uri(uri).header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)).as(uri).hasStatus(304);
-			assertThat(mvc.get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, "W/\"something-else\"")).as(uri).hasStatusOk();
+			assertThat(mvc.get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, "W/\"something-else\"")).as(uri)
+				.hasStatusOk();
 		}
 	}
 
@@ -89,16 +91,19 @@ class ArticleControllerTests {
 		assertThat(firstPage.get("totalPages").asInt()).isEqualTo((int) ((total + 1) / 2));
 		JsonNode item = firstPage.get("items").get(0);
 		assertThat(item.has("tags") && item.has("readingMinutes") && item.has("publishedAt") && item.has("updatedAt")
-				&& item.has("summary") && item.has("kind")).isTrue();
+				&& item.has("summary") && item.has("kind"))
+			.isTrue();
 		assertThat(item.get("publishedAt").asString())
 			.isGreaterThanOrEqualTo(firstPage.get("items").get(1).get("publishedAt").asString());
 
 		JsonNode guides = Editor.json(mvc.get().uri("/api/articles?kind=guide").exchange());
-		assertThat(guides.get("items")).allSatisfy((guide) -> assertThat(guide.get("kind").asString()).isEqualTo("guide"));
+		assertThat(guides.get("items"))
+			.allSatisfy((guide) -> assertThat(guide.get("kind").asString()).isEqualTo("guide"));
 		assertThat(ArticleEditorControllerTests.slugs(guides.get("items"))).contains("co-managed-vs-fully-managed-it");
 
 		JsonNode tagged = Editor.json(mvc.get().uri("/api/articles?tag=cybersecurity").exchange());
-		assertThat(ArticleEditorControllerTests.slugs(tagged.get("items"))).containsExactly("cybersecurity-guide-for-small-businesses");
+		assertThat(ArticleEditorControllerTests.slugs(tagged.get("items")))
+			.containsExactly("cybersecurity-guide-for-small-businesses");
 	}
 
 	@Test
@@ -114,12 +119,14 @@ class ArticleControllerTests {
 	@Test
 	void sitemapAndFeedListPublishedArticles() {
 		JsonNode sitemap = Editor.json(mvc.get().uri("/api/sitemap").exchange());
-		assertThat(ArticleEditorControllerTests.slugs(sitemap)).contains("co-managed-vs-fully-managed-it", "it-services");
+		assertThat(ArticleEditorControllerTests.slugs(sitemap)).contains("co-managed-vs-fully-managed-it",
+				"it-services");
 		assertThat(sitemap.get(0).has("kind") && sitemap.get(0).has("updatedAt")).isTrue();
 		JsonNode feed = Editor.json(mvc.get().uri("/api/feed").exchange());
 		assertThat(feed.size()).isBetween(1, 20);
 		assertThat(feed.get(0).has("title") && feed.get(0).has("summary") && feed.get(0).has("publishedAt")
-				&& feed.get(0).has("updatedAt") && feed.get(0).has("author")).isTrue();
+				&& feed.get(0).has("updatedAt") && feed.get(0).has("author"))
+			.isTrue();
 	}
 
 }

@@ -83,7 +83,8 @@ class ArticleEditorControllerTests {
 		JsonNode problem = Editor.json(conflict);
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("version");
 		assertThat(problem.get("currentVersion").asInt()).isEqualTo(article.get("version").asInt() + 1);
-		assertThat(Editor.json(editor.get("/api/editor/articles/" + id)).get("title").asString()).isEqualTo("First edit");
+		assertThat(Editor.json(editor.get("/api/editor/articles/" + id)).get("title").asString())
+			.isEqualTo("First edit");
 	}
 
 	@Test
@@ -114,7 +115,8 @@ class ArticleEditorControllerTests {
 		JsonNode published = Editor.json(mvc.get().uri("/api/articles/" + slug).exchange());
 		assertThat(published.get("html").asString()).contains("First body.");
 		assertThat(editor.post("/api/editor/articles/" + id + "/revisions/99/restore",
-				Map.of("version", now.get("version").asInt()))).hasStatus(404);
+				Map.of("version", now.get("version").asInt())))
+			.hasStatus(404);
 	}
 
 	@Test
@@ -151,12 +153,16 @@ class ArticleEditorControllerTests {
 		assertThat(scheduled).hasStatusOk();
 		assertThat(Editor.json(scheduled).get("status").asString()).isEqualTo("scheduled");
 		assertThat(mvc.get().uri("/api/articles/" + slug)).hasStatus(404);
-		assertThat(mvc.get().uri("/api/articles?tag=scheduled-test")).bodyJson().extractingPath("$.totalItems").isEqualTo(0);
+		assertThat(mvc.get().uri("/api/articles?tag=scheduled-test")).bodyJson()
+			.extractingPath("$.totalItems")
+			.isEqualTo(0);
 
 		clock.advance(Duration.ofMinutes(61));
 
 		assertThat(mvc.get().uri("/api/articles/" + slug)).hasStatusOk();
-		assertThat(mvc.get().uri("/api/articles?tag=scheduled-test")).bodyJson().extractingPath("$.totalItems").isEqualTo(1);
+		assertThat(mvc.get().uri("/api/articles?tag=scheduled-test")).bodyJson()
+			.extractingPath("$.totalItems")
+			.isEqualTo(1);
 		assertThat(Editor.json(editor.get("/api/editor/articles/" + draft.get("id").asLong())).get("status").asString())
 			.isEqualTo("published");
 	}
@@ -245,12 +251,13 @@ class ArticleEditorControllerTests {
 		assertThat(Editor.json(related).get("related").get(0).asString()).isEqualTo(curated.get("slug").asString());
 
 		JsonNode published = Editor.json(mvc.get().uri("/api/articles/" + main.get("slug").asString()).exchange());
-		assertThat(slugs(published.get("related"))).containsExactly(curated.get("slug").asString(),
-				sharesBoth.get("slug").asString(), sharesOne.get("slug").asString())
+		assertThat(slugs(published.get("related")))
+			.containsExactly(curated.get("slug").asString(), sharesBoth.get("slug").asString(),
+					sharesOne.get("slug").asString())
 			.doesNotContain(draft.get("slug").asString());
 
-		MvcTestResult unknown = editor.put("/api/editor/articles/" + main.get("id").asLong() + "/related",
-				Map.of("slugs", List.of(curated.get("slug").asString(), "no-such-article", main.get("slug").asString())));
+		MvcTestResult unknown = editor.put("/api/editor/articles/" + main.get("id").asLong() + "/related", Map
+			.of("slugs", List.of(curated.get("slug").asString(), "no-such-article", main.get("slug").asString())));
 		assertThat(unknown).hasStatus(400);
 		assertThat(fields(unknown)).containsExactly("slugs[1]", "slugs[2]");
 	}

@@ -54,8 +54,9 @@ class ArticlePreviewControllerTests {
 		JsonNode preview = Editor.json(result);
 
 		String html = preview.get("html").asString();
-		assertThat(html).contains("<h2 id=\"why-the-support-model-matters\">Why the support model matters</h2>",
-				"<h3 id=\"cost\">Cost</h3>", "<strong>bold</strong>", "<table>")
+		assertThat(html)
+			.contains("<h2 id=\"why-the-support-model-matters\">Why the support model matters</h2>",
+					"<h3 id=\"cost\">Cost</h3>", "<strong>bold</strong>", "<table>")
 			.doesNotContain("{#");
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
 				{"toc": [{"id": "why-the-support-model-matters", "text": "Why the support model matters", "level": 2},
@@ -64,7 +65,8 @@ class ArticlePreviewControllerTests {
 		JsonNode saved = editor.create(Editor.form(unique("preview"), "Preview", BODY, List.of()));
 		assertThat(preview.get("html")).isEqualTo(saved.get("html"));
 		assertThat(preview.get("toc")).isEqualTo(saved.get("toc"));
-		assertThat(Editor.json(mvc.get().uri("/api/articles/co-managed-vs-fully-managed-it").exchange()).get("html")
+		assertThat(Editor.json(mvc.get().uri("/api/articles/co-managed-vs-fully-managed-it").exchange())
+			.get("html")
 			.asString()).contains("<h2 id=\"why-the-support-model-matters\">");
 	}
 
@@ -108,8 +110,7 @@ class ArticlePreviewControllerTests {
 			.extractingPath("$.errors[*].field")
 			.asArray()
 			.containsExactly("title");
-		assertThat(editor.post("/api/editor/preview", Map.of("body", "a".repeat(ArticleForm.MAX_BODY))))
-			.hasStatusOk();
+		assertThat(editor.post("/api/editor/preview", Map.of("body", "a".repeat(ArticleForm.MAX_BODY)))).hasStatusOk();
 	}
 
 	@Test

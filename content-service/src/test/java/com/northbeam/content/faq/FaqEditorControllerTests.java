@@ -63,14 +63,16 @@ class FaqEditorControllerTests {
 
 		assertThat(mvc.delete()
 			.uri("/api/editor/faqs/" + first.get("id").asLong())
-			.header("Authorization", "Bearer " + tokens.token("editor@northbeam.test", "content:write"))).hasStatus(204);
-		assertThat(questions(Editor.json(mvc.get().uri("/api/articles/" + articleSlug).exchange()).get("faqs"))).isEmpty();
+			.header("Authorization", "Bearer " + tokens.token("editor@northbeam.test", "content:write")))
+			.hasStatus(204);
+		assertThat(questions(Editor.json(mvc.get().uri("/api/articles/" + articleSlug).exchange()).get("faqs")))
+			.isEmpty();
 	}
 
 	@Test
 	void badFaqsAreRefusedNamingEachField() {
-		assertThat(fields(editor.post("/api/editor/faqs", faq(" ", "", -1, "Not a slug")))).containsExactlyInAnyOrder(
-				"question", "answer", "position", "articleSlug");
+		assertThat(fields(editor.post("/api/editor/faqs", faq(" ", "", -1, "Not a slug"))))
+			.containsExactlyInAnyOrder("question", "answer", "position", "articleSlug");
 		assertThat(fields(editor.post("/api/editor/faqs", faq("Question?", "Answer.", 1, "no-such-article"))))
 			.containsExactly("articleSlug");
 	}

@@ -25,8 +25,7 @@ class MarkdownRendererTests {
 
 				#### Too deep for the table of contents
 				""");
-		assertThat(rendered.toc()).containsExactly(
-				new TocEntry("why-the-support-model-matters", "Why it matters", 2),
+		assertThat(rendered.toc()).containsExactly(new TocEntry("why-the-support-model-matters", "Why it matters", 2),
 				new TocEntry("missing-specialised-skills", "Specialized skills are missing", 3),
 				new TocEntry("cost-considerations", "Cost Considerations", 2),
 				new TocEntry("cost-considerations-1", "Cost considerations", 2));
@@ -36,8 +35,8 @@ class MarkdownRendererTests {
 
 	@Test
 	void rendersTablesAndComputesTextAndReadingTime() {
-		RenderedMarkdown rendered = renderer.render("| Area | A | B |\n| --- | --- | --- |\n| one | x | y |\n\n"
-				+ "word ".repeat(500));
+		RenderedMarkdown rendered = renderer
+			.render("| Area | A | B |\n| --- | --- | --- |\n| one | x | y |\n\n" + "word ".repeat(500));
 		Element table = Jsoup.parseBodyFragment(rendered.html()).selectFirst("table");
 		assertThat(table).isNotNull();
 		assertThat(table.select("thead th").eachText()).containsExactly("Area", "A", "B");

@@ -54,9 +54,12 @@ class SearchControllerTests {
 		Editor editor = new Editor(mvc, tokens);
 		String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		JsonNode draft = editor.create(Editor.form("draft-" + word, "Draft " + word, "Body.", List.of()));
-		assertThat(mvc.get().uri("/api/search").param("q", word)).bodyJson().extractingPath("$.results.length()").isEqualTo(0);
+		assertThat(mvc.get().uri("/api/search").param("q", word)).bodyJson()
+			.extractingPath("$.results.length()")
+			.isEqualTo(0);
 		editor.publish(draft);
-		assertThat(mvc.get().uri("/api/search").param("q", word)).bodyJson().extractingPath("$.results[0].slug")
+		assertThat(mvc.get().uri("/api/search").param("q", word)).bodyJson()
+			.extractingPath("$.results[0].slug")
 			.isEqualTo("draft-" + word);
 	}
 

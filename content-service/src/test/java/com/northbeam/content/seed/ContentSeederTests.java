@@ -82,11 +82,15 @@ class ContentSeederTests {
 	@Test
 	void seedingAgainInsertsNothing() {
 		assertThat(seeder.seed()).isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = :slug").param("slug", GUIDE).query(Long.class).single())
-			.isOne();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM faq WHERE question = 'Is co-managed IT cheaper than fully managed IT?'")
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM article WHERE slug = :slug")
+			.param("slug", GUIDE)
 			.query(Long.class)
 			.single()).isOne();
+		assertThat(
+				jdbc.sql("SELECT COUNT(*) FROM faq WHERE question = 'Is co-managed IT cheaper than fully managed IT?'")
+					.query(Long.class)
+					.single())
+			.isOne();
 	}
 
 	@Test
@@ -95,13 +99,15 @@ class ContentSeederTests {
 		Editor editor = new Editor(mvc, tokens);
 		long id = jdbc.sql("SELECT id FROM article WHERE slug = 'seed-test-article'").query(Long.class).single();
 		JsonNode shipped = Editor.json(editor.get("/api/editor/articles/" + id));
-		Map<String, Object> edit = Editor.form("seed-test-article", "Edited title", "Edited body.", List.of("seed-test"));
+		Map<String, Object> edit = Editor.form("seed-test-article", "Edited title", "Edited body.",
+				List.of("seed-test"));
 		edit.put("version", shipped.get("version").asInt());
 		assertThat(editor.put("/api/editor/articles/" + id, edit)).hasStatusOk();
 		long faqId = jdbc.sql("SELECT id FROM faq WHERE question = 'Shipped question?'").query(Long.class).single();
 		assertThat(mvc.delete()
 			.uri("/api/editor/faqs/" + faqId)
-			.header("Authorization", "Bearer " + tokens.token("editor@northbeam.test", "content:write"))).hasStatus(204);
+			.header("Authorization", "Bearer " + tokens.token("editor@northbeam.test", "content:write")))
+			.hasStatus(204);
 
 		assertThat(seederFor("v1").seed()).as("a restart").isZero();
 		assertThat(seederFor("v2").seed()).as("an upgrade shipping one new article").isOne();
@@ -146,15 +152,18 @@ class ContentSeederTests {
 		assertThat(table).isNotNull();
 		assertThat(table.select("thead th").eachText()).containsExactly("Area", "Co-managed IT", "Fully managed IT");
 		List<List<String>> rows = table.select("tbody tr").stream().map((row) -> row.select("td").eachText()).toList();
-		assertThat(rows).hasSize(8).allSatisfy((row) -> assertThat(row).hasSize(3).allSatisfy((cell) -> assertThat(cell).isNotBlank()));
+		assertThat(rows).hasSize(8)
+			.allSatisfy((row) -> assertThat(row).hasSize(3).allSatisfy((cell) -> assertThat(cell).isNotBlank()));
 		assertThat(rows.stream().map((row) -> row.get(0))).containsExactly("Internal IT team", "Daily support",
 				"Monitoring", "Strategic planning", "Infrastructure", "Security", "Flexibility", "Operational control");
 		assertThat(rows.get(0)).containsExactly("Internal IT team", "Remains in place", "Minimal or none");
 		assertThat(rows.get(6)).containsExactly("Flexibility", "High", "High");
-		assertThat(rows.get(7)).containsExactly("Operational control", "Higher internal control", "Simplified operations");
+		assertThat(rows.get(7)).containsExactly("Operational control", "Higher internal control",
+				"Simplified operations");
 		assertThat(section(html, "side-by-side-comparison")).contains("Neither model is automatically better");
 		// 5. When co-managed makes sense
-		assertThat(section(html, "internal-team-overloaded")).contains("support requests", "device issues", "maintenance", "backlog");
+		assertThat(section(html, "internal-team-overloaded")).contains("support requests", "device issues",
+				"maintenance", "backlog");
 		assertThat(section(html, "missing-specialised-skills")).contains("cybersecurity", "cloud migrations",
 				"Microsoft 365", "infrastructure modernization", "compliance");
 		assertThat(section(html, "growth-outpacing-capacity")).contains("employees", "devices", "tickets",
@@ -212,7 +221,8 @@ class ContentSeederTests {
 	}
 
 	private ContentSeeder seederFor(String version) {
-		ContentProperties.Seed seed = new ContentProperties.Seed(true, "classpath*:seed-test/" + version, "Test author");
+		ContentProperties.Seed seed = new ContentProperties.Seed(true, "classpath*:seed-test/" + version,
+				"Test author");
 		ContentProperties testProperties = new ContentProperties(properties.http(), properties.cache(), seed,
 				properties.listing(), properties.server());
 		return new ContentSeeder(articles, relatedLinks, faqs, seeds, transaction, clock, testProperties);
@@ -230,7 +240,9 @@ class ContentSeederTests {
 	}
 
 	private static List<String> links(Element body, String id) {
-		return sectionElements(body, id).stream().flatMap((element) -> element.select("a").eachAttr("href").stream()).toList();
+		return sectionElements(body, id).stream()
+			.flatMap((element) -> element.select("a").eachAttr("href").stream())
+			.toList();
 	}
 
 	private static List<Element> sectionElements(Element body, String id) {

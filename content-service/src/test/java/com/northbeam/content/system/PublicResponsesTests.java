@@ -26,8 +26,8 @@ class PublicResponsesTests {
 	private final ContentProperties properties = new ContentProperties(
 			new ContentProperties.Http(Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(1)),
 			new ContentProperties.Cache(100, Duration.ofMinutes(5)),
-			new ContentProperties.Seed(true, "classpath*:content", "Author"),
-			new ContentProperties.Listing(3, 20, 100), new ContentProperties.Server(DataSize.ofKilobytes(32)));
+			new ContentProperties.Seed(true, "classpath*:content", "Author"), new ContentProperties.Listing(3, 20, 100),
+			new ContentProperties.Server(DataSize.ofKilobytes(32)));
 
 	private final PublicResponses responses = new PublicResponses(properties, JsonMapper.builder().build(), clock,
 			List.of((now) -> now.isBefore(goLive) ? Optional.of(goLive) : Optional.empty()));
@@ -42,7 +42,8 @@ class PublicResponsesTests {
 		assertThat(second.getBody()).isEqualTo(first.getBody());
 		assertThat(first.getHeaders().getETag()).startsWith("W/\"");
 		assertThat(first.getHeaders().getLastModified()).isEqualTo(1_700_000_000_000L);
-		assertThat(first.getHeaders().getCacheControl()).isEqualTo("max-age=60, public, s-maxage=300, stale-while-revalidate=60");
+		assertThat(first.getHeaders().getCacheControl())
+			.isEqualTo("max-age=60, public, s-maxage=300, stale-while-revalidate=60");
 
 		responses.contentChanged(new ContentChangedEvent("test"));
 		serve();
@@ -62,8 +63,8 @@ class PublicResponsesTests {
 
 	@Test
 	void answersAMoveWithAPermanentRedirect() {
-		ResponseEntity<byte[]> moved = responses.serve("old", () -> PublicResponses.Representation.moved("/api/articles/new",
-				Map.of("slug", "new"), Instant.EPOCH));
+		ResponseEntity<byte[]> moved = responses.serve("old",
+				() -> PublicResponses.Representation.moved("/api/articles/new", Map.of("slug", "new"), Instant.EPOCH));
 		assertThat(moved.getStatusCode().value()).isEqualTo(301);
 		assertThat(moved.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo("/api/articles/new");
 		assertThat(new String(moved.getBody())).isEqualTo("{\"slug\":\"new\"}");
@@ -72,7 +73,8 @@ class PublicResponsesTests {
 	private ResponseEntity<byte[]> serve() {
 		return responses.serve("key", () -> {
 			loads.incrementAndGet();
-			return PublicResponses.Representation.of(Map.of("n", loads.get()), Instant.ofEpochMilli(1_700_000_000_123L));
+			return PublicResponses.Representation.of(Map.of("n", loads.get()),
+					Instant.ofEpochMilli(1_700_000_000_123L));
 		});
 	}
 

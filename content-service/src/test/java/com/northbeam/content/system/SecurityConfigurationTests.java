@@ -50,21 +50,27 @@ class SecurityConfigurationTests {
 
 	@Test
 	void tokensThatAreExpiredOrFromAnotherIssuerAreUnauthorized() {
-		assertThat(mvc.get().uri("/api/editor/articles").header(HttpHeaders.AUTHORIZATION,
-				"Bearer " + tokens.expiredToken("editor@northbeam.test", "content:write")))
+		assertThat(mvc.get()
+			.uri("/api/editor/articles")
+			.header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + tokens.expiredToken("editor@northbeam.test", "content:write")))
 			.hasStatus(401);
-		assertThat(mvc.get().uri("/api/editor/articles").header(HttpHeaders.AUTHORIZATION,
-				"Bearer " + tokens.tokenFromOtherIssuer("editor@northbeam.test", "content:write")))
+		assertThat(mvc.get()
+			.uri("/api/editor/articles")
+			.header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + tokens.tokenFromOtherIssuer("editor@northbeam.test", "content:write")))
 			.hasStatus(401);
 	}
 
 	@Test
 	void editorCallsWithoutTheEditingScopeAreForbidden() {
-		assertThat(mvc.get().uri("/api/editor/articles").header(HttpHeaders.AUTHORIZATION,
-				"Bearer " + tokens.token("sales@northbeam.test", "leads:read")))
+		assertThat(mvc.get()
+			.uri("/api/editor/articles")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("sales@northbeam.test", "leads:read")))
 			.hasStatus(403);
-		assertThat(mvc.get().uri("/api/editor/articles").header(HttpHeaders.AUTHORIZATION,
-				"Bearer " + tokens.token("editor@northbeam.test", "content:write")))
+		assertThat(mvc.get()
+			.uri("/api/editor/articles")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("editor@northbeam.test", "content:write")))
 			.hasStatusOk();
 	}
 

@@ -21,10 +21,11 @@ class TomcatConfigurationTests {
 
 	@Test
 	void theWriteBufferCanBeSetAndIsKeptWithinBounds() {
-		assertThat(socketWriteBufferOf(bind(new MapConfigurationPropertySource(
-				Map.of("content.server.socket-write-buffer", "64KB"))))).isEqualTo("65536");
-		assertThatException().isThrownBy(() -> bind(new MapConfigurationPropertySource(
-				Map.of("content.server.socket-write-buffer", "2GB"))));
+		assertThat(socketWriteBufferOf(
+				bind(new MapConfigurationPropertySource(Map.of("content.server.socket-write-buffer", "64KB")))))
+			.isEqualTo("65536");
+		assertThatException().isThrownBy(
+				() -> bind(new MapConfigurationPropertySource(Map.of("content.server.socket-write-buffer", "2GB"))));
 	}
 
 	private static ContentProperties bind(MapConfigurationPropertySource source) {

@@ -33,15 +33,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The architecture rules every service follows, derived from its packages rather than from a
- * hand-kept list: each top-level package under the service's root is a feature, {@code system} is
- * cross-cutting. A feature's public face is the public types in its root package, except its
- * repositories and web controllers; everything else is internal.
+ * The architecture rules every service follows, derived from its packages rather than
+ * from a hand-kept list: each top-level package under the service's root is a feature,
+ * {@code system} is cross-cutting. A feature's public face is the public types in its
+ * root package, except its repositories and web controllers; everything else is internal.
  * <p>
  * Table ownership is read from the service's {@code ### Tables} table in
- * {@code docs/architecture.md}, so the document and the code cannot drift apart. Call it from a
- * module's {@code ArchitectureTests}, whose working directory is the module's folder:
- * <pre>
+ * {@code docs/architecture.md}, so the document and the code cannot drift apart. Call it
+ * from a module's {@code ArchitectureTests}, whose working directory is the module's
+ * folder: <pre>
  * static final FeatureArchitecture ARCHITECTURE = FeatureArchitecture.of("com.northbeam.assessment", "assessment-service");
  * &#64;Test void featuresHaveNoCycles() { ARCHITECTURE.featuresHaveNoCycles().check(ARCHITECTURE.classes()); }
  * &#64;Test void sqlNamesOnlyOwnTables() { ARCHITECTURE.assertSqlNamesOnlyOwnTables(); }
@@ -79,7 +79,10 @@ public final class FeatureArchitecture {
 			.importPackages(rootPackage);
 	}
 
-	/** The rules of the service whose main classes live under {@code rootPackage}, run from its module folder. */
+	/**
+	 * The rules of the service whose main classes live under {@code rootPackage}, run
+	 * from its module folder.
+	 */
 	public static FeatureArchitecture of(String rootPackage, String serviceName) {
 		return new FeatureArchitecture(rootPackage, serviceName, Path.of(""));
 	}
@@ -89,7 +92,10 @@ public final class FeatureArchitecture {
 		return this.classes;
 	}
 
-	/** The feature a package belongs to, or empty for the root package and packages outside the service. */
+	/**
+	 * The feature a package belongs to, or empty for the root package and packages
+	 * outside the service.
+	 */
 	public Optional<String> featureOf(String packageName) {
 		if (!packageName.startsWith(this.rootPackage + ".")) {
 			return Optional.empty();
@@ -106,17 +112,19 @@ public final class FeatureArchitecture {
 
 	/** {@code system/} is used by features, never the other way round. */
 	public ArchRule systemDependsOnNoFeature() {
-		return ArchRuleDefinition.classes().that()
+		return ArchRuleDefinition.classes()
+			.that()
 			.resideInAPackage(this.rootPackage + "." + SYSTEM + "..")
 			.should(dependOnNothingOf("any feature", (feature) -> !SYSTEM.equals(feature)));
 	}
 
 	/**
-	 * A class uses another feature only through its public face: public types in that feature's
-	 * root package that are neither repositories nor web controllers.
+	 * A class uses another feature only through its public face: public types in that
+	 * feature's root package that are neither repositories nor web controllers.
 	 */
 	public ArchRule featuresUseOnlyEachOthersPublicFace() {
-		return ArchRuleDefinition.classes().that()
+		return ArchRuleDefinition.classes()
+			.that()
 			.resideInAPackage(this.rootPackage + "..")
 			.should(new ArchCondition<JavaClass>("use other features only through their public face") {
 				@Override
@@ -153,7 +161,10 @@ public final class FeatureArchitecture {
 			.because("SQL lives in repositories");
 	}
 
-	/** Public faces are public types in a feature's root package, except repositories and controllers. */
+	/**
+	 * Public faces are public types in a feature's root package, except repositories and
+	 * controllers.
+	 */
 	private boolean isPublicFace(JavaClass target, String feature) {
 		JavaClass outermost = target;
 		while (outermost.getEnclosingClass().isPresent()) {
@@ -173,7 +184,8 @@ public final class FeatureArchitecture {
 			@Override
 			public void check(JavaClass origin, ConditionEvents events) {
 				for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-					Optional<String> to = featureOf(dependency.getTargetClass().getBaseComponentType().getPackageName());
+					Optional<String> to = featureOf(
+							dependency.getTargetClass().getBaseComponentType().getPackageName());
 					if (to.isPresent() && feature.test(to.get())) {
 						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
 					}
@@ -183,8 +195,9 @@ public final class FeatureArchitecture {
 	}
 
 	/**
-	 * Every table the migrations create has one owner in {@code docs/architecture.md}, every table
-	 * listed there exists, and SQL in main code names only tables that the file's own feature owns.
+	 * Every table the migrations create has one owner in {@code docs/architecture.md},
+	 * every table listed there exists, and SQL in main code names only tables that the
+	 * file's own feature owns.
 	 */
 	public void assertSqlNamesOnlyOwnTables() {
 		Map<String, String> owners = tableOwners();
@@ -224,7 +237,8 @@ public final class FeatureArchitecture {
 			}
 		}
 		if (!tooLong.isEmpty()) {
-			throw new AssertionError("Main classes over " + maximum + " lines (split them by responsibility): " + tooLong);
+			throw new AssertionError(
+					"Main classes over " + maximum + " lines (split them by responsibility): " + tooLong);
 		}
 	}
 

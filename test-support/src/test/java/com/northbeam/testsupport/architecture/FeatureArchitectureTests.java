@@ -21,7 +21,8 @@ class FeatureArchitectureTests {
 					String b = "insert into submission (id) values (?)";
 				}
 				""";
-		assertThat(FeatureArchitecture.tablesNamedBy(source, TABLES)).containsExactly("lead", "lead_event", "submission");
+		assertThat(FeatureArchitecture.tablesNamedBy(source, TABLES)).containsExactly("lead", "lead_event",
+				"submission");
 	}
 
 	@Test

@@ -26,9 +26,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks answers against the questionnaire the way assessment-service does, so the wizard can
- * put a message next to each field at once, and a submission the gateway queues while the service
- * is down is one the service will accept later. Also applies the display rules.
+ * Checks answers against the questionnaire the way assessment-service does, so the wizard
+ * can put a message next to each field at once, and a submission the gateway queues while
+ * the service is down is one the service will accept later. Also applies the display
+ * rules.
  */
 @Component
 class AnswerCheck {
@@ -57,7 +58,10 @@ class AnswerCheck {
 			.anyMatch(question.showWhen().anyOf()::contains);
 	}
 
-	/** The options a visitor may pick: the answer implied when the question is hidden is not one. */
+	/**
+	 * The options a visitor may pick: the answer implied when the question is hidden is
+	 * not one.
+	 */
 	static List<com.northbeam.gateway.client.AssessmentClient.Option> choices(Question question) {
 		return question.options()
 			.stream()
@@ -65,7 +69,9 @@ class AnswerCheck {
 			.toList();
 	}
 
-	/** Errors of one step, by form field name (question or field id), in the order shown. */
+	/**
+	 * Errors of one step, by form field name (question or field id), in the order shown.
+	 */
 	Map<String, String> checkStep(Questionnaire questionnaire, Step step, Draft.Data data) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (String id : step.questionIds()) {
@@ -73,12 +79,16 @@ class AnswerCheck {
 		}
 		for (String id : step.fieldIds()) {
 			costField(questionnaire, id).ifPresent((field) -> checkCost(field, data.costs().get(id), errors, ""));
-			contactField(questionnaire, id).ifPresent((field) -> checkContact(field, data.contact().get(id), errors, ""));
+			contactField(questionnaire, id)
+				.ifPresent((field) -> checkContact(field, data.contact().get(id), errors, ""));
 		}
 		return errors;
 	}
 
-	/** Errors of a whole submission, by API field name ({@code answers.employees}, {@code contact.email}...). */
+	/**
+	 * Errors of a whole submission, by API field name ({@code answers.employees},
+	 * {@code contact.email}...).
+	 */
 	Map<String, String> checkAll(Questionnaire questionnaire, Draft.Data data, Map<String, Object> rawAnswers,
 			ConsentGiven consent) {
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -109,9 +119,9 @@ class AnswerCheck {
 	}
 
 	/**
-	 * The submission the service receives: answers to shown questions only, numbers as numbers.
-	 * With {@code contactLater} it carries no contact details and no consent: those come after the
-	 * result, through {@link #toContactDetails}.
+	 * The submission the service receives: answers to shown questions only, numbers as
+	 * numbers. With {@code contactLater} it carries no contact details and no consent:
+	 * those come after the result, through {@link #toContactDetails}.
 	 */
 	SubmissionRequest toRequest(Questionnaire questionnaire, UUID id, Draft.Data data, Attribution attribution,
 			boolean contactLater) {
@@ -137,7 +147,10 @@ class AnswerCheck {
 				attribution, null);
 	}
 
-	/** Errors of contact details given on their own (after the result), by form field name. */
+	/**
+	 * Errors of contact details given on their own (after the result), by form field
+	 * name.
+	 */
 	Map<String, String> checkContactDetails(Questionnaire questionnaire, Map<String, String> contact) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		for (Field field : questionnaire.contactFields()) {
@@ -146,7 +159,10 @@ class AnswerCheck {
 		return errors;
 	}
 
-	/** Contact details and consent (to the questionnaire's consent text) as the service receives them. */
+	/**
+	 * Contact details and consent (to the questionnaire's consent text) as the service
+	 * receives them.
+	 */
 	static ContactDetails toContactDetails(Questionnaire questionnaire, Map<String, String> c) {
 		Contact contact = new Contact(blankToNull(c.get("name")), blankToNull(c.get("email")),
 				blankToNull(c.get("company")), blankToNull(c.get("phone")), blankToNull(c.get("role")));
@@ -154,7 +170,10 @@ class AnswerCheck {
 		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version));
 	}
 
-	/** The steps the wizard shows: all of them, or all but the contact step when it comes after the result. */
+	/**
+	 * The steps the wizard shows: all of them, or all but the contact step when it comes
+	 * after the result.
+	 */
 	static List<Step> wizardSteps(Questionnaire questionnaire, boolean contactAfterResult) {
 		if (!contactAfterResult) {
 			return questionnaire.steps();
@@ -169,7 +188,10 @@ class AnswerCheck {
 		return "true".equals(value) || "on".equals(value);
 	}
 
-	/** A posted contact field as a draft keeps it: the consent box as {@code "true"} or empty. */
+	/**
+	 * A posted contact field as a draft keeps it: the consent box as {@code "true"} or
+	 * empty.
+	 */
 	static String contactValue(String fieldId, String posted) {
 		if (CONSENT.equals(fieldId)) {
 			return accepted(posted) ? "true" : "";
@@ -279,7 +301,10 @@ class AnswerCheck {
 		return messages.getMessage(code, null, fallback, Locale.ENGLISH);
 	}
 
-	/** The API's raw answers as lists of codes; anything that is not a code or list of codes becomes invalid. */
+	/**
+	 * The API's raw answers as lists of codes; anything that is not a code or list of
+	 * codes becomes invalid.
+	 */
 	static Map<String, List<String>> codes(Map<String, Object> raw) {
 		Map<String, List<String>> answers = new LinkedHashMap<>();
 		raw.forEach((id, value) -> {

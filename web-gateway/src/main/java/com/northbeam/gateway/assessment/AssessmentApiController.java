@@ -31,9 +31,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The assessment as JSON, for embedding it in another site or tool. Submissions go through the
- * same checks and the same never-lose-it path as the wizard: when assessment-service is down the
- * answer is {@code 202} with a result URL that works once the submission is delivered.
+ * The assessment as JSON, for embedding it in another site or tool. Submissions go
+ * through the same checks and the same never-lose-it path as the wizard: when
+ * assessment-service is down the answer is {@code 202} with a result URL that works once
+ * the submission is delivered.
  */
 @RestController
 @RequestMapping("/api/v1/assessment")
@@ -75,7 +76,8 @@ class AssessmentApiController {
 		if (!errors.isEmpty()) {
 			return problem(errors.entrySet().stream().map((e) -> new FieldProblem(e.getKey(), e.getValue())).toList());
 		}
-		// The JSON API always takes contact details with the answers, whatever the wizard's setting.
+		// The JSON API always takes contact details with the answers, whatever the
+		// wizard's setting.
 		var request = check.toRequest(questionnaire, id, data,
 				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false);
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
@@ -153,8 +155,8 @@ class AssessmentApiController {
 	record Queued(UUID id, String status, String resultUrl) {
 	}
 
-	record ApiResult(UUID id, String recommendation, Fit fit, Double confidence, String confidenceLabel,
-			String summary, List<Factor> factors, Object cost, String resultUrl) {
+	record ApiResult(UUID id, String recommendation, Fit fit, Double confidence, String confidenceLabel, String summary,
+			List<Factor> factors, Object cost, String resultUrl) {
 
 		static ApiResult of(SubmissionResult result, String resultUrl) {
 			return new ApiResult(result.id(), result.recommendation(), result.fit(), result.confidence(),

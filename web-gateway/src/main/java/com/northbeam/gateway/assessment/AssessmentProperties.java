@@ -17,14 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param draftLifetime how long an unfinished assessment is kept
  * @param rateLimit how many form posts one client may make
  * @param forwarder how queued submissions are forwarded to assessment-service
- * @param contactStep whether the contact step comes before the result (every finished assessment is
- * a lead) or after it (the result first; a lead only when the prospect then leaves contact details)
+ * @param contactStep whether the contact step comes before the result (every finished
+ * assessment is a lead) or after it (the result first; a lead only when the prospect then
+ * leaves contact details)
  */
 @Validated
 @ConfigurationProperties("gateway.assessment")
-public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime, @NotNull @DefaultValue("24h") Duration draftLifetime,
-		@Valid @NotNull @DefaultValue RateLimit rateLimit, @Valid @NotNull @DefaultValue Forwarder forwarder,
-		@NotNull @DefaultValue("before") ContactStep contactStep) {
+public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime,
+		@NotNull @DefaultValue("24h") Duration draftLifetime, @Valid @NotNull @DefaultValue RateLimit rateLimit,
+		@Valid @NotNull @DefaultValue Forwarder forwarder, @NotNull @DefaultValue("before") ContactStep contactStep) {
 
 	/** Where the wizard asks for contact details. */
 	public enum ContactStep {
@@ -54,7 +55,8 @@ public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimum
 	/**
 	 * @param interval pause between forwarding rounds
 	 * @param batchSize requests claimed per round
-	 * @param initialBackoff wait after the first failed attempt, doubled after each further one
+	 * @param initialBackoff wait after the first failed attempt, doubled after each
+	 * further one
 	 * @param maximumBackoff the longest wait between attempts
 	 * @param lease how long a claimed request is reserved for the replica that claimed it
 	 */

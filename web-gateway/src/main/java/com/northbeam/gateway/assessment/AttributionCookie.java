@@ -21,8 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Remembers, for the browser session, where a visitor came from: the UTM parameters and
- * referrer of the landing request, and the landing path. First touch wins; a visit with neither
- * campaign parameters nor an outside referrer sets nothing.
+ * referrer of the landing request, and the landing path. First touch wins; a visit with
+ * neither campaign parameters nor an outside referrer sets nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -45,16 +45,15 @@ class AttributionCookie extends OncePerRequestFilter {
 			Attribution landing = fromLanding(request);
 			if (landing != null) {
 				request.setAttribute(NAME, landing);
-				String value = Base64.getUrlEncoder()
-					.withoutPadding()
-					.encodeToString(json.writeValueAsBytes(landing));
-				response.addHeader("Set-Cookie", ResponseCookie.from(NAME, value)
-					.path("/")
-					.httpOnly(true)
-					.secure(request.isSecure())
-					.sameSite("Lax")
-					.build()
-					.toString());
+				String value = Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(landing));
+				response.addHeader("Set-Cookie",
+						ResponseCookie.from(NAME, value)
+							.path("/")
+							.httpOnly(true)
+							.secure(request.isSecure())
+							.sameSite("Lax")
+							.build()
+							.toString());
 			}
 		}
 		chain.doFilter(request, response);

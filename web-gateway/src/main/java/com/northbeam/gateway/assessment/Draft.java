@@ -39,7 +39,10 @@ record Draft(UUID id, UUID submissionId, int step, Data data, Attribution attrib
 		return submittedAt != null;
 	}
 
-	/** What the visitor entered: answers by question id, cost figures and contact fields by field id. */
+	/**
+	 * What the visitor entered: answers by question id, cost figures and contact fields
+	 * by field id.
+	 */
 	record Data(Map<String, List<String>> answers, Map<String, String> costs, Map<String, String> contact) {
 
 		Data {

@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores assessments in progress in the gateway's database, so any replica can continue one. */
+/**
+ * Stores assessments in progress in the gateway's database, so any replica can continue
+ * one.
+ */
 @Repository
 class DraftRepository {
 
@@ -61,7 +64,10 @@ class DraftRepository {
 			.update();
 	}
 
-	/** Marks a draft submitted and forgets its answers and contact details, which now live elsewhere. */
+	/**
+	 * Marks a draft submitted and forgets its answers and contact details, which now live
+	 * elsewhere.
+	 */
 	boolean markSubmitted(UUID id, Instant now) {
 		return jdbc.sql("""
 				UPDATE assessment_draft SET submitted_at = :now, updated_at = :now, data = '{}', attribution = NULL
@@ -69,7 +75,9 @@ class DraftRepository {
 	}
 
 	int deleteNotUpdatedSince(Instant cutoff) {
-		return jdbc.sql("DELETE FROM assessment_draft WHERE updated_at < :cutoff").param("cutoff", utc(cutoff)).update();
+		return jdbc.sql("DELETE FROM assessment_draft WHERE updated_at < :cutoff")
+			.param("cutoff", utc(cutoff))
+			.update();
 	}
 
 	private Draft map(ResultSet rs, int row) throws SQLException {

@@ -15,9 +15,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Forwards queued requests to assessment-service, oldest first, retrying with exponential
- * backoff. Each round claims rows with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
- * gateway replicas share the queue without delivering a row twice at once; the service's
- * idempotency on the submission id covers a replica that dies mid-delivery.
+ * backoff. Each round claims rows with {@code FOR UPDATE SKIP LOCKED} and a lease, so
+ * several gateway replicas share the queue without delivering a row twice at once; the
+ * service's idempotency on the submission id covers a replica that dies mid-delivery.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboundForwarder implements SchedulingConfigurer {
@@ -61,7 +61,8 @@ class OutboundForwarder implements SchedulingConfigurer {
 					delivered++;
 				}
 				else {
-					// While the service is down its circuit is open, so the rest of the round fails fast.
+					// While the service is down its circuit is open, so the rest of the
+					// round fails fast.
 					retryLater(request, "assessment-service could not take it yet");
 				}
 			}

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A submission, contact details given after the result, or a consultation request that the
- * gateway accepted and keeps until assessment-service has it.
+ * A submission, contact details given after the result, or a consultation request that
+ * the gateway accepted and keeps until assessment-service has it.
  */
 record OutboundRequest(UUID id, Kind kind, UUID submissionId, String payload, Instant createdAt, int attempts,
 		Instant deliveredAt, Instant failedAt, String lastError) {

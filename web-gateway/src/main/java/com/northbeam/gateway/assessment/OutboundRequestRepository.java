@@ -28,12 +28,16 @@ class OutboundRequestRepository {
 		this.transactions = transactions;
 	}
 
-	/** Stores a request unless one with the same id is already stored; says whether it stored it. */
+	/**
+	 * Stores a request unless one with the same id is already stored; says whether it
+	 * stored it.
+	 */
 	boolean insertIfAbsent(UUID id, OutboundRequest.Kind kind, UUID submissionId, String payload, Instant now) {
 		try {
-			return jdbc.sql("""
-					INSERT INTO outbound_request (id, kind, submission_id, payload, created_at, attempts, next_attempt_at)
-					VALUES (:id, :kind, :submissionId, :payload, :now, 0, :now)""")
+			return jdbc
+				.sql("""
+						INSERT INTO outbound_request (id, kind, submission_id, payload, created_at, attempts, next_attempt_at)
+						VALUES (:id, :kind, :submissionId, :payload, :now, 0, :now)""")
 				.param("id", id)
 				.param("kind", kind.name())
 				.param("submissionId", submissionId)
@@ -51,9 +55,9 @@ class OutboundRequestRepository {
 	}
 
 	/**
-	 * Reserves up to {@code limit} due requests for this replica for {@code lease}, oldest first.
-	 * Rows another replica is reserving at the same moment are skipped, not waited for, so
-	 * replicas never deliver the same row at once.
+	 * Reserves up to {@code limit} due requests for this replica for {@code lease},
+	 * oldest first. Rows another replica is reserving at the same moment are skipped, not
+	 * waited for, so replicas never deliver the same row at once.
 	 */
 	List<OutboundRequest> claimDue(Instant now, int limit, Duration lease) {
 		return transactions.execute((status) -> {
@@ -74,7 +78,8 @@ class OutboundRequestRepository {
 	}
 
 	void markDelivered(UUID id, Instant now) {
-		jdbc.sql("UPDATE outbound_request SET delivered_at = :now, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+		jdbc.sql(
+				"UPDATE outbound_request SET delivered_at = :now, attempts = attempts + 1, last_error = NULL WHERE id = :id")
 			.param("now", utc(now))
 			.param("id", id)
 			.update();
@@ -83,10 +88,17 @@ class OutboundRequestRepository {
 	void markRetry(UUID id, Instant nextAttempt, String error) {
 		jdbc.sql("""
 				UPDATE outbound_request SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error
-				WHERE id = :id""").param("next", utc(nextAttempt)).param("error", truncate(error)).param("id", id).update();
+				WHERE id = :id""")
+			.param("next", utc(nextAttempt))
+			.param("error", truncate(error))
+			.param("id", id)
+			.update();
 	}
 
-	/** The service refused the request for good: kept, never deleted, for staff to look at. */
+	/**
+	 * The service refused the request for good: kept, never deleted, for staff to look
+	 * at.
+	 */
 	void markFailed(UUID id, Instant now, String error) {
 		jdbc.sql("""
 				UPDATE outbound_request SET attempts = attempts + 1, failed_at = :now, last_error = :error
@@ -102,7 +114,8 @@ class OutboundRequestRepository {
 	private OutboundRequest map(ResultSet rs, int row) throws SQLException {
 		return new OutboundRequest(rs.getObject("id", UUID.class), OutboundRequest.Kind.valueOf(rs.getString("kind")),
 				rs.getObject("submission_id", UUID.class), rs.getString("payload"), instant(rs, "created_at"),
-				rs.getInt("attempts"), instant(rs, "delivered_at"), instant(rs, "failed_at"), rs.getString("last_error"));
+				rs.getInt("attempts"), instant(rs, "delivered_at"), instant(rs, "failed_at"),
+				rs.getString("last_error"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A token bucket (Bucket4j) per client address for posts to the wizard and the JSON API: a burst of
- * {@code capacity} posts, refilled evenly over {@code refillPeriod}. Over the limit a browser
- * gets the friendly 429 page and an API client a problem document, both with {@code Retry-After}.
- * The client address is the connection's, or the one the load balancer reports when
- * {@code server.forward-headers-strategy} says to trust it.
+ * A token bucket (Bucket4j) per client address for posts to the wizard and the JSON API:
+ * a burst of {@code capacity} posts, refilled evenly over {@code refillPeriod}. Over the
+ * limit a browser gets the friendly 429 page and an API client a problem document, both
+ * with {@code Retry-After}. The client address is the connection's, or the one the load
+ * balancer reports when {@code server.forward-headers-strategy} says to trust it.
  */
 @Component
 class PostRateLimit extends OncePerRequestFilter {
@@ -69,7 +69,8 @@ class PostRateLimit extends OncePerRequestFilter {
 			response.setContentType("application/problem+json");
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-						+ "\"detail\":\"Too many requests from this address; retry after " + waitSeconds + " seconds.\"}");
+						+ "\"detail\":\"Too many requests from this address; retry after " + waitSeconds
+						+ " seconds.\"}");
 			return;
 		}
 		response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks what to read next from the answers: a cybersecurity gap leads to the cybersecurity
- * guide, an overloaded team to the signs of outgrowing internal IT, and so on. The picks are
- * stored with the submission id (they hold no personal data) so the result page shows them on
- * any later visit; a result without stored picks gets them from its scoring factors.
+ * Picks what to read next from the answers: a cybersecurity gap leads to the
+ * cybersecurity guide, an overloaded team to the signs of outgrowing internal IT, and so
+ * on. The picks are stored with the submission id (they hold no personal data) so the
+ * result page shows them on any later visit; a result without stored picks gets them from
+ * its scoring factors.
  */
 @Component
 class ReadingPicks {

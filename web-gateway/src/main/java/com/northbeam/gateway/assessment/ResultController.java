@@ -42,8 +42,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The personalised result page, its "on its way" state, the consultation request form, and, when
- * the contact step comes after the result, the contact form that turns the result into a lead.
+ * The personalised result page, its "on its way" state, the consultation request form,
+ * and, when the contact step comes after the result, the contact form that turns the
+ * result into a lead.
  */
 @Controller
 @RequestMapping("/assessment/result/{id}")
@@ -83,7 +84,8 @@ class ResultController {
 	String result(@PathVariable UUID id, @RequestParam(name = "consultation", required = false) String consultation,
 			@RequestParam(name = "contact", required = false) String contact, CsrfToken csrf, Model model) {
 		WizardController.loadEarly(csrf);
-		// Query parameters rather than flash attributes: no server session, so any replica shows them.
+		// Query parameters rather than flash attributes: no server session, so any
+		// replica shows them.
 		model.addAttribute("consultationSent", "sent".equals(consultation));
 		model.addAttribute("contactSent", "sent".equals(contact));
 		if (!model.containsAttribute("consultation")) {
@@ -100,10 +102,12 @@ class ResultController {
 			return "redirect:/assessment/received";
 		}
 		if (binding.hasErrors()) {
-			model.addAttribute("consultationErrors", binding.getFieldErrors()
-				.stream()
-				.collect(LinkedHashMap<String, String>::new,
-						(map, error) -> map.putIfAbsent(error.getField(), text(error.getDefaultMessage())), Map::putAll));
+			model.addAttribute("consultationErrors",
+					binding.getFieldErrors()
+						.stream()
+						.collect(LinkedHashMap<String, String>::new,
+								(map, error) -> map.putIfAbsent(error.getField(), text(error.getDefaultMessage())),
+								Map::putAll));
 			return page(id, model);
 		}
 		Submissions.ResultState state = submissions.result(id);
@@ -167,10 +171,8 @@ class ResultController {
 		}
 		byte[] pdf = ResultReport.render(ResultView.of(ready.result()), (code) -> text(code), site::url);
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("it-support-recommendation.pdf")
-				.build()
-				.toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("it-support-recommendation.pdf").build().toString())
 			.header("X-Robots-Tag", "noindex")
 			.body(pdf);
 	}
@@ -179,8 +181,8 @@ class ResultController {
 		Submissions.ResultState state = submissions.result(id);
 		String path = "/assessment/result/" + id;
 		if (state instanceof Submissions.ResultState.Pending) {
-			model.addAttribute("meta", PageMeta.of(text("result.pending.title"), text("result.description"), site.url(path))
-				.noindex());
+			model.addAttribute("meta",
+					PageMeta.of(text("result.pending.title"), text("result.description"), site.url(path)).noindex());
 			model.addAttribute("id", id);
 			return "assessment/pending";
 		}
@@ -192,8 +194,9 @@ class ResultController {
 			addContactForm(model, questionnaires.get(), Map.of(), Map.of());
 		}
 		model.addAttribute("meta",
-				PageMeta.of(text("result.title", text("model." + ready.result().recommendation())),
-						text("result.description"), site.url(path))
+				PageMeta
+					.of(text("result.title", text("model." + ready.result().recommendation())),
+							text("result.description"), site.url(path))
 					.noindex());
 		model.addAttribute("view", view);
 		model.addAttribute("id", id);
@@ -244,8 +247,9 @@ class ResultController {
 	}
 
 	/** The consultation form; {@code website} is the honeypot. */
-	record ConsultationForm(@NotBlank(message = "consultation.preferredTimes.required") @Size(max = 500,
-			message = "consultation.preferredTimes.tooLong") String preferredTimes,
+	record ConsultationForm(
+			@NotBlank(message = "consultation.preferredTimes.required") @Size(max = 500,
+					message = "consultation.preferredTimes.tooLong") String preferredTimes,
 			@Size(max = 2000, message = "consultation.message.tooLong") String message, String website) {
 	}
 

@@ -16,9 +16,9 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The downloadable PDF report of a result: recommendation and why, the three fit scores as bars,
- * the factors with their guide links, and the itemised cost comparison. Drawn with PDFBox so it
- * needs no browser or HTML renderer on the server.
+ * The downloadable PDF report of a result: recommendation and why, the three fit scores
+ * as bars, the factors with their guide links, and the itemised cost comparison. Drawn
+ * with PDFBox so it needs no browser or HTML renderer on the server.
  */
 final class ResultReport implements AutoCloseable {
 
@@ -37,7 +37,9 @@ final class ResultReport implements AutoCloseable {
 	private ResultReport() {
 	}
 
-	/** {@code text} resolves message codes; {@code siteUrl} makes guide links absolute. */
+	/**
+	 * {@code text} resolves message codes; {@code siteUrl} makes guide links absolute.
+	 */
 	static byte[] render(ResultView view, Function<String, String> text, Function<String, String> siteUrl) {
 		try (ResultReport report = new ResultReport()) {
 			return report.write(view, text, siteUrl);
@@ -61,7 +63,8 @@ final class ResultReport implements AutoCloseable {
 			paragraph(REGULAR, 12, result.summary());
 		}
 		if (result.confidenceLabel() != null) {
-			paragraph(REGULAR, 11, text.apply("pdf.confidence").formatted(text.apply("confidence." + result.confidenceLabel())));
+			paragraph(REGULAR, 11,
+					text.apply("pdf.confidence").formatted(text.apply("confidence." + result.confidenceLabel())));
 		}
 		y -= 10;
 		paragraph(BOLD, 14, text.apply("result.fit.heading"));
@@ -201,7 +204,10 @@ final class ResultReport implements AutoCloseable {
 		return lines;
 	}
 
-	/** The standard PDF fonts know Latin-1 only: typographic characters become their plain forms. */
+	/**
+	 * The standard PDF fonts know Latin-1 only: typographic characters become their plain
+	 * forms.
+	 */
 	static String safe(String text) {
 		if (text == null) {
 			return "";

@@ -13,8 +13,8 @@ import com.northbeam.gateway.client.AssessmentClient.Setup;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
 
 /**
- * A result as the page, the print version and the PDF show it, with the geometry of its two
- * charts worked out on the server so they render as plain inline SVG.
+ * A result as the page, the print version and the PDF show it, with the geometry of its
+ * two charts worked out on the server so they render as plain inline SVG.
  */
 record ResultView(SubmissionResult result, List<Bar> fits, List<Bar> costs, List<CostRow> costRows,
 		List<Long> costTotals, String currency, boolean estimated, List<FactorView> factors) {

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Hands submissions, contact details given after the result and consultation requests to
- * assessment-service, and never loses one: when the service cannot take it now, the request is
- * stored in the gateway's database and {@link OutboundForwarder} delivers it later under the same
- * id.
+ * assessment-service, and never loses one: when the service cannot take it now, the
+ * request is stored in the gateway's database and {@link OutboundForwarder} delivers it
+ * later under the same id.
  */
 @Service
 class Submissions {
@@ -68,8 +68,10 @@ class Submissions {
 			return new Outcome.Delivered(result);
 		}
 		catch (ServiceUnavailableException | ServiceRefusedException ex) {
-			// Down, slow, or refusing the gateway itself (a token or size problem): the input was
-			// checked, so keep it and let the forwarder deliver it once the service takes it.
+			// Down, slow, or refusing the gateway itself (a token or size problem): the
+			// input was
+			// checked, so keep it and let the forwarder deliver it once the service takes
+			// it.
 			boolean stored = outbox.insertIfAbsent(submission.id(), OutboundRequest.Kind.SUBMISSION, submission.id(),
 					json.writeValueAsString(submission), clock.instant());
 			if (ex instanceof ServiceRefusedException) {
@@ -109,8 +111,8 @@ class Submissions {
 	}
 
 	/**
-	 * Adds contact details given after the result now, or keeps them for later; either way they
-	 * are not lost, and giving them twice makes one lead.
+	 * Adds contact details given after the result now, or keeps them for later; either
+	 * way they are not lost, and giving them twice makes one lead.
 	 * @return whether the service knows the submission (if not, nothing was kept)
 	 * @throws SubmissionRejectedException when the service refuses the details
 	 */
@@ -129,12 +131,17 @@ class Submissions {
 		}
 	}
 
-	/** One queue entry per submission for its contact details, so a second try is no second lead. */
+	/**
+	 * One queue entry per submission for its contact details, so a second try is no
+	 * second lead.
+	 */
 	static UUID contactRequestId(UUID submissionId) {
 		return UUID.nameUUIDFromBytes(("contact:" + submissionId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Sends a consultation request now, or keeps it for later; either way it is not lost. */
+	/**
+	 * Sends a consultation request now, or keeps it for later; either way it is not lost.
+	 */
 	boolean requestConsultation(UUID submissionId, ConsultationRequest request) {
 		try {
 			if (assessment.requestConsultation(submissionId, request)) {
@@ -158,7 +165,8 @@ class Submissions {
 		try {
 			return switch (request.kind()) {
 				case SUBMISSION -> {
-					SubmissionResult result = assessment.submit(json.readValue(request.payload(), SubmissionRequest.class));
+					SubmissionResult result = assessment
+						.submit(json.readValue(request.payload(), SubmissionRequest.class));
 					results.put(result.id(), result);
 					yield true;
 				}
@@ -166,7 +174,8 @@ class Submissions {
 					Optional<SubmissionResult> result = assessment.giveContact(request.submissionId(),
 							json.readValue(request.payload(), ContactDetails.class));
 					result.ifPresent((given) -> results.put(given.id(), given));
-					// Unknown to the service only if its submission is still queued: try again later.
+					// Unknown to the service only if its submission is still queued: try
+					// again later.
 					yield result.isPresent();
 				}
 				case CONSULTATION -> assessment.requestConsultation(request.submissionId(),

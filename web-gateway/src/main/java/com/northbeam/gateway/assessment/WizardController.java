@@ -41,12 +41,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The assessment wizard: one page per questionnaire step, answers kept in a server-side draft
- * (see {@link DraftRepository}) so back, next, reloads and returns keep every answer. Works
- * without JavaScript.
+ * The assessment wizard: one page per questionnaire step, answers kept in a server-side
+ * draft (see {@link DraftRepository}) so back, next, reloads and returns keep every
+ * answer. Works without JavaScript.
  * <p>
- * Steps are built from the questionnaire at run time, so the form arrives as a map of field
- * names; only the ids of the step being posted are read from it, nothing else is bound.
+ * Steps are built from the questionnaire at run time, so the form arrives as a map of
+ * field names; only the ids of the step being posted are read from it, nothing else is
+ * bound.
  */
 @Controller
 @RequestMapping("/assessment")
@@ -81,8 +82,9 @@ class WizardController {
 	private final Clock clock;
 
 	WizardController(CurrentQuestionnaire questionnaires, DraftRepository drafts, AnswerCheck check,
-			Submissions submissions, AttributionCookie attribution, ReadingPicks reading, AssessmentProperties properties,
-			MessageSource messages, PublicSite site, FunnelEvents funnel, Clock clock) {
+			Submissions submissions, AttributionCookie attribution, ReadingPicks reading,
+			AssessmentProperties properties, MessageSource messages, PublicSite site, FunnelEvents funnel,
+			Clock clock) {
 		this.questionnaires = questionnaires;
 		this.drafts = drafts;
 		this.check = check;
@@ -123,7 +125,8 @@ class WizardController {
 		}
 		Draft draft = current.get();
 		if (draft.submitted()) {
-			// Back button, refresh or double click after submitting: the one result, no new lead.
+			// Back button, refresh or double click after submitting: the one result, no
+			// new lead.
 			return "redirect:/assessment/result/" + draft.submissionId();
 		}
 		if (!blank(form.getFirst(HONEYPOT))) {
@@ -235,8 +238,8 @@ class WizardController {
 		List<FieldView> fields = new ArrayList<>();
 		for (String id : step.fieldIds()) {
 			AnswerCheck.costField(questionnaire, id)
-				.ifPresent((field) -> fields.add(new FieldView(field, "number", draft.data().costs().getOrDefault(id, ""),
-						errors.get(id))));
+				.ifPresent((field) -> fields
+					.add(new FieldView(field, "number", draft.data().costs().getOrDefault(id, ""), errors.get(id))));
 			AnswerCheck.contactField(questionnaire, id)
 				.ifPresent((field) -> fields.add(new FieldView(field, inputType(field),
 						draft.data().contact().getOrDefault(id, ""), errors.get(id))));
@@ -277,7 +280,7 @@ class WizardController {
 		// Answers to questions that the new answers hide no longer count.
 		for (Question question : questionnaire.questions()) {
 			if (!AnswerCheck.shown(question, merged.answers()) && !merged.answer(question.id()).isEmpty()
-					&& !step.questionIds().contains(question.showWhen().question()) ) {
+					&& !step.questionIds().contains(question.showWhen().question())) {
 				merged = merged.withAnswer(question.id(), List.of());
 			}
 		}
@@ -304,17 +307,21 @@ class WizardController {
 		Draft draft = Draft.start(attribution.read(request), now);
 		drafts.insert(draft, now);
 		funnel.assessmentStarted();
-		response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, draft.id().toString())
-			.path("/assessment")
-			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Lax")
-			.build()
-			.toString());
+		response.addHeader("Set-Cookie",
+				ResponseCookie.from(COOKIE, draft.id().toString())
+					.path("/assessment")
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Lax")
+					.build()
+					.toString());
 		return draft;
 	}
 
-	/** {@code answers.workload} → {@code workload}; {@code consent.accepted} → {@code consent}. */
+	/**
+	 * {@code answers.workload} → {@code workload}; {@code consent.accepted} →
+	 * {@code consent}.
+	 */
 	static String fieldName(String apiField) {
 		if (apiField == null) {
 			return "";
@@ -326,7 +333,10 @@ class WizardController {
 		return (dot >= 0) ? apiField.substring(dot + 1) : apiField;
 	}
 
-	/** The steps this wizard shows: without the contact step when contact details come after the result. */
+	/**
+	 * The steps this wizard shows: without the contact step when contact details come
+	 * after the result.
+	 */
 	private List<Step> steps(Questionnaire questionnaire) {
 		return AnswerCheck.wizardSteps(questionnaire, properties.contactAfterResult());
 	}
@@ -362,8 +372,9 @@ class WizardController {
 	}
 
 	/**
-	 * Spring Security creates the form's CSRF token when the template first asks for it; on a
-	 * long page that is after the response is committed, too late to set the token's cookie.
+	 * Spring Security creates the form's CSRF token when the template first asks for it;
+	 * on a long page that is after the response is committed, too late to set the token's
+	 * cookie.
 	 */
 	static void loadEarly(CsrfToken csrf) {
 		if (csrf != null) {
@@ -399,8 +410,9 @@ class WizardController {
 
 	/**
 	 * A question as the step shows it.
-	 * @param dependsOn the question in the same step that decides whether this one is asked
-	 * (the page's script hides it until then), or {@code null}
+	 *
+	 * @param dependsOn the question in the same step that decides whether this one is
+	 * asked (the page's script hides it until then), or {@code null}
 	 */
 	record QuestionView(Question question, List<Option> choices, List<String> selected, String dependsOn,
 			String dependsOnAnyOf, String error) {

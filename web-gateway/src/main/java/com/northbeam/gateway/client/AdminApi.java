@@ -20,7 +20,10 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
-/** assessment-service's admin API: prices, notifications, the audit trail, per-lead export and erasure. */
+/**
+ * assessment-service's admin API: prices, notifications, the audit trail, per-lead export
+ * and erasure.
+ */
 @HttpExchange("/api/admin")
 interface AdminApi {
 

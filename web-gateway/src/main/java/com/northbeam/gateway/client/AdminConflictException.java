@@ -3,8 +3,8 @@ package com.northbeam.gateway.client;
 import java.util.List;
 
 /**
- * assessment-service refused an admin change because the state changed meanwhile (409), for
- * example someone saved newer price assumptions first. Nothing was stored.
+ * assessment-service refused an admin change because the state changed meanwhile (409),
+ * for example someone saved newer price assumptions first. Nothing was stored.
  */
 public class AdminConflictException extends RuntimeException {
 

@@ -3,8 +3,8 @@ package com.northbeam.gateway.client;
 import java.util.List;
 
 /**
- * assessment-service refused an admin change (400); {@link #errors()} names each offending field
- * as the service names it.
+ * assessment-service refused an admin change (400); {@link #errors()} names each
+ * offending field as the service names it.
  */
 public class AdminRejectedException extends FieldsRejectedException {
 

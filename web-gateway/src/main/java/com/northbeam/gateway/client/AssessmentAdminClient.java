@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's view of assessment-service's admin API: price assumptions, notification settings
- * and deliveries, the audit trail, and per-lead export and erasure. Every call carries a token
- * issued for the signed-in admin (scope {@code admin}), so the service's audit names the real
- * person. Refusals become {@link AdminRejectedException} (field errors),
- * {@link AdminConflictException} or {@link AdminNotFoundException}.
+ * The gateway's view of assessment-service's admin API: price assumptions, notification
+ * settings and deliveries, the audit trail, and per-lead export and erasure. Every call
+ * carries a token issued for the signed-in admin (scope {@code admin}), so the service's
+ * audit names the real person. Refusals become {@link AdminRejectedException} (field
+ * errors), {@link AdminConflictException} or {@link AdminNotFoundException}.
  */
 @Component
 public class AssessmentAdminClient {
@@ -36,7 +36,10 @@ public class AssessmentAdminClient {
 				() -> admin.priceAssumptionsHistory(Caller.of(caller), limit)));
 	}
 
-	/** Saves a new version, refused with a conflict when {@code basedOnVersion} is no longer the newest. */
+	/**
+	 * Saves a new version, refused with a conflict when {@code basedOnVersion} is no
+	 * longer the newest.
+	 */
 	public PriceAssumptionsVersion updatePriceAssumptions(StaffCaller caller, PriceAssumptions assumptions,
 			int basedOnVersion) {
 		return Refusals.ADMIN.answer("price assumptions",
@@ -47,12 +50,17 @@ public class AssessmentAdminClient {
 		return Refusals.ADMIN.answer("notification settings", () -> admin.notificationSettings(Caller.of(caller)));
 	}
 
-	/** Replaces the settings; a webhook whose {@code secret} is null keeps the secret it has. */
+	/**
+	 * Replaces the settings; a webhook whose {@code secret} is null keeps the secret it
+	 * has.
+	 */
 	public void updateNotificationSettings(StaffCaller caller, NotificationSettingsInput input) {
 		Refusals.ADMIN.run("notification settings", () -> admin.updateNotificationSettings(Caller.of(caller), input));
 	}
 
-	/** One page of deliveries, optionally in one state, continuing after {@code after}. */
+	/**
+	 * One page of deliveries, optionally in one state, continuing after {@code after}.
+	 */
 	public DeliveryPage deliveries(StaffCaller caller, String state, int limit, String after) {
 		QueryParams query = new QueryParams().add("state", state).add("limit", limit).add("after", after);
 		return Refusals.ADMIN.answer("deliveries", () -> admin.deliveries(Caller.of(caller), query.values()));
@@ -62,7 +70,9 @@ public class AssessmentAdminClient {
 		Refusals.ADMIN.run("delivery " + deliveryId, () -> admin.retryDelivery(Caller.of(caller), deliveryId));
 	}
 
-	/** One page of the audit trail, newest first, continuing after {@code query.after()}. */
+	/**
+	 * One page of the audit trail, newest first, continuing after {@code query.after()}.
+	 */
 	public AuditPage audit(StaffCaller caller, AuditQuery query) {
 		QueryParams params = new QueryParams().add("actor", query.actor())
 			.add("action", query.action())
@@ -89,8 +99,8 @@ public class AssessmentAdminClient {
 	}
 
 	/**
-	 * The MSP's prices and rules of thumb (amounts in {@code currency}, per year unless named
-	 * otherwise); the maps are keyed by the questionnaire's answer codes.
+	 * The MSP's prices and rules of thumb (amounts in {@code currency}, per year unless
+	 * named otherwise); the maps are keyed by the questionnaire's answer codes.
 	 */
 	public record PriceAssumptions(String currency, Map<String, Integer> employeesPerBand,
 			Map<String, Double> itStaffByInternalIt, double loadedSalary, double benefitsShare, double toolsPerUser,
@@ -109,7 +119,10 @@ public class AssessmentAdminClient {
 			double recruitingKept) {
 	}
 
-	/** Where new-lead notifications go; webhook secrets are never read back, only whether one is set. */
+	/**
+	 * Where new-lead notifications go; webhook secrets are never read back, only whether
+	 * one is set.
+	 */
 	public record NotificationSettings(String salesInbox, String dashboardBaseUrl, List<Webhook> webhooks,
 			int maxAttempts) {
 
@@ -163,13 +176,19 @@ public class AssessmentAdminClient {
 
 	}
 
-	/** One recorded action; {@code detail} is whatever the service recorded, text or structure. */
+	/**
+	 * One recorded action; {@code detail} is whatever the service recorded, text or
+	 * structure.
+	 */
 	public record AuditEntry(Instant at, String actor, String action, String leadId, JsonNode detail) {
 
 		private static final Pattern LEAD_ID = Pattern
 			.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-		/** Whether {@code leadId} is a lead id at all, and so may become a link to the lead. */
+		/**
+		 * Whether {@code leadId} is a lead id at all, and so may become a link to the
+		 * lead.
+		 */
 		public boolean hasLeadId() {
 			return leadId != null && LEAD_ID.matcher(leadId).matches();
 		}

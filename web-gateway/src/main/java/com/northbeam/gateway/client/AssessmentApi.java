@@ -24,7 +24,8 @@ interface AssessmentApi {
 	Questionnaire currentQuestionnaire();
 
 	@PostExchange("/submissions")
-	SubmissionResult submit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody SubmissionRequest submission);
+	SubmissionResult submit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestBody SubmissionRequest submission);
 
 	@GetExchange("/submissions/{id}")
 	SubmissionResult result(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The gateway's view of assessment-service: the questionnaire, submissions and their results. */
+/**
+ * The gateway's view of assessment-service: the questionnaire, submissions and their
+ * results.
+ */
 @Component
 public class AssessmentClient {
 
@@ -51,7 +54,10 @@ public class AssessmentClient {
 		}
 	}
 
-	/** A stored result without contact details, or empty when the service does not know the id. */
+	/**
+	 * A stored result without contact details, or empty when the service does not know
+	 * the id.
+	 */
 	public Optional<SubmissionResult> result(UUID id) {
 		try {
 			return Optional.ofNullable(assessment.result(READING, id));
@@ -65,8 +71,8 @@ public class AssessmentClient {
 	}
 
 	/**
-	 * Adds contact details to a submission made with {@code contactLater}; details given before are
-	 * kept and not replaced.
+	 * Adds contact details to a submission made with {@code contactLater}; details given
+	 * before are kept and not replaced.
 	 * @return the result, or empty when the service does not know the submission
 	 * @throws SubmissionRejectedException when the service refuses the details
 	 * @throws ServiceUnavailableException when the service cannot take them now
@@ -85,8 +91,9 @@ public class AssessmentClient {
 
 	/**
 	 * Asks for a consultation about a submission.
-	 * @return {@code false} when the service does not offer consultation requests (yet) or does
-	 * not know the submission yet, so the caller keeps the request and tries again later
+	 * @return {@code false} when the service does not offer consultation requests (yet)
+	 * or does not know the submission yet, so the caller keeps the request and tries
+	 * again later
 	 */
 	public boolean requestConsultation(UUID submissionId, ConsultationRequest request) {
 		try {
@@ -174,7 +181,10 @@ public class AssessmentClient {
 
 	}
 
-	/** {@code contactLater} is {@code true} for a submission whose contact details come after the result. */
+	/**
+	 * {@code contactLater} is {@code true} for a submission whose contact details come
+	 * after the result.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
 			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater) {
@@ -204,10 +214,13 @@ public class AssessmentClient {
 	public record ConsultationRequest(String preferredTimes, String message) {
 	}
 
-	/** {@code contactGiven} is {@code false} while a prospect who saw the result first has left no details. */
+	/**
+	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
+	 * left no details.
+	 */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
-			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors,
-			JsonNode priority, Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven) {
+			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
+			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
@@ -225,8 +238,8 @@ public class AssessmentClient {
 
 	}
 
-	public record Fit(@JsonProperty("co_managed") double coManaged,
-			@JsonProperty("fully_managed") double fullyManaged, @JsonProperty("hybrid") double hybrid) {
+	public record Fit(@JsonProperty("co_managed") double coManaged, @JsonProperty("fully_managed") double fullyManaged,
+			@JsonProperty("hybrid") double hybrid) {
 	}
 
 	/** The yearly cost of today's setup and of each model, itemised. */

@@ -9,7 +9,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-/** The gateway's view of content-service: published articles, FAQs, search, sitemap and feed. */
+/**
+ * The gateway's view of content-service: published articles, FAQs, search, sitemap and
+ * feed.
+ */
 @Component
 public class ContentClient {
 

@@ -8,12 +8,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's view of content-service's editor API (drafts, publishing, revisions, FAQs, the
- * preview). Every call carries a token issued for the signed-in staff member, so content-service
- * records the real person in its revision history. Refusals become {@link ContentRejectedException}
- * (field errors), {@link StaleContentException} (someone saved first) or
- * {@link ContentNotFoundException}; every successful write announces a {@link ContentEdited} so
- * cached copies of the public site can go.
+ * The gateway's view of content-service's editor API (drafts, publishing, revisions,
+ * FAQs, the preview). Every call carries a token issued for the signed-in staff member,
+ * so content-service records the real person in its revision history. Refusals become
+ * {@link ContentRejectedException} (field errors), {@link StaleContentException} (someone
+ * saved first) or {@link ContentNotFoundException}; every successful write announces a
+ * {@link ContentEdited} so cached copies of the public site can go.
  */
 @Component
 public class ContentEditingClient {
@@ -68,7 +68,10 @@ public class ContentEditingClient {
 				() -> content.revision(Caller.of(editor), id, revision));
 	}
 
-	/** Brings back a revision's content as a new save; {@code version} is the version the editor saw. */
+	/**
+	 * Brings back a revision's content as a new save; {@code version} is the version the
+	 * editor saw.
+	 */
 	public Article restore(StaffCaller editor, long id, int revision, int version) {
 		return written(edits("revision " + revision + " of article " + id, () -> content.restore(Caller.of(editor), id,
 				revision, new ContentEditorApi.TransitionInput(version, null))));
@@ -93,12 +96,11 @@ public class ContentEditingClient {
 	}
 
 	/**
-	 * Markdown not saved yet, rendered and sanitised by content-service exactly as a saved article
-	 * is; nothing is stored.
+	 * Markdown not saved yet, rendered and sanitised by content-service exactly as a
+	 * saved article is; nothing is stored.
 	 */
 	public Preview preview(StaffCaller editor, String markdown) {
-		return edits("preview",
-				() -> content.preview(Caller.of(editor), new ContentEditorApi.PreviewInput(markdown)));
+		return edits("preview", () -> content.preview(Caller.of(editor), new ContentEditorApi.PreviewInput(markdown)));
 	}
 
 	private static <T> T edits(String what, Supplier<T> call) {
@@ -110,7 +112,10 @@ public class ContentEditingClient {
 		return result;
 	}
 
-	/** A change went through; whatever cached content-service's public answers may now be outdated. */
+	/**
+	 * A change went through; whatever cached content-service's public answers may now be
+	 * outdated.
+	 */
 	public record ContentEdited(String what) {
 	}
 
@@ -131,9 +136,12 @@ public class ContentEditingClient {
 
 	}
 
-	/** What an editor sends to create or save an article; {@code version} is ignored on create. */
-	public record ArticleInput(String slug, String kind, String title, String summary, String body,
-			List<String> tags, String author, String seoTitle, String seoDescription, Integer version) {
+	/**
+	 * What an editor sends to create or save an article; {@code version} is ignored on
+	 * create.
+	 */
+	public record ArticleInput(String slug, String kind, String title, String summary, String body, List<String> tags,
+			String author, String seoTitle, String seoDescription, Integer version) {
 	}
 
 	public record FaqInput(String question, String answer, Integer position, String articleSlug, Integer version) {
@@ -144,14 +152,14 @@ public class ContentEditingClient {
 	}
 
 	/**
-	 * An article as editors see it. {@code html} is content-service's sanitised rendering of
-	 * {@code body}; {@code status} is the effective one (a scheduled article whose time came reads
-	 * as published).
+	 * An article as editors see it. {@code html} is content-service's sanitised rendering
+	 * of {@code body}; {@code status} is the effective one (a scheduled article whose
+	 * time came reads as published).
 	 */
 	public record Article(long id, String slug, String kind, String title, String summary, String body, String html,
-			List<String> tags, List<String> related, List<String> previousSlugs, String status,
-			String storedStatus, Instant publishAt, String author, String seoTitle, String seoDescription,
-			int readingMinutes, Instant createdAt, Instant updatedAt, int version) {
+			List<String> tags, List<String> related, List<String> previousSlugs, String status, String storedStatus,
+			Instant publishAt, String author, String seoTitle, String seoDescription, int readingMinutes,
+			Instant createdAt, Instant updatedAt, int version) {
 
 		public Article {
 			tags = (tags != null) ? List.copyOf(tags) : List.of();
@@ -166,7 +174,10 @@ public class ContentEditingClient {
 
 	}
 
-	/** A preview: the sanitised HTML and the headings it would list in the table of contents. */
+	/**
+	 * A preview: the sanitised HTML and the headings it would list in the table of
+	 * contents.
+	 */
 	public record Preview(String html, List<ContentClient.TocEntry> toc) {
 
 		public Preview {

@@ -9,9 +9,10 @@ import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import org.springframework.stereotype.Component;
 
 /**
- * The questionnaire, cached: refreshed in the background every few minutes and still served
- * while assessment-service is down, so the wizard keeps working and queued submissions are checked
- * against the same questions. The home page reads its question count from here too.
+ * The questionnaire, cached: refreshed in the background every few minutes and still
+ * served while assessment-service is down, so the wizard keeps working and queued
+ * submissions are checked against the same questions. The home page reads its question
+ * count from here too.
  */
 @Component
 public class CurrentQuestionnaire {

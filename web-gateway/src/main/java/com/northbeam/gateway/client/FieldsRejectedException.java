@@ -2,7 +2,10 @@ package com.northbeam.gateway.client;
 
 import java.util.List;
 
-/** A service refused a request field by field; {@link #errors()} names each offending field. */
+/**
+ * A service refused a request field by field; {@link #errors()} names each offending
+ * field.
+ */
 public abstract class FieldsRejectedException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

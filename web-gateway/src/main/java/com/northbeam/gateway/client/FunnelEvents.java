@@ -17,18 +17,19 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells assessment-service about anonymous steps of the funnel (an article read, an assessment
- * started, a step completed, a submission made) for the dashboard's statistics. Nothing personal
- * and no cookie is sent.
+ * Tells assessment-service about anonymous steps of the funnel (an article read, an
+ * assessment started, a step completed, a submission made) for the dashboard's
+ * statistics. Nothing personal and no cookie is sent.
  * <p>
- * Events are counted in memory per type, article and step: recording one is an increment on the
- * request thread, which never waits and never fails. Every {@code gateway.funnel.flush-interval}
- * (10 seconds by default), and once more on shutdown, each count goes out as one request with its
- * {@code count}. A count the service does not take (down, slow, circuit open, an error) is kept for
- * the next flush; one it refuses as invalid is dropped; one still unsent when the gateway stops is
- * lost. A counted event keeps its place between flushes (the articles, event types and steps are
- * few), so no increment is lost to a flush; beyond {@code gateway.funnel.maximum-keys} distinct
- * events, new ones are not counted.
+ * Events are counted in memory per type, article and step: recording one is an increment
+ * on the request thread, which never waits and never fails. Every
+ * {@code gateway.funnel.flush-interval} (10 seconds by default), and once more on
+ * shutdown, each count goes out as one request with its {@code count}. A count the
+ * service does not take (down, slow, circuit open, an error) is kept for the next flush;
+ * one it refuses as invalid is dropped; one still unsent when the gateway stops is lost.
+ * A counted event keeps its place between flushes (the articles, event types and steps
+ * are few), so no increment is lost to a flush; beyond
+ * {@code gateway.funnel.maximum-keys} distinct events, new ones are not counted.
  */
 @Component
 public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
@@ -95,9 +96,9 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 	}
 
 	/**
-	 * Sends what has been counted since the last flush, one request per event (split when above
-	 * {@link #MAXIMUM_COUNT}); what assessment-service does not take stays counted for the next
-	 * flush. Never throws.
+	 * Sends what has been counted since the last flush, one request per event (split when
+	 * above {@link #MAXIMUM_COUNT}); what assessment-service does not take stays counted
+	 * for the next flush. Never throws.
 	 */
 	public synchronized void flush() {
 		counts.forEach((event, count) -> {
@@ -113,7 +114,10 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 		});
 	}
 
-	/** Whether the service is done with the count: taken, or refused as invalid and dropped. */
+	/**
+	 * Whether the service is done with the count: taken, or refused as invalid and
+	 * dropped.
+	 */
 	private boolean send(Event event, int count) {
 		try {
 			assessment.record(GATEWAY, new Counted(event.type(), event.article(), event.step(), count));

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * How the gateway counts funnel events before sending them to assessment-service.
  *
  * @param flushInterval how often the counts are sent
- * @param maximumKeys the most distinct events (type, article, step) counted; further ones are not
- * counted
+ * @param maximumKeys the most distinct events (type, article, step) counted; further ones
+ * are not counted
  */
 @Validated
 @ConfigurationProperties("gateway.funnel")

@@ -14,8 +14,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's view of assessment-service's leads API, for the sales dashboard. Every call carries
- * a token issued for the signed-in staff member, so the service's audit trail names the real person.
+ * The gateway's view of assessment-service's leads API, for the sales dashboard. Every
+ * call carries a token issued for the signed-in staff member, so the service's audit
+ * trail names the real person.
  */
 @Component
 public class LeadsClient {
@@ -26,7 +27,10 @@ public class LeadsClient {
 		this.leads = leads;
 	}
 
-	/** One page of leads matching {@code filter}, after {@code cursor} (null for the first page). */
+	/**
+	 * One page of leads matching {@code filter}, after {@code cursor} (null for the first
+	 * page).
+	 */
 	public LeadPage leads(StaffCaller caller, Filter filter, String cursor, int limit) {
 		QueryParams query = filter.query().add("limit", limit).add("after", cursor);
 		LeadPage page = Refusals.LEADS.call("leads", () -> leads.leads(Caller.of(caller), query.values()));
@@ -37,7 +41,9 @@ public class LeadsClient {
 		return Refusals.LEADS.answer("lead " + id, () -> leads.lead(Caller.of(caller), id));
 	}
 
-	/** Moves the lead in the pipeline; {@code version} is the version the salesperson saw. */
+	/**
+	 * Moves the lead in the pipeline; {@code version} is the version the salesperson saw.
+	 */
 	public LeadDetail changeStatus(StaffCaller caller, UUID id, int version, String status, String lostReason) {
 		return Refusals.LEADS.answer("lead " + id, () -> leads.changeStatus(Caller.of(caller), id,
 				new LeadsApi.StatusChange(version, status, lostReason)));
@@ -53,7 +59,10 @@ public class LeadsClient {
 		Refusals.LEADS.run("lead " + id, () -> leads.addNote(Caller.of(caller), id, new LeadsApi.Note(text)));
 	}
 
-	/** Copies the CSV export of every lead matching {@code filter} to {@code out} as it arrives. */
+	/**
+	 * Copies the CSV export of every lead matching {@code filter} to {@code out} as it
+	 * arrives.
+	 */
 	public void exportCsv(StaffCaller caller, Filter filter, OutputStream out) {
 		ResponseEntity<InputStream> export;
 		try {

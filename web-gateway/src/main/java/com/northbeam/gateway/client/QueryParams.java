@@ -5,8 +5,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * Query parameters in the order added, leaving out null and blank values. Sent as
- * {@code @RequestParam} values, so each is encoded whole: a {@code +}, {@code &} or {@code {x}} in
- * an email, filter or cursor arrives as typed.
+ * {@code @RequestParam} values, so each is encoded whole: a {@code +}, {@code &} or
+ * {@code {x}} in an email, filter or cursor arrives as typed.
  */
 final class QueryParams {
 

@@ -12,9 +12,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * A service's 4xx answer with its problem body read, thrown by every service client's status
- * handler; {@link Refusals} turns it into the exception a feature catches. It stays an
- * {@link HttpClientErrorException} so the circuit breakers ignore it: a refusal is an answer.
+ * A service's 4xx answer with its problem body read, thrown by every service client's
+ * status handler; {@link Refusals} turns it into the exception a feature catches. It
+ * stays an {@link HttpClientErrorException} so the circuit breakers ignore it: a refusal
+ * is an answer.
  */
 final class Refusal extends HttpClientErrorException {
 
@@ -57,7 +58,10 @@ final class Refusal extends HttpClientErrorException {
 		return errors.isEmpty() ? List.of(new FieldError("", detail())) : errors;
 	}
 
-	/** The body as {@code type}, or {@code null} when there is none or it is not of that shape. */
+	/**
+	 * The body as {@code type}, or {@code null} when there is none or it is not of that
+	 * shape.
+	 */
 	<T> T bodyAs(Class<T> type) {
 		byte[] body = getResponseBodyAsByteArray();
 		if (body.length == 0) {

@@ -6,8 +6,9 @@ import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 
 /**
- * What a refusal means in each area of the services, in one place: the typed exceptions the
- * features catch. A call's {@code what} ("article 41") names the thing in not-found messages.
+ * What a refusal means in each area of the services, in one place: the typed exceptions
+ * the features catch. A call's {@code what} ("article 41") names the thing in not-found
+ * messages.
  */
 final class Refusals {
 
@@ -60,10 +61,7 @@ final class Refusals {
 		if (refusal.is(HttpStatus.NOT_FOUND)) {
 			return new ContentNotFoundException(what);
 		}
-		boolean staleVersion = refusal.problem()
-			.errors()
-			.stream()
-			.anyMatch((error) -> "version".equals(error.field()));
+		boolean staleVersion = refusal.problem().errors().stream().anyMatch((error) -> "version".equals(error.field()));
 		if (refusal.is(HttpStatus.PRECONDITION_FAILED) || (refusal.is(HttpStatus.CONFLICT) && staleVersion)) {
 			return new StaleContentException(refusal.detail(), refusal.problem().currentVersion());
 		}
@@ -80,7 +78,8 @@ final class Refusals {
 		if (refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_CONTENT)) {
 			return new AdminRejectedException(refusal.fieldErrors());
 		}
-		// 401/403: the gateway's token was not accepted; to the staff member that is a service fault.
+		// 401/403: the gateway's token was not accepted; to the staff member that is a
+		// service fault.
 		return new ServiceUnavailableException(refusal.service(), refusal);
 	}
 

@@ -10,9 +10,9 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * The HTTP interfaces of each service, one group per service: every interface of a group shares
- * the service's {@link ServicePolicy} (base URL and timeouts from {@code gateway.services.*},
- * token, refusals, circuit breaker).
+ * The HTTP interfaces of each service, one group per service: every interface of a group
+ * shares the service's {@link ServicePolicy} (base URL and timeouts from
+ * {@code gateway.services.*}, token, refusals, circuit breaker).
  */
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = ServiceClientConfiguration.CONTENT, types = { ContentApi.class, ContentEditorApi.class })

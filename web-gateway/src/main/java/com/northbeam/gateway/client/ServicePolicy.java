@@ -22,11 +22,12 @@ import org.springframework.web.service.invoker.HttpExchangeAdapterDecorator;
 import org.springframework.web.service.invoker.HttpRequestValues;
 
 /**
- * How the gateway calls one service, shared by every HTTP interface of that service: connect and
- * read timeouts, no redirects followed, bodies sent with their Content-Length, the caller's token
- * ({@link ServiceTokenInterceptor}), refusals read as {@link Refusal}, and one circuit breaker so a
- * failing service is skipped quickly instead of tying up request threads. Any failure to answer
- * becomes {@link ServiceUnavailableException}.
+ * How the gateway calls one service, shared by every HTTP interface of that service:
+ * connect and read timeouts, no redirects followed, bodies sent with their
+ * Content-Length, the caller's token ({@link ServiceTokenInterceptor}), refusals read as
+ * {@link Refusal}, and one circuit breaker so a failing service is skipped quickly
+ * instead of tying up request threads. Any failure to answer becomes
+ * {@link ServiceUnavailableException}.
  */
 final class ServicePolicy {
 
@@ -42,22 +43,26 @@ final class ServicePolicy {
 		this.service = service;
 		this.endpoint = endpoint;
 		this.tokens = tokens;
-		this.circuitBreaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
-			.slidingWindowSize(10)
-			.minimumNumberOfCalls(5)
-			.failureRateThreshold(50)
-			.waitDurationInOpenState(Duration.ofSeconds(10))
-			.permittedNumberOfCallsInHalfOpenState(2)
-			// A 404 or 400 is an answer, not a sign that the service is unwell.
-			.ignoreExceptions(HttpClientErrorException.class)
-			.build());
+		this.circuitBreaker = CircuitBreaker.of(service,
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(5)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(Duration.ofSeconds(10))
+					.permittedNumberOfCallsInHalfOpenState(2)
+					// A 404 or 400 is an answer, not a sign that the service is unwell.
+					.ignoreExceptions(HttpClientErrorException.class)
+					.build());
 	}
 
 	String service() {
 		return service;
 	}
 
-	/** Applies the transport, token and refusal handling to the client of the service's group. */
+	/**
+	 * Applies the transport, token and refusal handling to the client of the service's
+	 * group.
+	 */
 	void configure(RestClient.Builder client) {
 		HttpClient httpClient = HttpClient.newBuilder()
 			.connectTimeout(endpoint.connectTimeout())
@@ -65,7 +70,8 @@ final class ServicePolicy {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(endpoint.readTimeout());
-		// Buffered so every request declares its Content-Length: the services refuse chunked bodies.
+		// Buffered so every request declares its Content-Length: the services refuse
+		// chunked bodies.
 		client.baseUrl(endpoint.baseUrl().toString())
 			.requestFactory(new BufferingClientHttpRequestFactory(requestFactory))
 			.requestInterceptor(new ServiceTokenInterceptor(service, tokens))

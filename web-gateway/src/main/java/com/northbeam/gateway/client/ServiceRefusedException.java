@@ -1,8 +1,8 @@
 package com.northbeam.gateway.client;
 
 /**
- * A service refused a call for a reason the call has no meaning for (for example the gateway's
- * token or a body too large); the request itself may still be good.
+ * A service refused a call for a reason the call has no meaning for (for example the
+ * gateway's token or a body too large); the request itself may still be good.
  */
 public class ServiceRefusedException extends RuntimeException {
 

@@ -9,8 +9,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Adds the bearer token to every request of one service that names its {@link Caller}: issued
- * for that caller's subject and scopes, with the service as audience.
+ * Adds the bearer token to every request of one service that names its {@link Caller}:
+ * issued for that caller's subject and scopes, with the service as audience.
  */
 final class ServiceTokenInterceptor implements ClientHttpRequestInterceptor {
 

@@ -1,6 +1,9 @@
 package com.northbeam.gateway.client;
 
-/** A service could not answer in time, answered with a server error, or its circuit is open. */
+/**
+ * A service could not answer in time, answered with a server error, or its circuit is
+ * open.
+ */
 public class ServiceUnavailableException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package com.northbeam.gateway.client;
 
-/** Someone changed the lead after the salesperson loaded it; carries the lead as it is now. */
+/**
+ * Someone changed the lead after the salesperson loaded it; carries the lead as it is
+ * now.
+ */
 public class StaleLeadException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

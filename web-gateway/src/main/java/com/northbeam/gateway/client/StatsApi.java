@@ -17,7 +17,7 @@ interface StatsApi {
 
 	/** {@code from} and {@code to} are ISO dates. */
 	@GetExchange("/funnel")
-	Funnel funnel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam String from,
-			@RequestParam String to, @RequestParam String granularity);
+	Funnel funnel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam String from, @RequestParam String to,
+			@RequestParam String granularity);
 
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The overview's figures from assessment-service (scope {@code leads:read}): the pipeline and the
- * funnel from article views to leads. Calls carry a token issued for the signed-in staff member.
+ * The overview's figures from assessment-service (scope {@code leads:read}): the pipeline
+ * and the funnel from article views to leads. Calls carry a token issued for the
+ * signed-in staff member.
  */
 @Component
 public class StatsClient {

@@ -87,7 +87,8 @@ class ArticleController {
 				: article.title() + " | " + site.organization();
 		String description = (article.seoDescription() != null && !article.seoDescription().isBlank())
 				? article.seoDescription() : article.summary();
-		model.addAttribute("meta", PageMeta.of(title, description, site.url(path)).article().withJsonLd(structuredData(article, path)));
+		model.addAttribute("meta",
+				PageMeta.of(title, description, site.url(path)).article().withJsonLd(structuredData(article, path)));
 		model.addAttribute("article", article);
 		model.addAttribute("bodyHasFaq", article.html() != null && article.html().contains("id=\"faq\""));
 		return "site/article";

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts every article page served, for the funnel statistics. It wraps the rendered-page cache,
- * so pages served from that cache are counted too.
+ * Counts every article page served, for the funnel statistics. It wraps the rendered-page
+ * cache, so pages served from that cache are counted too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -12,9 +12,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How long the gateway keeps content from content-service.
  *
- * @param refreshAfter after this, the next read serves the cached copy and refreshes it in the
- * background
- * @param staleFor how long a copy may still be served while content-service cannot be reached
+ * @param refreshAfter after this, the next read serves the cached copy and refreshes it
+ * in the background
+ * @param staleFor how long a copy may still be served while content-service cannot be
+ * reached
  * @param maximumEntries the most entries kept
  */
 @Validated

@@ -6,8 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An editor's change is on the public site at once: every saved edit drops this gateway's cached
- * content and rendered pages (other replicas catch up within {@code gateway.content-cache.refresh-after}).
+ * An editor's change is on the public site at once: every saved edit drops this gateway's
+ * cached content and rendered pages (other replicas catch up within
+ * {@code gateway.content-cache.refresh-after}).
  */
 @Component
 class ContentEditedEviction {

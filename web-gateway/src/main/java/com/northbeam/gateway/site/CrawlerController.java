@@ -16,7 +16,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
 
-/** What crawlers and feed readers fetch: {@code robots.txt}, {@code sitemap.xml} and {@code feed.xml}. */
+/**
+ * What crawlers and feed readers fetch: {@code robots.txt}, {@code sitemap.xml} and
+ * {@code feed.xml}.
+ */
 @Controller
 class CrawlerController {
 
@@ -81,21 +84,41 @@ class CrawlerController {
 			.orElse(Instant.EPOCH);
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n")
-			.append("  <title>").append(escape(site.organization())).append("</title>\n")
-			.append("  <id>").append(escape(site.url("/feed.xml"))).append("</id>\n")
-			.append("  <link rel=\"self\" href=\"").append(escape(site.url("/feed.xml"))).append("\"/>\n")
-			.append("  <link rel=\"alternate\" type=\"text/html\" href=\"").append(escape(site.url("/"))).append("\"/>\n")
-			.append("  <updated>").append(formats.iso(updated)).append("</updated>\n")
-			.append("  <author><name>").append(escape(site.organization())).append("</name></author>\n");
+			.append("  <title>")
+			.append(escape(site.organization()))
+			.append("</title>\n")
+			.append("  <id>")
+			.append(escape(site.url("/feed.xml")))
+			.append("</id>\n")
+			.append("  <link rel=\"self\" href=\"")
+			.append(escape(site.url("/feed.xml")))
+			.append("\"/>\n")
+			.append("  <link rel=\"alternate\" type=\"text/html\" href=\"")
+			.append(escape(site.url("/")))
+			.append("\"/>\n")
+			.append("  <updated>")
+			.append(formats.iso(updated))
+			.append("</updated>\n")
+			.append("  <author><name>")
+			.append(escape(site.organization()))
+			.append("</name></author>\n");
 		for (FeedEntry entry : entries) {
 			String url = site.url("/articles/" + entry.slug());
 			Instant entryUpdated = (entry.updatedAt() != null) ? entry.updatedAt()
 					: (entry.publishedAt() != null) ? entry.publishedAt() : updated;
 			xml.append("  <entry>\n")
-				.append("    <title>").append(escape(entry.title())).append("</title>\n")
-				.append("    <link href=\"").append(escape(url)).append("\"/>\n")
-				.append("    <id>").append(escape(url)).append("</id>\n")
-				.append("    <updated>").append(formats.iso(entryUpdated)).append("</updated>\n");
+				.append("    <title>")
+				.append(escape(entry.title()))
+				.append("</title>\n")
+				.append("    <link href=\"")
+				.append(escape(url))
+				.append("\"/>\n")
+				.append("    <id>")
+				.append(escape(url))
+				.append("</id>\n")
+				.append("    <updated>")
+				.append(formats.iso(entryUpdated))
+				.append("</updated>\n");
 			if (entry.publishedAt() != null) {
 				xml.append("    <published>").append(formats.iso(entry.publishedAt())).append("</published>\n");
 			}

@@ -60,8 +60,8 @@ class PagesController {
 		}
 		SearchResults results = q.isEmpty() ? new SearchResults("", List.of()) : content.search(q);
 		// Result pages are endless variations: searchable, but not indexable.
-		model.addAttribute("meta", PageMeta.of(text("search.title"), text("search.description"), site.url("/search"))
-			.noindex());
+		model.addAttribute("meta",
+				PageMeta.of(text("search.title"), text("search.description"), site.url("/search")).noindex());
 		model.addAttribute("query", q);
 		model.addAttribute("results", results);
 		return "site/search";

@@ -25,13 +25,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Keeps the rendered HTML of article pages, plain and gzipped, for as long as the content cache
- * keeps content fresh, so the most visited page of the site costs a lookup instead of a template
- * rendering, a compression and a pass through the security filters per request. Article pages are
- * public and hold nothing personal (no form, no token), so one rendering serves every visitor.
- * The first, fully processed response also records the headers the filters set (security headers
- * such as the Content-Security-Policy); later hits replay them. Per-request headers (cookies, the
- * request id, dates, lengths) are never recorded.
+ * Keeps the rendered HTML of article pages, plain and gzipped, for as long as the content
+ * cache keeps content fresh, so the most visited page of the site costs a lookup instead
+ * of a template rendering, a compression and a pass through the security filters per
+ * request. Article pages are public and hold nothing personal (no form, no token), so one
+ * rendering serves every visitor. The first, fully processed response also records the
+ * headers the filters set (security headers such as the Content-Security-Policy); later
+ * hits replay them. Per-request headers (cookies, the request id, dates, lengths) are
+ * never recorded.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -81,7 +82,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		capture.copyBodyToResponse();
 	}
 
-	/** Forgets every rendered page (tests, and content changes that must show at once). */
+	/**
+	 * Forgets every rendered page (tests, and content changes that must show at once).
+	 */
 	void evictAll() {
 		pages.invalidateAll();
 	}

@@ -16,10 +16,10 @@ import com.northbeam.gateway.client.ServiceUnavailableException;
 import org.springframework.stereotype.Component;
 
 /**
- * Content as the site reads it: from a Caffeine cache in front of content-service. A copy older
- * than {@code refreshAfter} is still served at once while a background refresh fetches a new
- * one; when content-service is down the refresh fails and the copy keeps being served, for up to
- * {@code staleFor}. Only content never fetched before fails with
+ * Content as the site reads it: from a Caffeine cache in front of content-service. A copy
+ * older than {@code refreshAfter} is still served at once while a background refresh
+ * fetches a new one; when content-service is down the refresh fails and the copy keeps
+ * being served, for up to {@code staleFor}. Only content never fetched before fails with
  * {@link ServiceUnavailableException}.
  */
 @Component

@@ -34,7 +34,10 @@ public record CurrentStaff(String email, Set<StaffRole> roles) {
 		return roles.contains(StaffRole.ADMIN);
 	}
 
-	/** The scopes of a service token issued for this person: the union of their roles' scopes. */
+	/**
+	 * The scopes of a service token issued for this person: the union of their roles'
+	 * scopes.
+	 */
 	public List<String> scopes() {
 		return roles.stream().flatMap((role) -> role.scopes().stream()).distinct().sorted().toList();
 	}

@@ -10,9 +10,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first admin from {@code PLATFORM_ADMIN_EMAIL} and {@code PLATFORM_ADMIN_PASSWORD}
- * when the platform has no admin yet. An existing account is never changed, so a restart never
- * resets a password.
+ * Creates the first admin from {@code PLATFORM_ADMIN_EMAIL} and
+ * {@code PLATFORM_ADMIN_PASSWORD} when the platform has no admin yet. An existing account
+ * is never changed, so a restart never resets a password.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {

@@ -7,9 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts recent sign-in failures per email and per client address in the database, so the limit
- * holds across gateway replicas. Unknown emails are counted like known ones, so the answer never
- * tells whether an account exists.
+ * Counts recent sign-in failures per email and per client address in the database, so the
+ * limit holds across gateway replicas. Unknown emails are counted like known ones, so the
+ * answer never tells whether an account exists.
  */
 @Component
 class SignInThrottle {
@@ -39,7 +39,8 @@ class SignInThrottle {
 	}
 
 	private int failuresSince(String column, String value, Instant since) {
-		return jdbc.sql("SELECT COUNT(*) FROM sign_in_attempt WHERE " + column + " = ? AND NOT succeeded AND attempted_at > ?")
+		return jdbc
+			.sql("SELECT COUNT(*) FROM sign_in_attempt WHERE " + column + " = ? AND NOT succeeded AND attempted_at > ?")
 			.params(value, StaffRepository.utc(since))
 			.query(Integer.class)
 			.single();

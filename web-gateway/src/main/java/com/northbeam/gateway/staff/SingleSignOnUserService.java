@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Turns a person signed in at the identity provider into a staff member with the same roles as
- * password accounts. Someone whose claims map to no role is refused.
+ * Turns a person signed in at the identity provider into a staff member with the same
+ * roles as password accounts. Someone whose claims map to no role is refused.
  */
 class SingleSignOnUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 

@@ -14,7 +14,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating and managing staff accounts; the rules that keep the platform administrable live here. */
+/**
+ * Creating and managing staff accounts; the rules that keep the platform administrable
+ * live here.
+ */
 @Service
 public class StaffAccounts {
 
@@ -58,8 +61,8 @@ public class StaffAccounts {
 		checkRoles(roles, problems);
 		checkPassword(password, problems);
 		problems.throwIfAny();
-		StaffAccount account = new StaffAccount(UUID.randomUUID(), normalisedEmail, name.strip(),
-				EnumSet.copyOf(roles), true, clock.instant(), null, 0);
+		StaffAccount account = new StaffAccount(UUID.randomUUID(), normalisedEmail, name.strip(), EnumSet.copyOf(roles),
+				true, clock.instant(), null, 0);
 		try {
 			repository.insert(account, passwordEncoder.encode(password));
 		}
@@ -71,8 +74,8 @@ public class StaffAccounts {
 	}
 
 	/**
-	 * Changes name, roles and whether the account may sign in. Refuses to leave the platform
-	 * without an enabled admin, and refuses a stale edit.
+	 * Changes name, roles and whether the account may sign in. Refuses to leave the
+	 * platform without an enabled admin, and refuses a stale edit.
 	 */
 	@Transactional
 	public StaffAccount update(UUID id, int version, String name, Set<StaffRole> roles, boolean enabled) {

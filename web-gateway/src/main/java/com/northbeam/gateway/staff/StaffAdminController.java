@@ -23,7 +23,9 @@ class StaffAdminController {
 		this.accounts = accounts;
 	}
 
-	/** An account's id and email come from the path and the database, never from the form. */
+	/**
+	 * An account's id and email come from the path and the database, never from the form.
+	 */
 	@InitBinder({ "editStaff", "newPassword" })
 	void refuseIdentity(WebDataBinder binder) {
 		binder.setDisallowedFields("id", "email");

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gateway.staff")
-record StaffProperties(@Valid @NotNull @DefaultValue FirstAdmin firstAdmin, @Valid @NotNull @DefaultValue SignIn signIn) {
+record StaffProperties(@Valid @NotNull @DefaultValue FirstAdmin firstAdmin,
+		@Valid @NotNull @DefaultValue SignIn signIn) {
 
 	/**
 	 * @param email from {@code PLATFORM_ADMIN_EMAIL}
@@ -35,8 +36,10 @@ record StaffProperties(@Valid @NotNull @DefaultValue FirstAdmin firstAdmin, @Val
 
 	/**
 	 * @param window how far back failures count
-	 * @param maxFailuresPerAccount failures for one email within the window before it is paused
-	 * @param maxFailuresPerAddress failures from one client address within the window before it is paused
+	 * @param maxFailuresPerAccount failures for one email within the window before it is
+	 * paused
+	 * @param maxFailuresPerAddress failures from one client address within the window
+	 * before it is paused
 	 */
 	record SignIn(@NotNull @DefaultValue("15m") Duration window, @Min(1) @DefaultValue("5") int maxFailuresPerAccount,
 			@Min(1) @DefaultValue("20") int maxFailuresPerAddress) {

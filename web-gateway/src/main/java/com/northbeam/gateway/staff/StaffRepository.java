@@ -36,19 +36,29 @@ class StaffRepository {
 	}
 
 	Optional<StaffAccount> findById(UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE id = ?").param(id).query(StaffRepository::account).optional();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account WHERE id = ?")
+			.param(id)
+			.query(StaffRepository::account)
+			.optional();
 	}
 
 	Optional<String> passwordHash(String email) {
-		return jdbc.sql("SELECT password_hash FROM staff_account WHERE email = ?").param(email).query(String.class).optional();
+		return jdbc.sql("SELECT password_hash FROM staff_account WHERE email = ?")
+			.param(email)
+			.query(String.class)
+			.optional();
 	}
 
 	List<StaffAccount> findAll() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account ORDER BY name, email").query(StaffRepository::account).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff_account ORDER BY name, email")
+			.query(StaffRepository::account)
+			.list();
 	}
 
 	int countEnabledAdmins() {
-		return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE enabled AND roles LIKE '%ADMIN%'").query(Integer.class).single();
+		return jdbc.sql("SELECT COUNT(*) FROM staff_account WHERE enabled AND roles LIKE '%ADMIN%'")
+			.query(Integer.class)
+			.single();
 	}
 
 	void insert(StaffAccount account, String passwordHash) {
@@ -65,7 +75,10 @@ class StaffRepository {
 			.update();
 	}
 
-	/** Updates name, roles and enabled flag if nobody changed the account since {@code version}. */
+	/**
+	 * Updates name, roles and enabled flag if nobody changed the account since
+	 * {@code version}.
+	 */
 	boolean update(UUID id, int version, String name, Set<StaffRole> roles, boolean enabled) {
 		return jdbc.sql("""
 				UPDATE staff_account SET name = :name, roles = :roles, enabled = :enabled, version = version + 1

@@ -19,9 +19,10 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Sign-in and the dashboard: form sign-in with CSRF protection and throttling, a new session id on
- * sign-in, and each role limited to its part. Pages here are never cached. Single sign-on with an
- * OpenID Connect provider is added when one is configured ({@link SingleSignOnProperties}).
+ * Sign-in and the dashboard: form sign-in with CSRF protection and throttling, a new
+ * session id on sign-in, and each role limited to its part. Pages here are never cached.
+ * Single sign-on with an OpenID Connect provider is added when one is configured
+ * ({@link SingleSignOnProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSecurityConfiguration {
@@ -67,7 +68,8 @@ class StaffSecurityConfiguration {
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(DASHBOARD_CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.permissionsPolicyHeader((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+				.permissionsPolicyHeader(
+						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		if (singleSignOnProviders.getIfAvailable() != null) {
 			http.oauth2Login((login) -> login.loginPage("/login")
 				.defaultSuccessUrl("/dashboard", true)

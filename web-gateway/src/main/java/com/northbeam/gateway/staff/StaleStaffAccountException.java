@@ -1,6 +1,9 @@
 package com.northbeam.gateway.staff;
 
-/** Someone else changed the account after it was read; carries the current state to show instead. */
+/**
+ * Someone else changed the account after it was read; carries the current state to show
+ * instead.
+ */
 public class StaleStaffAccountException extends RuntimeException {
 
 	private final StaffAccount current;

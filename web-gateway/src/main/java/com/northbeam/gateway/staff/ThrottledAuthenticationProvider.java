@@ -9,8 +9,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in with throttling: paused emails or client addresses are refused before the
- * password is checked, and every attempt is recorded.
+ * Password sign-in with throttling: paused emails or client addresses are refused before
+ * the password is checked, and every attempt is recorded.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -56,7 +56,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	private static String clientAddress(Authentication authentication) {
-		if (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null) {
+		if (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
 			return details.getRemoteAddress();
 		}
 		return "unknown";

@@ -11,9 +11,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Loads the request's CSRF token before the page is rendered. Spring Security defers it until a
- * form asks for it; on a long page that is after the first bytes went out, when it is too late to
- * set the token's cookie or create the session that holds it, and the form would then be refused.
+ * Loads the request's CSRF token before the page is rendered. Spring Security defers it
+ * until a form asks for it; on a long page that is after the first bytes went out, when
+ * it is too late to set the token's cookie or create the session that holds it, and the
+ * form would then be refused.
  */
 public class EagerCsrfTokenFilter extends OncePerRequestFilter {
 

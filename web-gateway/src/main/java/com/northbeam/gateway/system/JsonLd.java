@@ -9,7 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
-/** Builds the structured data (schema.org JSON-LD) that pages embed for search engines. */
+/**
+ * Builds the structured data (schema.org JSON-LD) that pages embed for search engines.
+ */
 @Component
 public class JsonLd {
 
@@ -61,7 +63,10 @@ public class JsonLd {
 		return article;
 	}
 
-	/** {@code questionsAndAnswers}: question → answer text (HTML is allowed by schema.org). */
+	/**
+	 * {@code questionsAndAnswers}: question → answer text (HTML is allowed by
+	 * schema.org).
+	 */
 	public Map<String, Object> faqPage(Map<String, String> questionsAndAnswers) {
 		Map<String, Object> page = node("FAQPage");
 		List<Map<String, Object>> entities = new ArrayList<>();

@@ -12,8 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the public site names itself to browsers, search engines and readers.
  *
- * @param publicUrl the site's public root URL, used for canonical links, sitemaps, feeds and the
- * result links of the JSON API
+ * @param publicUrl the site's public root URL, used for canonical links, sitemaps, feeds
+ * and the result links of the JSON API
  * @param organization the MSP's name as search engines show it
  * @param contactEmail where readers write to, shown on the privacy page
  */

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id that error pages show, responses carry in {@code X-Request-Id} and
- * log lines include, so a visitor can quote it and staff can find the request. A well-formed id
- * from a load balancer is kept.
+ * Gives every request an id that error pages show, responses carry in
+ * {@code X-Request-Id} and log lines include, so a visitor can quote it and staff can
+ * find the request. A well-formed id from a load balancer is kept.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,10 +46,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** Twelve hex digits: unique enough to find a request in the logs, and cheap (no SecureRandom, no formatter). */
+	/**
+	 * Twelve hex digits: unique enough to find a request in the logs, and cheap (no
+	 * SecureRandom, no formatter).
+	 */
 	private static String newId() {
-		// The 49th bit makes every id 13 digits long; dropping its leading 1 leaves 12 zero-padded ones.
-		return Long.toHexString((ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL) | 0x1000000000000L).substring(1);
+		// The 49th bit makes every id 13 digits long; dropping its leading 1 leaves 12
+		// zero-padded ones.
+		return Long.toHexString((ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFFFFFL) | 0x1000000000000L)
+			.substring(1);
 	}
 
 	@Override

@@ -16,10 +16,10 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	/**
-	 * No Spring Security observations: wrapping every filter of the chains in an observation costs
-	 * a large share of a light request's CPU and allocation (measured on content-service's cached
-	 * reads: a quarter of the CPU, half of the allocation). HTTP server observations
-	 * ({@code http.server.requests}) stay.
+	 * No Spring Security observations: wrapping every filter of the chains in an
+	 * observation costs a large share of a light request's CPU and allocation (measured
+	 * on content-service's cached reads: a quarter of the CPU, half of the allocation).
+	 * HTTP server observations ({@code http.server.requests}) stay.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -29,12 +29,15 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			// The JSON API is for other sites and tools: no cookies, so no CSRF token to check.
-			// Forms keep their CSRF token in a cookie, not a server session, so any replica can check it.
+			// The JSON API is for other sites and tools: no cookies, so no CSRF token to
+			// check.
+			// Forms keep their CSRF token in a cookie, not a server session, so any
+			// replica can check it.
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/api/v1/**"))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+				.permissionsPolicyHeader(
+						(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
 	}
 

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
-/** A page whose content could not be fetched gets a friendly 503 page, a missing one the 404 page; never a stack trace. */
+/**
+ * A page whose content could not be fetched gets a friendly 503 page, a missing one the
+ * 404 page; never a stack trace.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ServiceUnavailablePages {

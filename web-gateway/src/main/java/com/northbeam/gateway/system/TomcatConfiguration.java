@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.Assert;
 
 /**
- * Pages go to the socket in one write where they fit {@code gateway.web-server.socket-write-buffer}
- * (32 KB by default). Tomcat hands a response to the socket in pieces no larger than its socket
- * write buffer, one system call each; its default of 8 KB split even the gzipped guide page in two.
+ * Pages go to the socket in one write where they fit
+ * {@code gateway.web-server.socket-write-buffer} (32 KB by default). Tomcat hands a
+ * response to the socket in pieces no larger than its socket write buffer, one system
+ * call each; its default of 8 KB split even the gzipped guide page in two.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {

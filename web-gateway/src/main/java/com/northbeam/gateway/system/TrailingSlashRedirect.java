@@ -13,7 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** {@code /faq/} answers with a permanent redirect to {@code /faq}: one address per page, no 404 for a stray slash. */
+/**
+ * {@code /faq/} answers with a permanent redirect to {@code /faq}: one address per page,
+ * no 404 for a stray slash.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class TrailingSlashRedirect extends OncePerRequestFilter {

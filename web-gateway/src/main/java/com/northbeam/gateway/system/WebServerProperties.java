@@ -10,8 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the embedded web server writes responses.
  *
- * @param socketWriteBuffer the most of a response Tomcat passes to the socket in one write
- * (Tomcat's own default is 8 KB); every open connection holds a buffer of this size
+ * @param socketWriteBuffer the most of a response Tomcat passes to the socket in one
+ * write (Tomcat's own default is 8 KB); every open connection holds a buffer of this size
  */
 @Validated
 @ConfigurationProperties("gateway.web-server")

@@ -27,8 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues the short-lived tokens with which the gateway calls the services, and exposes the public
- * half of its key for them to verify those tokens.
+ * Issues the short-lived tokens with which the gateway calls the services, and exposes
+ * the public half of its key for them to verify those tokens.
  */
 @Service
 public class ServiceTokens {
@@ -62,10 +62,11 @@ public class ServiceTokens {
 	}
 
 	/**
-	 * A token for calling {@code audience} on behalf of {@code subject} (a staff member's email,
-	 * or {@code "gateway"} for the public site) with the given scopes. A token issued earlier for
-	 * the same call is reused while it has at least {@link #MIN_REMAINING_VALIDITY} left: signing
-	 * costs CPU here, and the services skip checking a signature they have already verified.
+	 * A token for calling {@code audience} on behalf of {@code subject} (a staff member's
+	 * email, or {@code "gateway"} for the public site) with the given scopes. A token
+	 * issued earlier for the same call is reused while it has at least
+	 * {@link #MIN_REMAINING_VALIDITY} left: signing costs CPU here, and the services skip
+	 * checking a signature they have already verified.
 	 */
 	public String issue(String audience, String subject, Collection<String> scopes) {
 		TokenRequest request = new TokenRequest(audience, subject, Set.copyOf(scopes));

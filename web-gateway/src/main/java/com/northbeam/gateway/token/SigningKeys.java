@@ -18,13 +18,19 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import org.springframework.security.converter.RsaKeyConverters;
 
-/** Builds the gateway's RSA signing key from configuration, or generates one for local use. */
+/**
+ * Builds the gateway's RSA signing key from configuration, or generates one for local
+ * use.
+ */
 final class SigningKeys {
 
 	private SigningKeys() {
 	}
 
-	/** Reads a PKCS#8 PEM; a one-line form with literal {@code \n} separators (as in .env files) works too. */
+	/**
+	 * Reads a PKCS#8 PEM; a one-line form with literal {@code \n} separators (as in .env
+	 * files) works too.
+	 */
 	static RSAKey fromPem(String pkcs8Pem) {
 		String pem = pkcs8Pem.replace("\\n", "\n").strip();
 		RSAPrivateKey privateKey = RsaKeyConverters.pkcs8()

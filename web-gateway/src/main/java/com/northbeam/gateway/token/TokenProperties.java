@@ -13,14 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * How the gateway signs the tokens it gives the services.
  *
  * @param issuer the {@code iss} claim; the services accept only this issuer
- * @param privateKey PKCS#8 PEM of the RSA signing key; when empty a key is generated at start,
- * which suits one local instance only (replicas must share a configured key)
+ * @param privateKey PKCS#8 PEM of the RSA signing key; when empty a key is generated at
+ * start, which suits one local instance only (replicas must share a configured key)
  * @param timeToLive how long a token stays valid
  */
 @Validated
 @ConfigurationProperties("gateway.token")
-record TokenProperties(@NotBlank String issuer, String privateKey,
-		@NotNull @DefaultValue("5m") Duration timeToLive) {
+record TokenProperties(@NotBlank String issuer, String privateKey, @NotNull @DefaultValue("5m") Duration timeToLive) {
 
 	boolean hasConfiguredKey() {
 		return privateKey != null && !privateKey.isBlank();

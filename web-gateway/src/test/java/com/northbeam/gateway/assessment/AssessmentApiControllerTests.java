@@ -62,10 +62,14 @@ class AssessmentApiControllerTests {
 	@Test
 	void aValidSubmissionReturnsTheResultWithItsUrl() {
 		UUID id = UUID.randomUUID();
-		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
 
-		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
-			.content(BODY.formatted(id))).hasStatus(201)
+		assertThat(mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.formatted(id)))
+			.hasStatus(201)
 			.satisfies((result) -> assertThat(assessment.requests()
 				.stream()
 				.filter((request) -> request.body().contains(id.toString()))
@@ -76,7 +80,8 @@ class AssessmentApiControllerTests {
 			.bodyJson()
 			.satisfies((json) -> {
 				assertThat(json).extractingPath("$.recommendation").isEqualTo("co_managed");
-				assertThat(json).extractingPath("$.resultUrl").isEqualTo("http://localhost:8080/assessment/result/" + id);
+				assertThat(json).extractingPath("$.resultUrl")
+					.isEqualTo("http://localhost:8080/assessment/result/" + id);
 				assertThat(json).extractingPath("$.fit.co_managed").isEqualTo(78.0);
 			});
 	}
@@ -85,15 +90,18 @@ class AssessmentApiControllerTests {
 	void badInputNamesEveryOffendingFieldAndNothingIsSent() {
 		int before = assessment.requests().size();
 
-		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"answers\":{\"employees\":\"lots\"},\"contact\":{\"email\":\"nope\"},\"consent\":{\"accepted\":false}}"))
+		assertThat(mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"answers\":{\"employees\":\"lots\"},\"contact\":{\"email\":\"nope\"},\"consent\":{\"accepted\":false}}"))
 			.hasStatus(400)
 			.hasContentType("application/problem+json")
 			.bodyText()
 			.contains("\"answers.employees\"", "\"answers.internal_it\"", "\"contact.email\"", "\"contact.name\"",
 					"\"consent.accepted\"", "\"consent.textVersion\"");
-		assertThat(assessment.requests().stream().filter((r) -> r.method().equals("POST")).count())
-			.isEqualTo(assessment.requests().subList(0, before).stream().filter((r) -> r.method().equals("POST")).count());
+		assertThat(assessment.requests().stream().filter((r) -> r.method().equals("POST")).count()).isEqualTo(
+				assessment.requests().subList(0, before).stream().filter((r) -> r.method().equals("POST")).count());
 	}
 
 	@Test
@@ -101,7 +109,9 @@ class AssessmentApiControllerTests {
 		UUID id = UUID.randomUUID();
 		assessment.respond("POST", "/api/submissions", Response.status(503));
 
-		assertThat(mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON)
+		assertThat(mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
 			.content(BODY.formatted(id))).hasStatus(202).bodyJson().extractingPath("$.status").isEqualTo("pending");
 		assertThat(mvc.get().uri("/api/v1/assessment/submissions/" + id)).hasStatus(202);
 	}

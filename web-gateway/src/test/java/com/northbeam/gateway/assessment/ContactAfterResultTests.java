@@ -28,7 +28,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** The wizard with the contact step after the result: the result first, a lead only once details are left. */
+/**
+ * The wizard with the contact step after the result: the result first, a lead only once
+ * details are left.
+ */
 @SpringBootTest(properties = "gateway.assessment.contact-step=after")
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
@@ -69,8 +72,9 @@ class ContactAfterResultTests {
 			});
 		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
 			.bodyText()
-			.contains("We recommend co-managed IT", "id=\"contact\"", "action=\"/assessment/result/" + id + "/contact\"",
-					"name=\"email\"", "name=\"consent\"", "I agree that the managed IT services provider")
+			.contains("We recommend co-managed IT", "id=\"contact\"",
+					"action=\"/assessment/result/" + id + "/contact\"", "name=\"email\"", "name=\"consent\"",
+					"I agree that the managed IT services provider")
 			.doesNotContain("name=\"preferredTimes\"");
 	}
 
@@ -78,8 +82,13 @@ class ContactAfterResultTests {
 	void badContactDetailsAreShownNextToTheirFieldsAndNothingIsSent() {
 		UUID id = finishWizard();
 
-		MvcTestResult refused = mvc.post().uri("/assessment/result/" + id + "/contact").with(csrf())
-			.param("name", "").param("email", "not-an-email").param("company", "Acme Ltd").exchange();
+		MvcTestResult refused = mvc.post()
+			.uri("/assessment/result/" + id + "/contact")
+			.with(csrf())
+			.param("name", "")
+			.param("email", "not-an-email")
+			.param("company", "Acme Ltd")
+			.exchange();
 
 		assertThat(refused).hasStatusOk()
 			.bodyText()
@@ -115,29 +124,45 @@ class ContactAfterResultTests {
 			.contains("name=\"preferredTimes\"")
 			.doesNotContain("id=\"contact\"");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONTACT' AND submission_id = :id")
-			.param("id", id).query(Long.class).single()).isEqualTo(1);
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		assessment.respond("PUT", "/api/submissions/" + id + "/contact",
 				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
-		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :now").param("now", OffsetDateTime.now().minusSeconds(1)).update();
+		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :now")
+			.param("now", OffsetDateTime.now().minusSeconds(1))
+			.update();
 		forwarder.forwardDue();
 
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONTACT' AND submission_id = :id "
-				+ "AND delivered_at IS NOT NULL").param("id", id).query(Long.class).single()).isEqualTo(1);
-		assertThat(contactCalls(id)).last().satisfies((request) -> assertThat(request.body()).contains("dana@example.com"));
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONTACT' AND submission_id = :id "
+					+ "AND delivered_at IS NOT NULL")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(contactCalls(id)).last()
+			.satisfies((request) -> assertThat(request.body()).contains("dana@example.com"));
 	}
 
 	@Test
 	void aConsultationRequestBeforeContactDetailsLeadsToTheContactForm() {
 		UUID id = finishWizard();
 
-		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
+		assertThat(mvc.post()
+			.uri("/assessment/result/" + id + "/consultation")
+			.with(csrf())
 			.param("preferredTimes", "Tuesday mornings")).hasRedirectedUrl("/assessment/result/" + id + "#contact");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE submission_id = :id")
-			.param("id", id).query(Long.class).single()).isZero();
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
-	/** Answers every step of the wizard; the service takes the submission and knows no contact details yet. */
+	/**
+	 * Answers every step of the wizard; the service takes the submission and knows no
+	 * contact details yet.
+	 */
 	private UUID finishWizard() {
 		Cookie draft = mvc.get().uri("/assessment").exchange().getResponse().getCookie(WizardController.COOKIE);
 		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 1 of 5");
@@ -147,7 +172,8 @@ class ContactAfterResultTests {
 			.query(UUID.class)
 			.single();
 		String withoutContact = Fixtures.result(id).replaceFirst("\\{", "{\"contactGiven\":false,");
-		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", withoutContact, Duration.ZERO));
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", withoutContact, Duration.ZERO));
 		assessment.respond("GET", "/api/submissions/" + id, Response.json(withoutContact));
 		jdbc.sql("UPDATE assessment_draft SET started_at = :then WHERE id = :id")
 			.param("then", OffsetDateTime.now().minusMinutes(5))
@@ -156,7 +182,11 @@ class ContactAfterResultTests {
 		List<Map<String, List<String>>> steps = WizardControllerTests.VALID_STEPS.subList(0, 5);
 		MvcTestResult last = null;
 		for (int i = 0; i < steps.size(); i++) {
-			var request = mvc.post().uri("/assessment").with(csrf()).cookie(draft).param("step", Integer.toString(i))
+			var request = mvc.post()
+				.uri("/assessment")
+				.with(csrf())
+				.cookie(draft)
+				.param("step", Integer.toString(i))
 				.param("action", "next");
 			steps.get(i).forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
 			last = request.exchange();
@@ -174,9 +204,14 @@ class ContactAfterResultTests {
 	}
 
 	private MvcTestResult giveContact(UUID id) {
-		return mvc.post().uri("/assessment/result/" + id + "/contact").with(csrf())
-			.param("name", "Dana Prospect").param("email", "dana@example.com").param("company", "Acme Ltd")
-			.param("consent", "true").exchange();
+		return mvc.post()
+			.uri("/assessment/result/" + id + "/contact")
+			.with(csrf())
+			.param("name", "Dana Prospect")
+			.param("email", "dana@example.com")
+			.param("company", "Acme Ltd")
+			.param("consent", "true")
+			.exchange();
 	}
 
 }

@@ -35,16 +35,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class WizardControllerTests {
 
 	static final List<Map<String, List<String>>> VALID_STEPS = List.of(
-			Map.of("employees", List.of("11-50"), "growth", List.of("fast"), "tech_footprint", List.of("cloud", "remote_work")),
-			Map.of("internal_it", List.of("it_person"), "workload", List.of("overloaded"), "support_wait", List.of("often"),
-					"project_delays", List.of("sometimes")),
+			Map.of("employees", List.of("11-50"), "growth", List.of("fast"), "tech_footprint",
+					List.of("cloud", "remote_work")),
+			Map.of("internal_it", List.of("it_person"), "workload", List.of("overloaded"), "support_wait",
+					List.of("often"), "project_delays", List.of("sometimes")),
 			Map.of("skills_gaps", List.of("cybersecurity"), "coverage", List.of("extended_hours"),
 					"security_complexity", List.of("growing")),
 			Map.of("control_preference", List.of("keep_control"), "hiring", List.of("somewhat_hard"), "predictability",
 					List.of("medium")),
 			Map.of("internal_it_staff", List.of("1"), "average_loaded_salary", List.of("95,000")),
-			Map.of("name", List.of("Dana Prospect"), "email", List.of("dana@example.com"), "company", List.of("Acme Ltd"),
-					"consent", List.of("true")));
+			Map.of("name", List.of("Dana Prospect"), "email", List.of("dana@example.com"), "company",
+					List.of("Acme Ltd"), "consent", List.of("true")));
 
 	@Autowired
 	MockMvcTester mvc;
@@ -84,8 +85,9 @@ class WizardControllerTests {
 
 		assertThat(result).hasStatus(422)
 			.bodyText()
-			.contains("Please check your answers", "Please choose at least one answer", "value=\"11-50\" checked=\"checked\"",
-					"value=\"fast\" checked=\"checked\"", "href=\"#field-tech_footprint\"");
+			.contains("Please check your answers", "Please choose at least one answer",
+					"value=\"11-50\" checked=\"checked\"", "value=\"fast\" checked=\"checked\"",
+					"href=\"#field-tech_footprint\"");
 	}
 
 	@Test
@@ -119,20 +121,23 @@ class WizardControllerTests {
 	void theWholeWizardCreatesOneSubmissionAndShowsTheResult() {
 		Cookie draft = start();
 		UUID id = submissionId(draft);
-		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
 		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
 
 		MvcTestResult last = completeAll(draft);
 		assertThat(last).hasStatus3xxRedirection().hasRedirectedUrl("/assessment/result/" + id);
-		assertThat(mvc.post().uri("/assessment").with(csrf()).cookie(draft).param("submissionId", id.toString())
+		assertThat(mvc.post()
+			.uri("/assessment")
+			.with(csrf())
+			.cookie(draft)
+			.param("submissionId", id.toString())
 			.param("step", "5")).hasRedirectedUrl("/assessment/result/" + id);
 
 		assertThat(assessment.requests()
 			.stream()
 			.filter((r) -> r.method().equals("POST") && r.body().contains(id.toString()))
-			.toList()).hasSize(1)
-			.first()
-			.satisfies((request) -> {
+			.toList()).hasSize(1).first().satisfies((request) -> {
 				assertThat(request.headers().get("Authorization")).first().asString().startsWith("Bearer ");
 				assertThat(request.body()).contains("\"id\":\"" + id + "\"", "\"employees\":\"11-50\"",
 						"\"skills_gaps\":[\"cybersecurity\"]", "\"average_loaded_salary\":95000",
@@ -151,7 +156,8 @@ class WizardControllerTests {
 
 		MvcTestResult pdf = mvc.get().uri("/assessment/result/" + id + "/report.pdf").exchange();
 		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
-		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5,
+				java.nio.charset.StandardCharsets.ISO_8859_1))
 			.isEqualTo("%PDF-");
 	}
 
@@ -160,17 +166,23 @@ class WizardControllerTests {
 		UUID id = UUID.randomUUID();
 		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
 
-		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
-			.param("preferredTimes", "").param("message", "x")).hasStatusOk()
-			.bodyText()
-			.contains("Please tell us when suits you.");
-		assertThat(mvc.post().uri("/assessment/result/" + id + "/consultation").with(csrf())
-			.param("preferredTimes", "Tuesday mornings").param("message", "About after-hours cover"))
+		assertThat(mvc.post()
+			.uri("/assessment/result/" + id + "/consultation")
+			.with(csrf())
+			.param("preferredTimes", "")
+			.param("message", "x")).hasStatusOk().bodyText().contains("Please tell us when suits you.");
+		assertThat(mvc.post()
+			.uri("/assessment/result/" + id + "/consultation")
+			.with(csrf())
+			.param("preferredTimes", "Tuesday mornings")
+			.param("message", "About after-hours cover"))
 			.hasRedirectedUrl("/assessment/result/" + id + "?consultation=sent#consultation");
 		assertThat(mvc.get().uri("/assessment/result/" + id + "?consultation=sent")).bodyText()
 			.contains("We will be in touch");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE kind = 'CONSULTATION' AND submission_id = :id")
-			.param("id", id).query(Long.class).single()).isEqualTo(1);
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -184,14 +196,21 @@ class WizardControllerTests {
 			.bodyText()
 			.contains("Your result is on its way");
 
-		assessment.respond("POST", "/api/submissions", new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
 		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
-		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :now").param("now", OffsetDateTime.now().minusSeconds(1)).update();
+		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :now")
+			.param("now", OffsetDateTime.now().minusSeconds(1))
+			.update();
 		forwarder.forwardDue();
 
-		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk().bodyText().contains("We recommend co-managed IT");
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
+			.bodyText()
+			.contains("We recommend co-managed IT");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE id = :id AND delivered_at IS NOT NULL")
-			.param("id", id).query(Long.class).single()).isEqualTo(1);
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -225,7 +244,12 @@ class WizardControllerTests {
 			.exchange();
 		Cookie attribution = landing.getResponse().getCookie(AttributionCookie.NAME);
 		assertThat(attribution).isNotNull();
-		return mvc.get().uri("/assessment").cookie(attribution).exchange().getResponse().getCookie(WizardController.COOKIE);
+		return mvc.get()
+			.uri("/assessment")
+			.cookie(attribution)
+			.exchange()
+			.getResponse()
+			.getCookie(WizardController.COOKIE);
 	}
 
 	private UUID submissionId(Cookie draft) {

@@ -37,7 +37,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Against a fake assessment-service on the wire, in the context the other gateway tests share. */
+/**
+ * Against a fake assessment-service on the wire, in the context the other gateway tests
+ * share.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
@@ -79,15 +82,18 @@ class AssessmentAdminClientTests {
 		assertThat(current.assumptions().fullyManaged().perUserMonth()).isEqualTo(140.0);
 		JsonNode claims = claimsOf(lastRequest("GET", "/api/admin/price-assumptions"));
 		assertThat(claims.get("sub").asString()).isEqualTo("ada.admin@northbeam.test");
-		assertThat(claims.get("scope").asString()).isEqualTo("admin content:write leads:read leads:write submissions:read");
+		assertThat(claims.get("scope").asString())
+			.isEqualTo("admin content:write leads:read leads:write submissions:read");
 		assertThat(claims.get("aud").toString()).contains("assessment-service");
 	}
 
 	@Test
 	void savingPriceAssumptionsSendsTheDocument() {
-		server.respond("PUT", "/api/admin/price-assumptions", Response.json(PRICES_JSON.replace("\"version\":4", "\"version\":5")));
+		server.respond("PUT", "/api/admin/price-assumptions",
+				Response.json(PRICES_JSON.replace("\"version\":4", "\"version\":5")));
 		PriceAssumptions assumptions = new PriceAssumptions("EUR", Map.of("1-10", 9), Map.of("none", 0.0), 90000, 0.2,
-				200, 6000, 0.5, new Plan(65, 50, 1, 0.4, 0.7), new Plan(130, 80, 0.1, 0.1, 0.1), 12, List.of("complex"));
+				200, 6000, 0.5, new Plan(65, 50, 1, 0.4, 0.7), new Plan(130, 80, 0.1, 0.1, 0.1), 12,
+				List.of("complex"));
 
 		assertThat(client.updatePriceAssumptions(ADMIN, assumptions, 4).version()).isEqualTo(5);
 
@@ -107,9 +113,12 @@ class AssessmentAdminClientTests {
 				Duration.ZERO));
 
 		assertThatExceptionOfType(AdminRejectedException.class)
-			.isThrownBy(() -> client.updatePriceAssumptions(ADMIN, new PriceAssumptions("USD", Map.of(), Map.of(), 0, 0,
-					0, 0, 0, new Plan(0, 0, 2, 0, 0), new Plan(0, 0, 0, 0, 0), 0, List.of()), 4))
-			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldError("employeesPerBand.1-10", "is required"),
+			.isThrownBy(() -> client.updatePriceAssumptions(ADMIN,
+					new PriceAssumptions("USD", Map.of(), Map.of(), 0, 0, 0, 0, 0, new Plan(0, 0, 2, 0, 0),
+							new Plan(0, 0, 0, 0, 0), 0, List.of()),
+					4))
+			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(
+					new FieldError("employeesPerBand.1-10", "is required"),
 					new FieldError("coManaged.staffKept", "must be less than or equal to 1")));
 	}
 
@@ -130,14 +139,18 @@ class AssessmentAdminClientTests {
 		server.respond("GET", "/api/admin/notifications/settings", Response.json("""
 				{"salesInbox":"sales@msp.test","dashboardBaseUrl":"https://msp.test/dashboard",
 				 "webhooks":[{"url":"https://hooks.msp.test/a","hasSecret":true}],"maxAttempts":8}"""));
-		server.respond("PUT", "/api/admin/notifications/settings", new Response(204, "application/json", "", Duration.ZERO));
+		server.respond("PUT", "/api/admin/notifications/settings",
+				new Response(204, "application/json", "", Duration.ZERO));
 
 		AssessmentAdminClient.NotificationSettings settings = client.notificationSettings(ADMIN);
-		client.updateNotificationSettings(ADMIN, new NotificationSettingsInput("sales@msp.test",
-				List.of(new WebhookInput("https://hooks.msp.test/a", null), new WebhookInput("https://hooks.msp.test/b", "s3cret")),
-				6));
+		client.updateNotificationSettings(ADMIN,
+				new NotificationSettingsInput("sales@msp.test",
+						List.of(new WebhookInput("https://hooks.msp.test/a", null),
+								new WebhookInput("https://hooks.msp.test/b", "s3cret")),
+						6));
 
-		assertThat(settings.webhooks()).singleElement().satisfies((webhook) -> assertThat(webhook.hasSecret()).isTrue());
+		assertThat(settings.webhooks()).singleElement()
+			.satisfies((webhook) -> assertThat(webhook.hasSecret()).isTrue());
 		assertThat(settings.maxAttempts()).isEqualTo(8);
 		JsonNode sent = json.readTree(lastRequest("PUT", "/api/admin/notifications/settings").body());
 		assertThat(sent.get("maxAttempts").asInt()).isEqualTo(6);
@@ -147,16 +160,19 @@ class AssessmentAdminClientTests {
 
 	@Test
 	void deliveriesAuditAndRetry() {
-		server.respond("GET", "/api/admin/notifications/deliveries", Response.json("""
-				{"items":[{"id":17,"eventId":"e-1","channel":"webhook","target":"https://hooks.msp.test/a","state":"dead",
-				  "attempts":8,"lastError":"HTTP 500","nextAttemptAt":null,"deliveredAt":null,"createdAt":"2026-11-27T10:00:00Z"}],
-				 "nextCursor":"c-17"}"""));
-		server.respond("GET", "/api/admin/audit", Response.json("""
-				{"items":[{"at":"2026-11-27T11:00:00Z","actor":"sam@northbeam.test","action":"lead.status",
-				  "leadId":"3f2b8c1e-0d4a-4e55-9a21-7b6f0c9d1e2a","detail":{"from":"new","to":"contacted"}},
-				 {"at":"2026-11-27T10:00:00Z","actor":"ada@northbeam.test","action":"prices.update","leadId":null,"detail":"version 5"}],
-				 "nextCursor":null}"""));
-		server.respond("POST", "/api/admin/notifications/deliveries/17/retry", new Response(202, "application/json", "", Duration.ZERO));
+		server.respond("GET", "/api/admin/notifications/deliveries", Response
+			.json("""
+					{"items":[{"id":17,"eventId":"e-1","channel":"webhook","target":"https://hooks.msp.test/a","state":"dead",
+					  "attempts":8,"lastError":"HTTP 500","nextAttemptAt":null,"deliveredAt":null,"createdAt":"2026-11-27T10:00:00Z"}],
+					 "nextCursor":"c-17"}"""));
+		server.respond("GET", "/api/admin/audit", Response
+			.json("""
+					{"items":[{"at":"2026-11-27T11:00:00Z","actor":"sam@northbeam.test","action":"lead.status",
+					  "leadId":"3f2b8c1e-0d4a-4e55-9a21-7b6f0c9d1e2a","detail":{"from":"new","to":"contacted"}},
+					 {"at":"2026-11-27T10:00:00Z","actor":"ada@northbeam.test","action":"prices.update","leadId":null,"detail":"version 5"}],
+					 "nextCursor":null}"""));
+		server.respond("POST", "/api/admin/notifications/deliveries/17/retry",
+				new Response(202, "application/json", "", Duration.ZERO));
 
 		AssessmentAdminClient.DeliveryPage deliveries = client.deliveries(ADMIN, "dead", 50, null);
 		AssessmentAdminClient.AuditPage audit = client.audit(ADMIN,
@@ -178,10 +194,12 @@ class AssessmentAdminClientTests {
 	void exportReturnsTheDocumentAndEraseAndMissingLeadsAreTyped() {
 		UUID lead = UUID.fromString("3f2b8c1e-0d4a-4e55-9a21-7b6f0c9d1e2a");
 		server.respond("GET", "/api/admin/leads/" + lead + "/export", Response.json("{\"lead\":{\"name\":\"Pat\"}}"));
-		server.respond("POST", "/api/admin/leads/" + lead + "/erase", new Response(204, "application/json", "", Duration.ZERO));
+		server.respond("POST", "/api/admin/leads/" + lead + "/erase",
+				new Response(204, "application/json", "", Duration.ZERO));
 		UUID missing = UUID.randomUUID();
 
-		assertThat(new String(client.exportLead(ADMIN, lead), StandardCharsets.UTF_8)).isEqualTo("{\"lead\":{\"name\":\"Pat\"}}");
+		assertThat(new String(client.exportLead(ADMIN, lead), StandardCharsets.UTF_8))
+			.isEqualTo("{\"lead\":{\"name\":\"Pat\"}}");
 		client.eraseLead(ADMIN, lead);
 
 		assertThat(lastRequest("POST", "/api/admin/leads/" + lead + "/erase")).isNotNull();
@@ -193,12 +211,13 @@ class AssessmentAdminClientTests {
 		server.respond("GET", "/api/admin/notifications/settings",
 				Response.json("{}").delayedBy(Duration.ofSeconds(5)));
 
-		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client.notificationSettings(ADMIN));
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.notificationSettings(ADMIN));
 	}
 
 	/**
-	 * The fake server records paths only, so the query strings are checked against a bare server
-	 * that records whole request URIs and answers every call with an empty page.
+	 * The fake server records paths only, so the query strings are checked against a bare
+	 * server that records whole request URIs and answers every call with an empty page.
 	 */
 	@Test
 	void filtersAndCursorsTravelAsQueryParameters() throws Exception {
@@ -214,12 +233,13 @@ class AssessmentAdminClientTests {
 		});
 		bare.start();
 		try {
-			AssessmentAdminClient direct = new AssessmentAdminClient(new TestServices("assessment-service",
-					"http://127.0.0.1:" + bare.getAddress().getPort(), Duration.ofSeconds(2), tokens::issue)
-				.client(AdminApi.class));
+			AssessmentAdminClient direct = new AssessmentAdminClient(
+					new TestServices("assessment-service", "http://127.0.0.1:" + bare.getAddress().getPort(),
+							Duration.ofSeconds(2), tokens::issue)
+						.client(AdminApi.class));
 
-			direct.audit(ADMIN, new AuditQuery("sam+1@northbeam.test", "lead.status", Instant.parse("2026-11-01T00:00:00Z"),
-					Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));
+			direct.audit(ADMIN, new AuditQuery("sam+1@northbeam.test", "lead.status",
+					Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));
 			direct.audit(ADMIN, new AuditQuery(" ", null, null, null, 50, null));
 			direct.deliveries(ADMIN, "dead", 25, "c-9");
 		}

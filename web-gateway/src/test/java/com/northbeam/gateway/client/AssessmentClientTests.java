@@ -36,7 +36,8 @@ class AssessmentClientTests {
 	void aSubmissionDeclaresItsLengthAndCarriesAScopedToken() {
 		server.respond("POST", "/api/submissions", Response.json("{\"id\":\"6f1c1d5e-6a43-4c39-9a43-1f4f2a1d7e10\"}"));
 
-		client().submit(new AssessmentClient.SubmissionRequest(java.util.UUID.fromString("6f1c1d5e-6a43-4c39-9a43-1f4f2a1d7e10"),
+		client().submit(new AssessmentClient.SubmissionRequest(
+				java.util.UUID.fromString("6f1c1d5e-6a43-4c39-9a43-1f4f2a1d7e10"),
 				java.util.Map.of("employees", "11-50"), null, null, null, null, null));
 
 		FakeHttpServer.Request request = server.requests().get(0);

@@ -32,7 +32,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Against a fake content-service on the wire, in the context the other gateway tests share. */
+/**
+ * Against a fake content-service on the wire, in the context the other gateway tests
+ * share.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
@@ -60,8 +63,9 @@ class ContentEditingClientTests {
 	private ContentEditingClient client;
 
 	/**
-	 * The client as the application wires it (real signed tokens, real event publishing), with a
-	 * read timeout that a busy build machine does not run into on the first, cold call.
+	 * The client as the application wires it (real signed tokens, real event publishing),
+	 * with a read timeout that a busy build machine does not run into on the first, cold
+	 * call.
 	 */
 	@BeforeEach
 	void client(@Autowired ServiceTokens tokens, @Autowired ApplicationEventPublisher publisher) {
@@ -100,7 +104,8 @@ class ContentEditingClientTests {
 
 		JsonNode claims = claimsOf(lastRequest("GET", "/api/editor/faqs"));
 		assertThat(claims.get("sub").asString()).isEqualTo("ada.admin@northbeam.test");
-		assertThat(claims.get("scope").asString()).isEqualTo("admin content:write leads:read leads:write submissions:read");
+		assertThat(claims.get("scope").asString())
+			.isEqualTo("admin content:write leads:read leads:write submissions:read");
 	}
 
 	@Test
@@ -150,14 +155,15 @@ class ContentEditingClientTests {
 
 	@Test
 	void aStaleVersionIsAConflictCarryingTheCurrentVersion() {
-		server.respond("PUT", "/api/editor/articles/41", new Response(409, "application/problem+json", """
-				{"status":409,"detail":"The article was changed by someone else since version 3 (it is now at version 4).",
-				 "errors":[{"field":"version","message":"changed by someone else"}],"currentVersion":4}""",
+		server.respond("PUT", "/api/editor/articles/41", new Response(409, "application/problem+json",
+				"""
+						{"status":409,"detail":"The article was changed by someone else since version 3 (it is now at version 4).",
+						 "errors":[{"field":"version","message":"changed by someone else"}],"currentVersion":4}""",
 				Duration.ZERO));
 
 		assertThatExceptionOfType(StaleContentException.class)
-			.isThrownBy(() -> client.update(EDITOR, 41, new ArticleInput("patching-basics", "article", "T", "S", "B",
-					List.of(), null, null, null, 3)))
+			.isThrownBy(() -> client.update(EDITOR, 41,
+					new ArticleInput("patching-basics", "article", "T", "S", "B", List.of(), null, null, null, 3)))
 			.satisfies((ex) -> assertThat(ex.currentVersion()).isEqualTo(4));
 	}
 
@@ -165,20 +171,19 @@ class ContentEditingClientTests {
 	void aFailedPreconditionIsStaleToo() {
 		server.respond("PUT", "/api/editor/faqs/5", Response.status(412));
 
-		assertThatExceptionOfType(StaleContentException.class).isThrownBy(() -> client.updateFaq(EDITOR, 5,
-				new ContentEditingClient.FaqInput("Q?", "A.", 0, null, 1)));
+		assertThatExceptionOfType(StaleContentException.class)
+			.isThrownBy(() -> client.updateFaq(EDITOR, 5, new ContentEditingClient.FaqInput("Q?", "A.", 0, null, 1)));
 	}
 
 	@Test
 	void aDuplicateSlugIsAFieldProblemNotAStaleEdit() {
-		server.respond("POST", "/api/editor/articles/41/revisions/2/restore", new Response(409,
-				"application/problem+json", """
+		server.respond("POST", "/api/editor/articles/41/revisions/2/restore",
+				new Response(409, "application/problem+json", """
 						{"status":409,"detail":"another article already has the slug 'x'",
 						 "errors":[{"field":"slug","message":"another article already has the slug 'x'"}]}""",
-				Duration.ZERO));
+						Duration.ZERO));
 
-		assertThatExceptionOfType(ContentRejectedException.class)
-			.isThrownBy(() -> client.restore(EDITOR, 41, 2, 3))
+		assertThatExceptionOfType(ContentRejectedException.class).isThrownBy(() -> client.restore(EDITOR, 41, 2, 3))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("slug"));
 	}
 

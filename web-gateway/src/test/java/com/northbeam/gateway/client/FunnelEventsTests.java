@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Each test counts with its own {@link FunnelEvents} against its own fake assessment-service, so
- * the events of the other tests in the shared context (and its scheduled flushes) stay out of it.
- * The tests flush by hand.
+ * Each test counts with its own {@link FunnelEvents} against its own fake
+ * assessment-service, so the events of the other tests in the shared context (and its
+ * scheduled flushes) stay out of it. The tests flush by hand.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -162,12 +162,17 @@ class FunnelEventsTests {
 	}
 
 	private FunnelEvents funnelEvents(URI assessmentService, int maximumKeys) {
-		return new FunnelEvents(new TestServices("assessment-service", assessmentService.toString(),
-				Duration.ofMillis(1500), tokens::issue)
-			.client(FunnelEventsApi.class), new FunnelProperties(Duration.ofSeconds(10), maximumKeys));
+		return new FunnelEvents(
+				new TestServices("assessment-service", assessmentService.toString(), Duration.ofMillis(1500),
+						tokens::issue)
+					.client(FunnelEventsApi.class),
+				new FunnelProperties(Duration.ofSeconds(10), maximumKeys));
 	}
 
-	/** The bodies posted to {@code /api/events}, as JSON (equal whatever the order of their fields). */
+	/**
+	 * The bodies posted to {@code /api/events}, as JSON (equal whatever the order of
+	 * their fields).
+	 */
 	private List<JsonNode> posted() {
 		return service.requests()
 			.stream()

@@ -24,11 +24,12 @@ class LeadsClientTests {
 
 	private final List<String> issued = new ArrayList<>();
 
-	private final LeadsClient client = new LeadsClient(
-			new TestServices("assessment-service", server.baseUrl(), Duration.ofSeconds(2), (audience, subject, scopes) -> {
+	private final LeadsClient client = new LeadsClient(new TestServices("assessment-service", server.baseUrl(),
+			Duration.ofSeconds(2), (audience, subject, scopes) -> {
 				issued.add(subject + " " + String.join(",", scopes));
 				return "token-for-" + subject;
-			}).client(LeadsApi.class));
+			})
+		.client(LeadsApi.class));
 
 	private final StaffCaller sales = new StaffCaller("sam@northbeam.test", List.of("leads:read", "leads:write"));
 
@@ -39,10 +40,13 @@ class LeadsClientTests {
 
 	@Test
 	void listsLeadsWithTheFiltersAsQueryParametersAndTheStaffMembersToken() {
-		server.respond("GET", "/api/leads", Response.json("""
-				{"items":[{"id":"%s","name":"Ada","company":"Acme","email":"ada@acme.test","recommendation":"co_managed",
-				"priority":81,"status":"new","owner":null,"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],
-				"nextCursor":"abc"}""".formatted(LEAD)));
+		server.respond("GET", "/api/leads",
+				Response
+					.json("""
+							{"items":[{"id":"%s","name":"Ada","company":"Acme","email":"ada@acme.test","recommendation":"co_managed",
+							"priority":81,"status":"new","owner":null,"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],
+							"nextCursor":"abc"}"""
+						.formatted(LEAD)));
 		var filter = new LeadsClient.Filter(List.of("new", "contacted"), List.of("hybrid"), "sam@northbeam.test", 50,
 				null, LocalDate.of(2026, 11, 1), null, "a&b+c", "newest");
 
@@ -56,9 +60,10 @@ class LeadsClientTests {
 		FakeHttpServer.Request request = server.requests().get(0);
 		assertThat(request.headers().get("Authorization")).containsExactly("Bearer token-for-sam@northbeam.test");
 		assertThat(issued).containsExactly("sam@northbeam.test leads:read,leads:write");
-		assertThat(request.query()).contains("status=new", "status=contacted", "recommendation=hybrid",
-				"owner=sam%40northbeam.test", "minPriority=50", "createdFrom=2026-11-01", "q=a%26b%2Bc", "sort=newest",
-				"limit=50", "after=cursor-1")
+		assertThat(request.query())
+			.contains("status=new", "status=contacted", "recommendation=hybrid", "owner=sam%40northbeam.test",
+					"minPriority=50", "createdFrom=2026-11-01", "q=a%26b%2Bc", "sort=newest", "limit=50",
+					"after=cursor-1")
 			.doesNotContain("maxPriority", "createdTo");
 	}
 
@@ -70,8 +75,8 @@ class LeadsClientTests {
 
 		client.leads(sales, filter, "{after}/../x", 25);
 
-		assertThat(server.requests().get(0).query()).isEqualTo(
-				"status=%7Bstatus%7D&owner=%7Bowner%7D&q=%7Bx%7D%20100%25&limit=25&after=%7Bafter%7D%2F..%2Fx");
+		assertThat(server.requests().get(0).query())
+			.isEqualTo("status=%7Bstatus%7D&owner=%7Bowner%7D&q=%7Bx%7D%20100%25&limit=25&after=%7Bafter%7D%2F..%2Fx");
 	}
 
 	@Test

@@ -31,7 +31,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Against a fake assessment-service on the wire, in the context the other gateway tests share. */
+/**
+ * Against a fake assessment-service on the wire, in the context the other gateway tests
+ * share.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
@@ -89,19 +92,24 @@ class StatsClientTests {
 		assertThat(funnel.buckets()).extracting(StatsClient.Bucket::leads).containsExactly(12L, 18L);
 		assertThat(funnel.dropOffByStep()).extracting(StatsClient.Step::step).containsExactly("company", "team");
 		assertThat(funnel.leadsByRecommendation()).containsEntry("hybrid", 6L);
-		assertThat(funnel.leadsBySource()).extracting(StatsClient.SourceCount::source).containsExactly("linkedin", "newsletter");
-		assertThat(claimsOf(lastRequest("/api/stats/funnel")).get("sub").asString()).isEqualTo("sam.sales@northbeam.test");
+		assertThat(funnel.leadsBySource()).extracting(StatsClient.SourceCount::source)
+			.containsExactly("linkedin", "newsletter");
+		assertThat(claimsOf(lastRequest("/api/stats/funnel")).get("sub").asString())
+			.isEqualTo("sam.sales@northbeam.test");
 	}
 
 	@Test
 	void aServerErrorIsUnavailable() {
-		server.respond("GET", "/api/stats/pipeline", new Response(503, "application/problem+json", "{\"status\":503}",
-				Duration.ZERO));
+		server.respond("GET", "/api/stats/pipeline",
+				new Response(503, "application/problem+json", "{\"status\":503}", Duration.ZERO));
 
 		assertThatExceptionOfType(ServiceUnavailableException.class).isThrownBy(() -> client.pipeline(SALES));
 	}
 
-	/** The fake server records paths only; a bare one records the query the funnel is asked with. */
+	/**
+	 * The fake server records paths only; a bare one records the query the funnel is
+	 * asked with.
+	 */
 	@Test
 	void theFunnelIsAskedForTheDaysAndGranularity() throws Exception {
 		List<URI> seen = new CopyOnWriteArrayList<>();
@@ -118,8 +126,8 @@ class StatsClientTests {
 		try {
 			new StatsClient(new TestServices("assessment-service", "http://127.0.0.1:" + bare.getAddress().getPort(),
 					Duration.ofSeconds(2), tokens::issue)
-				.client(StatsApi.class)).funnel(SALES,
-					LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 28), Granularity.WEEK);
+				.client(StatsApi.class))
+				.funnel(SALES, LocalDate.of(2026, 9, 7), LocalDate.of(2026, 11, 28), Granularity.WEEK);
 		}
 		finally {
 			bare.stop(0);

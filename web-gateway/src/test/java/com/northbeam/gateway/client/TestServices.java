@@ -9,8 +9,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * A service's HTTP interfaces built outside the application context, the way
- * {@link ServiceClientConfiguration} builds them, for tests that need their own fake server,
- * timeouts or circuit breaker.
+ * {@link ServiceClientConfiguration} builds them, for tests that need their own fake
+ * server, timeouts or circuit breaker.
  */
 final class TestServices {
 
@@ -19,8 +19,8 @@ final class TestServices {
 	private final HttpServiceProxyFactory proxies;
 
 	TestServices(String service, String baseUrl, Duration readTimeout, TokenIssuer tokens) {
-		this.policy = new ServicePolicy(service, new ServiceClientProperties.Endpoint(URI.create(baseUrl),
-				Duration.ofMillis(500), readTimeout), tokens);
+		this.policy = new ServicePolicy(service,
+				new ServiceClientProperties.Endpoint(URI.create(baseUrl), Duration.ofMillis(500), readTimeout), tokens);
 		RestClient.Builder client = RestClient.builder();
 		policy.configure(client);
 		this.proxies = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client.build()))

@@ -61,8 +61,8 @@ class ArticleControllerTests {
 		assertThat(mvc.get().uri("/articles/co-managed-vs-fully-managed-it")).hasStatusOk()
 			.bodyText()
 			.contains("<link rel=\"canonical\" href=\"http://localhost:8080/articles/co-managed-vs-fully-managed-it\">",
-					"<meta property=\"og:type\" content=\"article\">", "\"@type\":\"Article\"",
-					"\"@type\":\"FAQPage\"", "\"@type\":\"BreadcrumbList\"", "\"@type\":\"Organization\"",
+					"<meta property=\"og:type\" content=\"article\">", "\"@type\":\"Article\"", "\"@type\":\"FAQPage\"",
+					"\"@type\":\"BreadcrumbList\"", "\"@type\":\"Organization\"",
 					"<title>Co-Managed IT vs Fully Managed IT | Northbeam IT</title>")
 			.doesNotContain("noindex");
 	}
@@ -73,7 +73,10 @@ class ArticleControllerTests {
 		content.respond("GET", GUIDE_PATH, Response.status(500));
 		siteContent.evictAll();
 
-		var second = mvc.get().uri("/articles/co-managed-vs-fully-managed-it").header("Accept-Encoding", "gzip").exchange();
+		var second = mvc.get()
+			.uri("/articles/co-managed-vs-fully-managed-it")
+			.header("Accept-Encoding", "gzip")
+			.exchange();
 		assertThat(second).hasStatusOk()
 			.hasHeader("Content-Encoding", "gzip")
 			.headers()

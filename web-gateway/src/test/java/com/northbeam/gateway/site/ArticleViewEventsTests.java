@@ -24,8 +24,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Article pages served are counted as views, and the gateway's counts reach assessment-service
- * anonymously with its own events token when they are flushed.
+ * Article pages served are counted as views, and the gateway's counts reach
+ * assessment-service anonymously with its own events token when they are flushed.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -73,7 +73,10 @@ class ArticleViewEventsTests {
 		assertThat(last.headers()).doesNotContainKey("Cookie");
 	}
 
-	/** Only this test's article: the shared context's scheduled flush may have sent part of the count already. */
+	/**
+	 * Only this test's article: the shared context's scheduled flush may have sent part
+	 * of the count already.
+	 */
 	private List<FakeHttpServer.Request> viewPosts() {
 		return assessment.requests()
 			.stream()
@@ -92,8 +95,9 @@ class ArticleViewEventsTests {
 	}
 
 	/**
-	 * Flushes until {@code expected} views have reached the fake service: a slow moment of a busy
-	 * build machine can time out a post, or open the client's circuit for a few seconds.
+	 * Flushes until {@code expected} views have reached the fake service: a slow moment
+	 * of a busy build machine can time out a post, or open the client's circuit for a few
+	 * seconds.
 	 */
 	private long flushUntilViewsSent(long expected) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -58,8 +58,8 @@ class HomeControllerTests {
 	void showsTheGuideFromContentServiceAndTheQuestionCountFromAssessmentService() {
 		assertThat(mvc.get().uri("/")).hasStatusOk()
 			.bodyText()
-			.contains("Co-Managed IT vs Fully Managed IT", "How much of your IT should stay in-house?",
-					"3 questions", "href=\"/articles/co-managed-vs-fully-managed-it\"");
+			.contains("Co-Managed IT vs Fully Managed IT", "How much of your IT should stay in-house?", "3 questions",
+					"href=\"/articles/co-managed-vs-fully-managed-it\"");
 	}
 
 	@Test

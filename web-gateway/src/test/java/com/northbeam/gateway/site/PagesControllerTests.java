@@ -37,14 +37,16 @@ class PagesControllerTests {
 		content.respond("GET", "/api/faqs", Response.json("""
 				[{"id":"keep-team","question":"Can we keep our internal IT team?","answerHtml":"<p>Yes.</p>",
 				  "articleSlug":"co-managed-vs-fully-managed-it"}]"""));
-		content.respond("GET", "/api/search", Response.json("""
-				{"query":"security","results":[{"slug":"cybersecurity-guide-for-small-businesses","kind":"article",
-				 "title":"Cybersecurity guide","summary":"s","snippetHtml":"basic <mark>security</mark> steps","rank":0.9}]}"""));
+		content.respond("GET", "/api/search", Response
+			.json("""
+					{"query":"security","results":[{"slug":"cybersecurity-guide-for-small-businesses","kind":"article",
+					 "title":"Cybersecurity guide","summary":"s","snippetHtml":"basic <mark>security</mark> steps","rank":0.9}]}"""));
 		content.respond("GET", "/api/sitemap", Response.json("""
 				[{"slug":"co-managed-vs-fully-managed-it","kind":"guide","updatedAt":"2026-11-20T09:00:00Z"}]"""));
-		content.respond("GET", "/api/feed", Response.json("""
-				[{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed & Fully Managed","summary":"Which fits?",
-				  "publishedAt":"2026-11-01T09:00:00Z","updatedAt":"2026-11-20T09:00:00Z","author":"Northbeam IT"}]"""));
+		content.respond("GET", "/api/feed", Response
+			.json("""
+					[{"slug":"co-managed-vs-fully-managed-it","title":"Co-Managed & Fully Managed","summary":"Which fits?",
+					  "publishedAt":"2026-11-01T09:00:00Z","updatedAt":"2026-11-20T09:00:00Z","author":"Northbeam IT"}]"""));
 	}
 
 	@Test
@@ -77,14 +79,16 @@ class PagesControllerTests {
 	void robotsKeepsCrawlersOutOfTheDashboardAndResults() {
 		assertThat(mvc.get().uri("/robots.txt")).hasStatusOk()
 			.bodyText()
-			.contains("Disallow: /dashboard", "Disallow: /assessment/result/", "Sitemap: http://localhost:8080/sitemap.xml");
+			.contains("Disallow: /dashboard", "Disallow: /assessment/result/",
+					"Sitemap: http://localhost:8080/sitemap.xml");
 	}
 
 	@Test
 	void theSitemapListsPagesAndArticles() {
 		assertThat(mvc.get().uri("/sitemap.xml")).hasStatusOk()
 			.bodyText()
-			.contains("<loc>http://localhost:8080/articles/co-managed-vs-fully-managed-it</loc><lastmod>2026-11-20</lastmod>",
+			.contains(
+					"<loc>http://localhost:8080/articles/co-managed-vs-fully-managed-it</loc><lastmod>2026-11-20</lastmod>",
 					"<loc>http://localhost:8080/faq</loc>");
 	}
 

@@ -37,7 +37,10 @@ class FirstAdminTests {
 
 		StaffAccount admin = accounts.byEmail(email).orElseThrow();
 		assertThat(admin.roles()).containsExactly(StaffRole.ADMIN);
-		String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE id = ?").param(admin.id()).query(String.class).single();
+		String hash = jdbc.sql("SELECT password_hash FROM staff_account WHERE id = ?")
+			.param(admin.id())
+			.query(String.class)
+			.single();
 		assertThat(passwordEncoder.matches("first password, long enough", hash)).isTrue();
 		assertThat(hash).startsWith("{bcrypt}");
 	}

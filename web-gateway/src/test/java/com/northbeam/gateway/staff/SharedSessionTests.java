@@ -30,8 +30,8 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two gateway replicas on one database: a session made on one is honoured by the other, and
- * signing in always starts a new session id (no session fixation).
+ * Two gateway replicas on one database: a session made on one is honoured by the other,
+ * and signing in always starts a new session id (no session fixation).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
@@ -63,28 +63,34 @@ class SharedSessionTests {
 			String sessionBeforeSignIn = sessionCookie(cookies).getValue();
 			Matcher csrf = CSRF.matcher(loginPage);
 			assertThat(csrf.find()).isTrue();
-			HttpResponse<String> signIn = browser.send(post(port, "/login", "email=" + encode(sales.email())
-					+ "&password=" + encode(StaffTestSupport.PASSWORD) + "&_csrf=" + encode(csrf.group(1))),
+			HttpResponse<String> signIn = browser.send(
+					post(port, "/login", "email=" + encode(sales.email()) + "&password="
+							+ encode(StaffTestSupport.PASSWORD) + "&_csrf=" + encode(csrf.group(1))),
 					HttpResponse.BodyHandlers.ofString());
-			assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/dashboard"));
+			assertThat(signIn.headers().firstValue("Location"))
+				.hasValueSatisfying((to) -> assertThat(to).endsWith("/dashboard"));
 
 			HttpCookie session = sessionCookie(cookies);
 			assertThat(session.getValue()).as("a new session id after sign-in").isNotEqualTo(sessionBeforeSignIn);
 			assertThat(session.isHttpOnly()).isTrue();
 
-			HttpResponse<String> onSecond = browser.send(get(secondPort, "/dashboard"), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> onSecond = browser.send(get(secondPort, "/dashboard"),
+					HttpResponse.BodyHandlers.ofString());
 			assertThat(onSecond.statusCode()).isEqualTo(200);
 			assertThat(onSecond.body()).contains("Signed in as " + sales.email());
 		}
 	}
 
 	private ConfigurableApplicationContext startSecondReplica() {
-		// Command-line arguments, so they win over application.properties as real deployment settings do.
+		// Command-line arguments, so they win over application.properties as real
+		// deployment settings do.
 		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--spring.datasource.url=" + dataSource.getJdbcUrl(), "--spring.datasource.username=" + dataSource.getUsername(),
+				"--spring.datasource.url=" + dataSource.getJdbcUrl(),
+				"--spring.datasource.username=" + dataSource.getUsername(),
 				"--spring.datasource.password=" + nullToEmpty(dataSource.getPassword()),
 				"--gateway.services.content.base-url=" + environment.getProperty("gateway.services.content.base-url"),
-				"--gateway.services.assessment.base-url=" + environment.getProperty("gateway.services.assessment.base-url"));
+				"--gateway.services.assessment.base-url="
+						+ environment.getProperty("gateway.services.assessment.base-url"));
 	}
 
 	private static HttpCookie sessionCookie(CookieManager cookies) {

@@ -12,9 +12,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Single sign-on switched on purely by configuration, here for a Microsoft Entra ID tenant. */
-@SpringBootTest(properties = {
-		"spring.security.oauth2.client.registration.entra.client-name=Microsoft Entra ID",
+/**
+ * Single sign-on switched on purely by configuration, here for a Microsoft Entra ID
+ * tenant.
+ */
+@SpringBootTest(properties = { "spring.security.oauth2.client.registration.entra.client-name=Microsoft Entra ID",
 		"spring.security.oauth2.client.registration.entra.client-id=northbeam-dashboard",
 		"spring.security.oauth2.client.registration.entra.client-secret=test-secret",
 		"spring.security.oauth2.client.registration.entra.scope=openid,profile,email",

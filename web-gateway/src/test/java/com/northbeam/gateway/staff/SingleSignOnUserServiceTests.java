@@ -26,8 +26,9 @@ class SingleSignOnUserServiceTests {
 		OidcUser user = serviceFor(Map.of("roles", List.of("Northbeam.Sales", "Unrelated.Role"))).loadUser(null);
 
 		assertThat(user.getName()).isEqualTo("pat@customer.example");
-		assertThat(CurrentStaff.of(new TestingAuthenticationToken(user.getName(),
-				null, user.getAuthorities().stream().toList())).roles()).containsExactly(StaffRole.SALES);
+		assertThat(CurrentStaff
+			.of(new TestingAuthenticationToken(user.getName(), null, user.getAuthorities().stream().toList()))
+			.roles()).containsExactly(StaffRole.SALES);
 	}
 
 	@Test

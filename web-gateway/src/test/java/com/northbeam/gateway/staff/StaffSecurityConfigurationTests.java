@@ -30,15 +30,19 @@ class StaffSecurityConfigurationTests {
 	@Test
 	void anonymousVisitorsAreSentToSignIn() {
 		assertThat(mvc.get().uri("/dashboard")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
-		assertThat(mvc.get().uri("/dashboard/admin/staff")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+		assertThat(mvc.get().uri("/dashboard/admin/staff")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.endsWith("/login");
 		assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("Staff sign-in", "name=\"_csrf\"");
 	}
 
 	@Test
 	void eachRoleReachesOnlyItsPart() {
 		assertThat(mvc.get().uri("/dashboard").with(user("s@northbeam.test").roles("SALES"))).hasStatusOk();
-		assertThat(mvc.get().uri("/dashboard/admin/staff").with(user("s@northbeam.test").roles("SALES"))).hasStatus(403);
-		assertThat(mvc.get().uri("/dashboard/admin/staff").with(user("e@northbeam.test").roles("EDITOR"))).hasStatus(403);
+		assertThat(mvc.get().uri("/dashboard/admin/staff").with(user("s@northbeam.test").roles("SALES")))
+			.hasStatus(403);
+		assertThat(mvc.get().uri("/dashboard/admin/staff").with(user("e@northbeam.test").roles("EDITOR")))
+			.hasStatus(403);
 		assertThat(mvc.get().uri("/dashboard/admin/staff").with(user("a@northbeam.test").roles("ADMIN"))).hasStatusOk();
 		assertThat(mvc.get().uri("/dashboard/leads").with(user("e@northbeam.test").roles("EDITOR"))).hasStatus(403);
 		assertThat(mvc.get().uri("/dashboard/content").with(user("s@northbeam.test").roles("SALES"))).hasStatus(403);

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Unique emails and client addresses, so tests sharing one database never throttle each other. */
+/**
+ * Unique emails and client addresses, so tests sharing one database never throttle each
+ * other.
+ */
 final class StaffTestSupport {
 
 	static final String PASSWORD = "correct horse battery";
@@ -21,8 +24,8 @@ final class StaffTestSupport {
 	}
 
 	static StaffAccount account(StaffAccounts accounts, StaffRole... roles) {
-		return accounts.create(uniqueEmail(roles[0].name().toLowerCase()), "Test " + roles[0], EnumSet.of(roles[0], roles),
-				PASSWORD);
+		return accounts.create(uniqueEmail(roles[0].name().toLowerCase()), "Test " + roles[0],
+				EnumSet.of(roles[0], roles), PASSWORD);
 	}
 
 	static RequestPostProcessor fromUniqueAddress() {

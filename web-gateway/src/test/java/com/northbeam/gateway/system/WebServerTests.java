@@ -16,7 +16,9 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** How the gateway's web server is set up for speed, and that it still measures requests. */
+/**
+ * How the gateway's web server is set up for speed, and that it still measures requests.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })

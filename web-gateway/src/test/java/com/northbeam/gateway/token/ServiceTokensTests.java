@@ -72,16 +72,19 @@ class ServiceTokensTests {
 	@Test
 	void aTokenIsReusedForTheSameCallUntilItsLastMinute() {
 		MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
-		ServiceTokens tokens = new ServiceTokens(new TokenProperties("https://gateway.example", null, Duration.ofMinutes(5)),
-				clock);
+		ServiceTokens tokens = new ServiceTokens(
+				new TokenProperties("https://gateway.example", null, Duration.ofMinutes(5)), clock);
 
 		String first = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read", "leads:write"));
 		clock.advance(Duration.ofMinutes(3));
-		String sameCallLater = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:write", "leads:read"));
-		String otherPerson = tokens.issue("assessment-service", "kim@northbeam.test", List.of("leads:read", "leads:write"));
+		String sameCallLater = tokens.issue("assessment-service", "sam@northbeam.test",
+				List.of("leads:write", "leads:read"));
+		String otherPerson = tokens.issue("assessment-service", "kim@northbeam.test",
+				List.of("leads:read", "leads:write"));
 		String otherScopes = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read"));
 		clock.advance(Duration.ofSeconds(61));
-		String nearExpiry = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read", "leads:write"));
+		String nearExpiry = tokens.issue("assessment-service", "sam@northbeam.test",
+				List.of("leads:read", "leads:write"));
 
 		assertThat(sameCallLater).isEqualTo(first);
 		assertThat(otherPerson).isNotEqualTo(first);

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * When assessment-service does not answer, an admin page says so inside the dashboard (with the
- * navigation, so the admin can go elsewhere) instead of failing.
+ * When assessment-service does not answer, an admin page says so inside the dashboard
+ * (with the navigation, so the admin can go elsewhere) instead of failing.
  */
 @ControllerAdvice(basePackageClasses = AdminUnavailablePages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

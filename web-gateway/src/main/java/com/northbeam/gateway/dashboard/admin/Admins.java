@@ -11,22 +11,27 @@ import com.northbeam.gateway.staff.CurrentStaff;
 
 import org.springframework.security.core.Authentication;
 
-/** What the admin pages share: who the calls are made for, and how refusals reach the fields. */
+/**
+ * What the admin pages share: who the calls are made for, and how refusals reach the
+ * fields.
+ */
 final class Admins {
 
 	private Admins() {
 	}
 
-	/** The signed-in admin: the subject and scopes of the token assessment-service sees. */
+	/**
+	 * The signed-in admin: the subject and scopes of the token assessment-service sees.
+	 */
 	static StaffCaller of(Authentication authentication) {
 		CurrentStaff staff = CurrentStaff.of(authentication);
 		return new StaffCaller(staff.email(), staff.scopes());
 	}
 
 	/**
-	 * The service's field errors keyed as the form names its fields: {@code a[b]} and {@code a.b}
-	 * both become {@code a.b}; a field the form does not have is shown under {@code ""} with its
-	 * name.
+	 * The service's field errors keyed as the form names its fields: {@code a[b]} and
+	 * {@code a.b} both become {@code a.b}; a field the form does not have is shown under
+	 * {@code ""} with its name.
 	 */
 	static Map<String, String> byField(List<FieldError> errors, Predicate<String> formHas) {
 		Map<String, String> messages = new LinkedHashMap<>();

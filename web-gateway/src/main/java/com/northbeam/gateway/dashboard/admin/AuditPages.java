@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit trail, newest first, filtered by who, what and which days (UTC, both inclusive); an
- * "older" link continues after the last entry shown, keeping the filters, so a view can be shared.
+ * The audit trail, newest first, filtered by who, what and which days (UTC, both
+ * inclusive); an "older" link continues after the last entry shown, keeping the filters,
+ * so a view can be shared.
  */
 @Controller
 @RequestMapping("/dashboard/admin/audit")
@@ -62,16 +63,16 @@ class AuditPages {
 		Instant fromInstant = (fromDay != null) ? fromDay.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 		Instant toInstant = (toDay != null) ? toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 		try {
-			AuditPage page = admin.audit(Admins.of(authentication), new AuditQuery(filter.actor(), filter.action(),
-					fromInstant, toInstant, PAGE_SIZE, filter.after()));
+			AuditPage page = admin.audit(Admins.of(authentication),
+					new AuditQuery(filter.actor(), filter.action(), fromInstant, toInstant, PAGE_SIZE, filter.after()));
 			model.addAttribute("page", page);
 			if (page.nextCursor() != null && !page.nextCursor().isBlank()) {
 				model.addAttribute("olderUrl", filter.url(page.nextCursor()));
 			}
 		}
 		catch (AdminRejectedException ex) {
-			model.addAttribute("errors", Admins.byField(ex.errors(),
-					(field) -> field.equals("actor") || field.equals("action") || field.equals("from") || field.equals("to")));
+			model.addAttribute("errors", Admins.byField(ex.errors(), (field) -> field.equals("actor")
+					|| field.equals("action") || field.equals("from") || field.equals("to")));
 		}
 		return "dashboard/admin/audit";
 	}
@@ -100,7 +101,10 @@ class AuditPages {
 	/** The filters as entered, kept in the URL. */
 	record Filter(String actor, String action, String from, String to, String after) {
 
-		/** This view's address continuing after {@code cursor}, or from the newest entry when it is null. */
+		/**
+		 * This view's address continuing after {@code cursor}, or from the newest entry
+		 * when it is null.
+		 */
 		String url(String cursor) {
 			return UriComponentsBuilder.fromPath("/dashboard/admin/audit")
 				.queryParamIfPresent("actor", Optional.ofNullable(actor))

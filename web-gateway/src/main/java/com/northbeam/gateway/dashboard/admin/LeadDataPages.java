@@ -26,9 +26,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A lead's personal data: download everything stored about it as JSON, or erase it for good after
- * a confirmation step. Reached from this page (the admin enters or pastes a lead id) or by a form
- * on the lead's detail page posting to {@code /dashboard/admin/leads/{id}/export} or
+ * A lead's personal data: download everything stored about it as JSON, or erase it for
+ * good after a confirmation step. Reached from this page (the admin enters or pastes a
+ * lead id) or by a form on the lead's detail page posting to
+ * {@code /dashboard/admin/leads/{id}/export} or
  * {@code /dashboard/admin/leads/{id}/erase}.
  */
 @Controller
@@ -46,7 +47,10 @@ class LeadDataPages {
 		this.messages = messages;
 	}
 
-	/** With a lead id, shows what can be done with it; an id that is not one is shown as an error. */
+	/**
+	 * With a lead id, shows what can be done with it; an id that is not one is shown as
+	 * an error.
+	 */
 	@GetMapping
 	String page(@RequestParam(required = false) String leadId, Model model, Locale locale) {
 		String entered = (leadId != null) ? leadId.trim() : "";
@@ -54,7 +58,8 @@ class LeadDataPages {
 		if (!entered.isEmpty()) {
 			UUID id = parse(entered);
 			if (id == null) {
-				model.addAttribute("errors", Map.of("leadId", messages.getMessage("admin.leads.error.id", null, locale)));
+				model.addAttribute("errors",
+						Map.of("leadId", messages.getMessage("admin.leads.error.id", null, locale)));
 			}
 			else {
 				model.addAttribute("lead", id);
@@ -83,8 +88,8 @@ class LeadDataPages {
 	}
 
 	/**
-	 * Without the confirmation, shows what erasing means and asks again; with it, erases and
-	 * comes back here with a notice.
+	 * Without the confirmation, shows what erasing means and asks again; with it, erases
+	 * and comes back here with a notice.
 	 */
 	@PostMapping("/{id}/erase")
 	Object erase(@PathVariable UUID id, @RequestParam(required = false) String confirm, Authentication authentication,

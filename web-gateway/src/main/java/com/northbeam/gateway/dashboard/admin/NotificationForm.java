@@ -13,10 +13,10 @@ import com.northbeam.gateway.client.AssessmentAdminClient.NotificationSettingsIn
 import com.northbeam.gateway.client.AssessmentAdminClient.WebhookInput;
 
 /**
- * The notification settings as the form shows and posts them. Webhook secrets are write-only: the
- * form never shows one, a blank secret keeps the stored one, and a row whose URL is blank is
- * removed. Errors are message keys by field ({@code salesInbox}, {@code maxAttempts},
- * {@code webhooks.<row>.url}, {@code webhooks.<row>.secret}).
+ * The notification settings as the form shows and posts them. Webhook secrets are
+ * write-only: the form never shows one, a blank secret keeps the stored one, and a row
+ * whose URL is blank is removed. Errors are message keys by field ({@code salesInbox},
+ * {@code maxAttempts}, {@code webhooks.<row>.url}, {@code webhooks.<row>.secret}).
  */
 public record NotificationForm(String salesInbox, String maxAttempts, List<Row> webhooks) {
 
@@ -40,7 +40,9 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 		return new NotificationForm(settings.salesInbox(), String.valueOf(settings.maxAttempts()), rows);
 	}
 
-	/** The form as posted: the i-th URL, secret and "has a secret" flag belong together. */
+	/**
+	 * The form as posted: the i-th URL, secret and "has a secret" flag belong together.
+	 */
 	static Posted from(String salesInbox, String maxAttempts, List<String> urls, List<String> secrets,
 			List<String> hasSecret, List<String> removeSecret) {
 		List<Row> rows = new ArrayList<>();
@@ -59,8 +61,8 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 	}
 
 	/**
-	 * What was posted, with the secrets kept apart so they never go back into a page; a null secret
-	 * means "remove the stored one".
+	 * What was posted, with the secrets kept apart so they never go back into a page; a
+	 * null secret means "remove the stored one".
 	 */
 	record Posted(NotificationForm form, List<String> secrets) {
 
@@ -111,8 +113,8 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 		}
 
 		/**
-		 * The settings to send: a blank secret is sent as null (keep the stored one), a secret the
-		 * admin chose to remove as an empty string.
+		 * The settings to send: a blank secret is sent as null (keep the stored one), a
+		 * secret the admin chose to remove as an empty string.
 		 */
 		NotificationSettingsInput toInput() {
 			List<WebhookInput> webhooks = sentRows().stream().map((i) -> {

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Admins set where new-lead notifications go (sales inbox, webhooks with write-only secrets, how
- * often to try), read the delivery log filtered by state, and send a dead delivery again.
+ * Admins set where new-lead notifications go (sales inbox, webhooks with write-only
+ * secrets, how often to try), read the delivery log filtered by state, and send a dead
+ * delivery again.
  */
 @Controller
 @RequestMapping("/dashboard/admin/notifications")
@@ -67,7 +68,8 @@ class NotificationPages {
 			deliveries = admin.deliveries(caller, stateFilter, PAGE_SIZE, cursor);
 		}
 		catch (AdminRejectedException ex) {
-			// a cursor from an address edited by hand: say so and offer the newest entries
+			// a cursor from an address edited by hand: say so and offer the newest
+			// entries
 			model.addAttribute("logRefused", true);
 			deliveries = new AssessmentAdminClient.DeliveryPage(List.of(), null);
 		}
@@ -76,12 +78,13 @@ class NotificationPages {
 		model.addAttribute("states", STATES);
 		model.addAttribute("after", cursor);
 		if (deliveries.nextCursor() != null && !deliveries.nextCursor().isBlank()) {
-			model.addAttribute("olderUrl", UriComponentsBuilder.fromPath("/dashboard/admin/notifications")
-				.queryParamIfPresent("state", Optional.ofNullable(stateFilter))
-				.queryParam("after", deliveries.nextCursor())
-				.encode()
-				.build()
-				.toUriString());
+			model.addAttribute("olderUrl",
+					UriComponentsBuilder.fromPath("/dashboard/admin/notifications")
+						.queryParamIfPresent("state", Optional.ofNullable(stateFilter))
+						.queryParam("after", deliveries.nextCursor())
+						.encode()
+						.build()
+						.toUriString());
 		}
 		return "dashboard/admin/notifications";
 	}
@@ -141,8 +144,9 @@ class NotificationPages {
 	}
 
 	/**
-	 * The service names webhooks by their position in what was sent ({@code webhooks[1].url}); the
-	 * form by its row, which differs when blank rows were left out.
+	 * The service names webhooks by their position in what was sent
+	 * ({@code webhooks[1].url}); the form by its row, which differs when blank rows were
+	 * left out.
 	 */
 	static Map<String, String> byFormRow(List<FieldError> errors, List<Integer> sentRows) {
 		List<FieldError> renamed = errors.stream().map((error) -> {
@@ -156,8 +160,8 @@ class NotificationPages {
 			}
 			return new FieldError(field, error.message());
 		}).toList();
-		return Admins.byField(renamed,
-				(field) -> field.equals("salesInbox") || field.equals("maxAttempts") || field.matches("webhooks(\\.\\d+\\.(url|secret))?"));
+		return Admins.byField(renamed, (field) -> field.equals("salesInbox") || field.equals("maxAttempts")
+				|| field.matches("webhooks(\\.\\d+\\.(url|secret))?"));
 	}
 
 }

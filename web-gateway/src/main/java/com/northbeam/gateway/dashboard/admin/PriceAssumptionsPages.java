@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins see the MSP's current price assumptions and their history, and save a new version. Each
- * figure is checked here first (nothing is sent while one is wrong); the service's own refusals are
- * shown next to the field; if someone saved first, the newer version is shown and the admin's input
- * kept, to be saved again knowingly.
+ * Admins see the MSP's current price assumptions and their history, and save a new
+ * version. Each figure is checked here first (nothing is sent while one is wrong); the
+ * service's own refusals are shown next to the field; if someone saved first, the newer
+ * version is shown and the admin's input kept, to be saved again knowingly.
  */
 @Controller
 @RequestMapping("/dashboard/admin/prices")

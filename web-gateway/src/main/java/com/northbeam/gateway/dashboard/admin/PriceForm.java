@@ -16,9 +16,10 @@ import com.northbeam.gateway.client.AssessmentAdminClient.PriceAssumptionsVersio
 import org.springframework.util.MultiValueMap;
 
 /**
- * The price assumptions as the edit form shows and posts them: one text field per figure, named
- * by its path in the service's document ({@code employeesPerBand.1-10}, {@code coManaged.perUserMonth}).
- * Parsing checks each figure and collects message keys per field; nothing is sent while any is wrong.
+ * The price assumptions as the edit form shows and posts them: one text field per figure,
+ * named by its path in the service's document ({@code employeesPerBand.1-10},
+ * {@code coManaged.perUserMonth}). Parsing checks each figure and collects message keys
+ * per field; nothing is sent while any is wrong.
  */
 public final class PriceForm {
 
@@ -29,7 +30,10 @@ public final class PriceForm {
 	static final List<String> PLAN_FIELDS = List.of("perUserMonth", "projectsPerUser", "staffKept", "toolsKept",
 			"recruitingKept");
 
-	/** No figure of a price list comes near this; larger ones are typing mistakes (or not finite as a double). */
+	/**
+	 * No figure of a price list comes near this; larger ones are typing mistakes (or not
+	 * finite as a double).
+	 */
 	private static final BigDecimal LARGEST = BigDecimal.valueOf(1_000_000_000_000L);
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -47,7 +51,10 @@ public final class PriceForm {
 		this.fields = List.copyOf(fields);
 	}
 
-	/** The form filled with a stored version; bands and staffing levels in ascending order. */
+	/**
+	 * The form filled with a stored version; bands and staffing levels in ascending
+	 * order.
+	 */
 	static PriceForm of(PriceAssumptionsVersion stored) {
 		PriceAssumptions a = stored.assumptions();
 		List<Field> fields = new ArrayList<>();
@@ -56,12 +63,14 @@ public final class PriceForm {
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.forEach((band) -> fields.add(new Field(EMPLOYEES + band.getKey(), Kind.WHOLE, band.getValue().toString())));
+			.forEach(
+					(band) -> fields.add(new Field(EMPLOYEES + band.getKey(), Kind.WHOLE, band.getValue().toString())));
 		a.itStaffByInternalIt()
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.forEach((level) -> fields.add(new Field(INTERNAL_IT + level.getKey(), Kind.DECIMAL, number(level.getValue()))));
+			.forEach((level) -> fields
+				.add(new Field(INTERNAL_IT + level.getKey(), Kind.DECIMAL, number(level.getValue()))));
 		fields.add(new Field("loadedSalary", Kind.AMOUNT, number(a.loadedSalary())));
 		fields.add(new Field("benefitsShare", Kind.SHARE, number(a.benefitsShare())));
 		fields.add(new Field("toolsPerUser", Kind.AMOUNT, number(a.toolsPerUser())));
@@ -74,7 +83,10 @@ public final class PriceForm {
 		return new PriceForm(stored.version(), fields);
 	}
 
-	/** The form as posted; the bands and staffing levels are those the form was drawn with. */
+	/**
+	 * The form as posted; the bands and staffing levels are those the form was drawn
+	 * with.
+	 */
 	static PriceForm from(MultiValueMap<String, String> params) {
 		List<Field> fields = new ArrayList<>();
 		fields.add(new Field("currency", Kind.CURRENCY, first(params, "currency").toUpperCase(Locale.ROOT)));
@@ -263,7 +275,10 @@ public final class PriceForm {
 	 */
 	public record Field(String name, Kind kind, String value) {
 
-		/** The message key of the field's label; bands and staffing levels add their code as argument. */
+		/**
+		 * The message key of the field's label; bands and staffing levels add their code
+		 * as argument.
+		 */
 		public String labelKey() {
 			if (name.startsWith(EMPLOYEES)) {
 				return "admin.prices.field.employeesPerBand";
@@ -284,7 +299,8 @@ public final class PriceForm {
 		}
 
 		public String inputMode() {
-			return (kind == Kind.WHOLE) ? "numeric" : (kind == Kind.CURRENCY || kind == Kind.CODES) ? "text" : "decimal";
+			return (kind == Kind.WHOLE) ? "numeric"
+					: (kind == Kind.CURRENCY || kind == Kind.CODES) ? "text" : "decimal";
 		}
 
 	}

@@ -31,16 +31,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Editors list, write, preview, publish and restore articles. Every change goes to content-service
- * with a token for the signed-in editor; a refusal is shown next to the field with the input kept,
- * and a stale edit shows the newer saved state beside the editor's own text.
+ * Editors list, write, preview, publish and restore articles. Every change goes to
+ * content-service with a token for the signed-in editor; a refusal is shown next to the
+ * field with the input kept, and a stale edit shows the newer saved state beside the
+ * editor's own text.
  */
 @Controller
 @RequestMapping("/dashboard/content")
 class ArticleEditorPages {
 
-	static final List<String> FIELDS = List.of("slug", "kind", "title", "summary", "body", "tags", "author",
-			"seoTitle", "seoDescription", "publishAt", "related");
+	static final List<String> FIELDS = List.of("slug", "kind", "title", "summary", "body", "tags", "author", "seoTitle",
+			"seoDescription", "publishAt", "related");
 
 	private final ContentEditingClient content;
 
@@ -127,7 +128,8 @@ class ArticleEditorPages {
 		}
 		catch (StaleContentException ex) {
 			Article newer = Editors.found(() -> content.article(editor, id));
-			// Saving again applies the editor's text on top of the newer version, knowingly.
+			// Saving again applies the editor's text on top of the newer version,
+			// knowingly.
 			model.addAttribute("articleForm", articleForm.withVersion(newer.version()));
 			model.addAttribute("newer", newer);
 			preview(editor, articleForm.body(), model);
@@ -144,16 +146,15 @@ class ArticleEditorPages {
 
 	/** The preview alone, for the page's script to refresh while the editor types. */
 	@PostMapping("/preview")
-	String previewFragment(@RequestParam(defaultValue = "") String body, Authentication authentication,
-			Model model) {
+	String previewFragment(@RequestParam(defaultValue = "") String body, Authentication authentication, Model model) {
 		preview(Editors.of(authentication), body, model);
 		return "dashboard/content/preview :: preview";
 	}
 
 	@PostMapping("/articles/{id}/{transition:publish|schedule|unpublish|archive}")
 	String transition(@PathVariable long id, @PathVariable String transition, @RequestParam int version,
-			@RequestParam(required = false) String publishAt, Authentication authentication, Locale locale,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String publishAt, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
 		Transition change = Transition.valueOf(transition.toUpperCase(Locale.ROOT));
 		Instant when = null;
 		if (change == Transition.SCHEDULE) {
@@ -230,8 +231,9 @@ class ArticleEditorPages {
 	}
 
 	/**
-	 * content-service's rendering of the unsaved text, the same as the saved page will show; when
-	 * it cannot render now, or refuses the text, the preview says so and the form stays as typed.
+	 * content-service's rendering of the unsaved text, the same as the saved page will
+	 * show; when it cannot render now, or refuses the text, the preview says so and the
+	 * form stays as typed.
 	 */
 	private void preview(StaffCaller editor, String body, Model model) {
 		if (body == null || body.isBlank()) {
@@ -245,7 +247,8 @@ class ArticleEditorPages {
 			model.addAttribute("previewRefused", String.join(" ", Editors.byField(ex.errors(), FIELDS).values()));
 		}
 		catch (ServiceUnavailableException | ContentNotFoundException ex) {
-			// A content-service without the preview endpoint (404) cannot render it either.
+			// A content-service without the preview endpoint (404) cannot render it
+			// either.
 			model.addAttribute("previewUnavailable", true);
 		}
 	}

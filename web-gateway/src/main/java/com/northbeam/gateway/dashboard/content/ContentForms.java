@@ -14,7 +14,10 @@ import com.northbeam.gateway.client.ContentEditingClient.ArticleInput;
 import com.northbeam.gateway.client.ContentEditingClient.Faq;
 import com.northbeam.gateway.client.ContentEditingClient.FaqInput;
 
-/** What the content pages bind: never content-service's types, never an id (that comes from the path). */
+/**
+ * What the content pages bind: never content-service's types, never an id (that comes
+ * from the path).
+ */
 final class ContentForms {
 
 	static final List<String> KINDS = List.of("article", "guide", "page");
@@ -26,9 +29,12 @@ final class ContentForms {
 	private ContentForms() {
 	}
 
-	/** An article as typed; {@code tags} comma-separated, {@code version} the one the editor started from. */
-	record ArticleForm(String slug, String kind, String title, String summary, String body, String tags,
-			String author, String seoTitle, String seoDescription, Integer version) {
+	/**
+	 * An article as typed; {@code tags} comma-separated, {@code version} the one the
+	 * editor started from.
+	 */
+	record ArticleForm(String slug, String kind, String title, String summary, String body, String tags, String author,
+			String seoTitle, String seoDescription, Integer version) {
 
 		static ArticleForm empty() {
 			return new ArticleForm("", "article", "", "", "", "", "", "", "", null);
@@ -41,7 +47,8 @@ final class ContentForms {
 		}
 
 		ArticleForm withVersion(int newVersion) {
-			return new ArticleForm(slug, kind, title, summary, body, tags, author, seoTitle, seoDescription, newVersion);
+			return new ArticleForm(slug, kind, title, summary, body, tags, author, seoTitle, seoDescription,
+					newVersion);
 		}
 
 		ArticleInput toInput() {
@@ -68,8 +75,8 @@ final class ContentForms {
 
 		FaqInput toInput() {
 			String slug = strip(articleSlug);
-			return new FaqInput(orEmpty(question), orEmpty(answer), position, (slug == null || slug.isEmpty()) ? null : slug,
-					version);
+			return new FaqInput(orEmpty(question), orEmpty(answer), position,
+					(slug == null || slug.isEmpty()) ? null : slug, version);
 		}
 
 	}
@@ -82,7 +89,9 @@ final class ContentForms {
 		return Arrays.stream(lines.split("[\\r\\n,]+")).map(String::strip).filter((slug) -> !slug.isEmpty()).toList();
 	}
 
-	/** A {@code datetime-local} value, read as UTC; {@code null} when blank or unreadable. */
+	/**
+	 * A {@code datetime-local} value, read as UTC; {@code null} when blank or unreadable.
+	 */
 	static Instant utc(String localDateTime) {
 		if (localDateTime == null || localDateTime.isBlank()) {
 			return null;
@@ -97,8 +106,8 @@ final class ContentForms {
 
 	/** An instant as a {@code datetime-local} value in UTC. */
 	static String localValue(Instant instant) {
-		return (instant != null) ? LOCAL_MINUTES.format(instant.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
-				: "";
+		return (instant != null)
+				? LOCAL_MINUTES.format(instant.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)) : "";
 	}
 
 	private static List<String> splitTags(String tags) {

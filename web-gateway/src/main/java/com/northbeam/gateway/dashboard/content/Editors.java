@@ -13,13 +13,19 @@ import com.northbeam.gateway.system.PageNotFoundException;
 
 import org.springframework.security.core.Authentication;
 
-/** What the content pages share: who the calls are made for, and how refusals reach the fields. */
+/**
+ * What the content pages share: who the calls are made for, and how refusals reach the
+ * fields.
+ */
 final class Editors {
 
 	private Editors() {
 	}
 
-	/** The signed-in staff member: the subject and scopes of the token content-service sees. */
+	/**
+	 * The signed-in staff member: the subject and scopes of the token content-service
+	 * sees.
+	 */
 	static StaffCaller of(Authentication authentication) {
 		CurrentStaff staff = CurrentStaff.of(authentication);
 		return new StaffCaller(staff.email(), staff.scopes());
@@ -36,8 +42,9 @@ final class Editors {
 	}
 
 	/**
-	 * content-service's field errors keyed by the form field they belong to ({@code tags[2]} is
-	 * {@code tags}, {@code slugs[0]} is {@code related}); anything else under {@code ""}.
+	 * content-service's field errors keyed by the form field they belong to
+	 * ({@code tags[2]} is {@code tags}, {@code slugs[0]} is {@code related}); anything
+	 * else under {@code ""}.
 	 */
 	static Map<String, String> byField(List<FieldError> errors, List<String> formFields) {
 		Map<String, String> messages = new LinkedHashMap<>();

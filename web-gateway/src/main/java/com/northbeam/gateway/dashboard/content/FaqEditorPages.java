@@ -168,8 +168,8 @@ class FaqEditorPages {
 	private Map<String, String> unreadable(BindingResult binding, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		binding.getFieldErrors()
-			.forEach((error) -> errors.put(error.getField(),
-					messages.getMessage("content.error.number", null, locale)));
+			.forEach(
+					(error) -> errors.put(error.getField(), messages.getMessage("content.error.number", null, locale)));
 		return errors;
 	}
 

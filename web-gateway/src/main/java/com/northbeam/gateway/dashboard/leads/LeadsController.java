@@ -38,7 +38,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Where sales staff work their leads: the list with its filters, one lead, and its pipeline. */
+/**
+ * Where sales staff work their leads: the list with its filters, one lead, and its
+ * pipeline.
+ */
 @Controller
 @RequestMapping("/dashboard/leads")
 class LeadsController {
@@ -65,7 +68,8 @@ class LeadsController {
 		model.addAttribute("recommendations", LeadsQuery.RECOMMENDATIONS);
 		model.addAttribute("owners", leadWorkers());
 		if (binding.hasErrors()) {
-			model.addAttribute("filterErrors", binding.getFieldErrors().stream().map((error) -> error.getField()).toList());
+			model.addAttribute("filterErrors",
+					binding.getFieldErrors().stream().map((error) -> error.getField()).toList());
 			model.addAttribute("page", new LeadsClient.LeadPage(List.of(), null));
 			return "dashboard/leads/list";
 		}
@@ -76,7 +80,10 @@ class LeadsController {
 		return "dashboard/leads/list";
 	}
 
-	/** How many leads arrived since the list was shown; the list page asks this to offer a refresh. */
+	/**
+	 * How many leads arrived since the list was shown; the list page asks this to offer a
+	 * refresh.
+	 */
 	@GetMapping(path = "/arrivals", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Map<String, Integer> arrivals(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
@@ -200,7 +207,9 @@ class LeadsController {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
-	/** What the salesperson tried to do, shown next to the newer state after a conflict. */
+	/**
+	 * What the salesperson tried to do, shown next to the newer state after a conflict.
+	 */
 	record Attempt(String field, String value, String lostReason) {
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The leads list's filters as they stand in the URL, so a view can be bookmarked and shared.
- * {@code owner=me} means whoever is signed in.
+ * The leads list's filters as they stand in the URL, so a view can be bookmarked and
+ * shared. {@code owner=me} means whoever is signed in.
  */
 record LeadsQuery(List<String> status, List<String> recommendation, String owner, Integer minPriority,
 		Integer maxPriority, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,

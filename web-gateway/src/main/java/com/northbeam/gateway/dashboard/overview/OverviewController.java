@@ -31,9 +31,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The dashboard's start page. Everyone sees the links to their part; those who work leads also see
- * the pipeline and the charts of the last twelve weeks, fetched from assessment-service with a
- * token for them. When the figures cannot be fetched the page says so and still renders.
+ * The dashboard's start page. Everyone sees the links to their part; those who work leads
+ * also see the pipeline and the charts of the last twelve weeks, fetched from
+ * assessment-service with a token for them. When the figures cannot be fetched the page
+ * says so and still renders.
  */
 @Controller
 class OverviewController {
@@ -95,7 +96,10 @@ class OverviewController {
 	List<SvgChart> charts(Funnel funnel, Locale locale) {
 		List<SvgChart> charts = new ArrayList<>();
 		charts.add(SvgChart.columns("chart-leads-per-week", text("overview.chart.leadsPerWeek", locale),
-				funnel.buckets().stream().map((bucket) -> Entry.of(weekLabel(bucket.start()), bucket.leads())).toList()));
+				funnel.buckets()
+					.stream()
+					.map((bucket) -> Entry.of(weekLabel(bucket.start()), bucket.leads()))
+					.toList()));
 
 		long recommended = RECOMMENDATIONS.stream()
 			.mapToLong((code) -> funnel.leadsByRecommendation().getOrDefault(code, 0L))
@@ -121,21 +125,27 @@ class OverviewController {
 		}
 		charts.add(SvgChart.rows("chart-funnel", text("overview.chart.funnel", locale), funnelEntries));
 
-		charts.add(SvgChart.rows("chart-steps", text("overview.chart.steps", locale), funnel.dropOffByStep()
-			.stream()
-			.map((step) -> new Entry(step.step(), step.entered(), text("overview.stepDropOff", locale, step.entered(),
-					step.completed(), dropOff(step.entered(), step.completed()))))
-			.toList()));
+		charts.add(SvgChart.rows("chart-steps", text("overview.chart.steps", locale),
+				funnel.dropOffByStep()
+					.stream()
+					.map((step) -> new Entry(step.step(), step.entered(),
+							text("overview.stepDropOff", locale, step.entered(), step.completed(),
+									dropOff(step.entered(), step.completed()))))
+					.toList()));
 
-		charts.add(SvgChart.rows("chart-sources", text("overview.chart.sources", locale), funnel.leadsBySource()
-			.stream()
-			.map((source) -> Entry.of((source.source() == null || source.source().isBlank())
-					? text("overview.source.direct", locale) : source.source(), source.count()))
-			.toList()));
+		charts.add(SvgChart.rows("chart-sources", text("overview.chart.sources", locale),
+				funnel.leadsBySource()
+					.stream()
+					.map((source) -> Entry.of((source.source() == null || source.source().isBlank())
+							? text("overview.source.direct", locale) : source.source(), source.count()))
+					.toList()));
 		return charts;
 	}
 
-	/** The share lost between one stage and the next, in whole percent ("0%" when nobody entered). */
+	/**
+	 * The share lost between one stage and the next, in whole percent ("0%" when nobody
+	 * entered).
+	 */
 	static String dropOff(long entered, long completed) {
 		if (entered <= 0) {
 			return "0%";

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A bar chart laid out on the server, for a template to draw as inline SVG: no script, no chart
- * library. Each bar carries its geometry and the label and value text to show, so the template only
- * copies numbers into attributes and text into {@code th:text} (escaped). The same bars feed the
- * visually hidden table that gives screen readers the figures.
+ * A bar chart laid out on the server, for a template to draw as inline SVG: no script, no
+ * chart library. Each bar carries its geometry and the label and value text to show, so
+ * the template only copies numbers into attributes and text into {@code th:text}
+ * (escaped). The same bars feed the visually hidden table that gives screen readers the
+ * figures.
  *
  * @param id a page-unique id, for {@code aria-labelledby}
  * @param title what the chart shows, the SVG's {@code <title>}
@@ -47,7 +48,10 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 		return "0 0 " + width + " " + height;
 	}
 
-	/** Horizontal bars, one row per category, with the label on the left and the value after the bar. */
+	/**
+	 * Horizontal bars, one row per category, with the label on the left and the value
+	 * after the bar.
+	 */
 	static SvgChart rows(String id, String title, List<Entry> entries) {
 		long max = max(entries);
 		List<Bar> bars = new ArrayList<>();
@@ -62,7 +66,9 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 		return new SvgChart(id, title, ROW_WIDTH, Math.max(entries.size(), 1) * ROW_HEIGHT + 4, false, bars);
 	}
 
-	/** Vertical bars, one per period, with the value above the bar and the label under it. */
+	/**
+	 * Vertical bars, one per period, with the value above the bar and the label under it.
+	 */
 	static SvgChart columns(String id, String title, List<Entry> entries) {
 		long max = max(entries);
 		int slot = COLUMN_WIDTH + 16;
@@ -83,7 +89,10 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 		return entries.stream().mapToLong(Entry::value).max().orElse(0);
 	}
 
-	/** A bar's length: proportional to the largest value, never below 0, and a zero stays zero. */
+	/**
+	 * A bar's length: proportional to the largest value, never below 0, and a zero stays
+	 * zero.
+	 */
 	private static double scale(long value, long max, int area) {
 		if (max <= 0 || value <= 0) {
 			return 0;
@@ -95,7 +104,10 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 		return Math.round(value * 10) / 10.0;
 	}
 
-	/** What one bar shows: the category or period, its figure, and the figure as text (may add a share). */
+	/**
+	 * What one bar shows: the category or period, its figure, and the figure as text (may
+	 * add a share).
+	 */
 	public record Entry(String label, long value, String valueText) {
 
 		static Entry of(String label, long value) {
@@ -112,7 +124,10 @@ public record SvgChart(String id, String title, int width, int height, boolean c
 
 		static final int SHORT_LABEL = 26;
 
-		/** The label as drawn beside the bar, cut to fit; the figures table keeps it whole. */
+		/**
+		 * The label as drawn beside the bar, cut to fit; the figures table keeps it
+		 * whole.
+		 */
 		public String shortLabel() {
 			return (label.length() <= SHORT_LABEL) ? label : label.substring(0, SHORT_LABEL - 1) + "\u2026";
 		}

@@ -30,19 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The admin start page, and the whole admin area's access rules: every route × every role. */
+/**
+ * The admin start page, and the whole admin area's access rules: every route × every
+ * role.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
 class AdminIndexControllerTests {
 
 	static final List<String> GET_ROUTES = List.of("/dashboard/admin", "/dashboard/admin/prices",
-			"/dashboard/admin/notifications", "/dashboard/admin/notifications?state=dead",
-			"/dashboard/admin/audit", "/dashboard/admin/audit?actor=sam%40northbeam.test&from=2026-11-01",
-			"/dashboard/admin/leads", "/dashboard/admin/leads?leadId=" + AdminFakes.LEAD);
+			"/dashboard/admin/notifications", "/dashboard/admin/notifications?state=dead", "/dashboard/admin/audit",
+			"/dashboard/admin/audit?actor=sam%40northbeam.test&from=2026-11-01", "/dashboard/admin/leads",
+			"/dashboard/admin/leads?leadId=" + AdminFakes.LEAD);
 
 	static final List<String> POST_ROUTES = List.of("/dashboard/admin/prices", "/dashboard/admin/notifications",
-			"/dashboard/admin/notifications/deliveries/17/retry", "/dashboard/admin/leads/" + AdminFakes.LEAD + "/export",
+			"/dashboard/admin/notifications/deliveries/17/retry",
+			"/dashboard/admin/leads/" + AdminFakes.LEAD + "/export",
 			"/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase");
 
 	@Autowired
@@ -62,10 +66,12 @@ class AdminIndexControllerTests {
 		assertThat(mvc.get().uri("/dashboard/admin").with(AdminFakes.admin())).hasStatusOk()
 			.bodyText()
 			.contains("href=\"/dashboard/admin/prices\"", "href=\"/dashboard/admin/notifications\"",
-					"href=\"/dashboard/admin/audit\"", "href=\"/dashboard/admin/leads\"", "href=\"/dashboard/admin/staff\"");
+					"href=\"/dashboard/admin/audit\"", "href=\"/dashboard/admin/leads\"",
+					"href=\"/dashboard/admin/staff\"");
 		assertThat(mvc.get().uri("/dashboard").with(user("s@northbeam.test").roles("SALES"))).bodyText()
 			.doesNotContain("href=\"/dashboard/admin\"");
-		assertThat(mvc.get().uri("/dashboard").with(AdminFakes.admin())).bodyText().contains("href=\"/dashboard/admin\"");
+		assertThat(mvc.get().uri("/dashboard").with(AdminFakes.admin())).bodyText()
+			.contains("href=\"/dashboard/admin\"");
 	}
 
 	@Test
@@ -91,9 +97,10 @@ class AdminIndexControllerTests {
 					.hasStatus(403);
 			}
 			for (String route : POST_ROUTES) {
-				assertThat(mvc.post().uri(route).with(user(role.toLowerCase() + "@northbeam.test").roles(role)).with(csrf()))
-					.as(role + " " + route)
-					.hasStatus(403);
+				assertThat(mvc.post()
+					.uri(route)
+					.with(user(role.toLowerCase() + "@northbeam.test").roles(role))
+					.with(csrf())).as(role + " " + route).hasStatus(403);
 			}
 		}
 		assertThat(assessment.requests().subList(before, assessment.requests().size()))
@@ -111,15 +118,17 @@ class AdminIndexControllerTests {
 	void everyAdminFormNeedsTheCsrfToken() {
 		int before = assessment.requests().size();
 		for (String route : POST_ROUTES) {
-			assertThat(mvc.post().uri(route).with(AdminFakes.admin()).param("confirm", "erase")).as(route).hasStatus(403);
+			assertThat(mvc.post().uri(route).with(AdminFakes.admin()).param("confirm", "erase")).as(route)
+				.hasStatus(403);
 		}
 		assertThat(assessment.requests().subList(before, assessment.requests().size()))
 			.noneMatch((request) -> request.path().startsWith("/api/admin"));
 	}
 
 	/**
-	 * A service that refuses the gateway's token (401) is as unusable as one that is down; it is used
-	 * here because a refusal does not count against the circuit breaker the other tests share.
+	 * A service that refuses the gateway's token (401) is as unusable as one that is
+	 * down; it is used here because a refusal does not count against the circuit breaker
+	 * the other tests share.
 	 */
 	@Test
 	void whenTheServiceCannotBeUsedEveryAdminPageSaysSoInsideTheDashboard() {
@@ -134,10 +143,10 @@ class AdminIndexControllerTests {
 		assertThat(mvc.get().uri("/dashboard/admin/audit").with(AdminFakes.admin())).hasStatus(503)
 			.bodyText()
 			.contains("The assessment service did not answer");
-		assertThat(mvc.post().uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/export").with(AdminFakes.admin()).with(csrf()))
-			.hasStatus(503)
-			.bodyText()
-			.contains("This page cannot be shown right now");
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/export")
+			.with(AdminFakes.admin())
+			.with(csrf())).hasStatus(503).bodyText().contains("This page cannot be shown right now");
 	}
 
 	@Test
@@ -166,7 +175,8 @@ class AdminIndexControllerTests {
 				}
 			}
 		}
-		// keys the overview builds from codes, and the ones the admin controllers resolve themselves
+		// keys the overview builds from codes, and the ones the admin controllers resolve
+		// themselves
 		for (String code : List.of("overview.status.new", "overview.status.contacted", "overview.status.qualified",
 				"overview.status.proposal", "overview.status.won", "overview.status.lost",
 				"overview.recommendation.co_managed", "overview.recommendation.fully_managed",
@@ -177,10 +187,10 @@ class AdminIndexControllerTests {
 				"admin.prices.error.share", "admin.prices.error.codes", "admin.prices.error.bands",
 				"admin.notifications.saved", "admin.notifications.retried", "admin.notifications.retryRefused",
 				"admin.notifications.error.salesInbox", "admin.notifications.error.maxAttempts",
-				"admin.notifications.error.url", "admin.notifications.error.secret", "admin.notifications.error.tooMany",
-				"admin.audit.error.date", "admin.audit.error.order", "admin.leads.erased", "admin.leads.error.id",
-				"admin.leads.error.notFound", "admin.delivery.state.pending", "admin.delivery.state.delivered",
-				"admin.delivery.state.dead")) {
+				"admin.notifications.error.url", "admin.notifications.error.secret",
+				"admin.notifications.error.tooMany", "admin.audit.error.date", "admin.audit.error.order",
+				"admin.leads.erased", "admin.leads.error.id", "admin.leads.error.notFound",
+				"admin.delivery.state.pending", "admin.delivery.state.delivered", "admin.delivery.state.dead")) {
 			if (!bundle.containsKey(code)) {
 				missing.add(code);
 			}

@@ -50,7 +50,8 @@ class AuditPagesTests {
 			.contains("sam@northbeam.test", "lead.status", AdminFakes.LEAD,
 					XssPayloads.escaped("{\"from\":\"new\",\"to\":\"contacted\"}"))
 			.contains("value=\"2026-11-01\"", "value=\"lead.status\"")
-			.contains("href=\"/dashboard/admin/audit?actor=sam@northbeam.test&amp;action=lead.status&amp;from=2026-11-01&amp;to=2026-11-27&amp;after=a-1\"")
+			.contains(
+					"href=\"/dashboard/admin/audit?actor=sam@northbeam.test&amp;action=lead.status&amp;from=2026-11-01&amp;to=2026-11-27&amp;after=a-1\"")
 			.contains("href=\"/dashboard/leads/" + AdminFakes.LEAD + "\"")
 			.doesNotContain("Newest entries");
 		assertThat(mvc.get().uri("/dashboard/admin/audit?actor=sam@northbeam.test&after=a-1").with(AdminFakes.admin()))
@@ -85,16 +86,24 @@ class AuditPagesTests {
 				.put("leadId", payload)
 				.put("detail", payload);
 		}
-		items.addObject().put("at", "2026-11-27T11:00:00Z").put("actor", "a").put("action", "b").set("detail",
-				json.createObjectNode().put("note", XssPayloads.ALL.get(0)));
+		items.addObject()
+			.put("at", "2026-11-27T11:00:00Z")
+			.put("actor", "a")
+			.put("action", "b")
+			.set("detail", json.createObjectNode().put("note", XssPayloads.ALL.get(0)));
 		page.put("nextCursor", XssPayloads.ALL.get(5));
 		assessment.respond("GET", "/api/admin/audit", Response.json(json.writeValueAsString(page)));
 
-		String html = mvc.get().uri("/dashboard/admin/audit").with(AdminFakes.admin()).exchange().getResponse()
+		String html = mvc.get()
+			.uri("/dashboard/admin/audit")
+			.with(AdminFakes.admin())
+			.exchange()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 
 		XssPayloads.assertInert(html, XssPayloads.ALL);
-		assertThat(html).contains("after=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").doesNotContain("href=\"/dashboard/leads/");
+		assertThat(html).contains("after=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+			.doesNotContain("href=\"/dashboard/leads/");
 	}
 
 }

@@ -58,8 +58,10 @@ class LeadDataPagesTests {
 
 	@Test
 	void exportDownloadsTheServicesJsonMadeForTheSignedInAdmin() {
-		assertThat(mvc.post().uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/export").with(AdminFakes.admin()).with(csrf()))
-			.hasStatusOk()
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/export")
+			.with(AdminFakes.admin())
+			.with(csrf())).hasStatusOk()
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 			.hasHeader("Content-Disposition", "attachment; filename=\"lead-" + AdminFakes.LEAD + ".json\"")
 			.bodyText()
@@ -72,8 +74,10 @@ class LeadDataPagesTests {
 	void erasingAsksForConfirmationFirst() {
 		long erasedBefore = erasures();
 
-		assertThat(mvc.post().uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase").with(AdminFakes.admin()).with(csrf()))
-			.hasStatusOk()
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase")
+			.with(AdminFakes.admin())
+			.with(csrf())).hasStatusOk()
 			.bodyText()
 			.contains("Erase this lead?", "name=\"confirm\" value=\"erase\"", AdminFakes.LEAD);
 		assertThat(erasures()).isEqualTo(erasedBefore);
@@ -82,9 +86,7 @@ class LeadDataPagesTests {
 			.uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase")
 			.with(AdminFakes.admin())
 			.with(csrf())
-			.param("confirm", "erase")).hasStatus3xxRedirection()
-			.redirectedUrl()
-			.isEqualTo("/dashboard/admin/leads");
+			.param("confirm", "erase")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/admin/leads");
 		assertThat(erasures()).isEqualTo(erasedBefore + 1);
 		assertThat(TokenClaims.subjects(assessment, ERASE)).last().isEqualTo("ada.admin@northbeam.test");
 	}
@@ -93,9 +95,13 @@ class LeadDataPagesTests {
 	void anUnknownLeadIsShownAsSuch() {
 		UUID unknown = UUID.randomUUID();
 
-		assertThat(mvc.post().uri("/dashboard/admin/leads/" + unknown + "/erase").with(AdminFakes.admin()).with(csrf())
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/leads/" + unknown + "/erase")
+			.with(AdminFakes.admin())
+			.with(csrf())
 			.param("confirm", "erase")).hasStatus(404).bodyText().contains("No lead has this id");
-		assertThat(mvc.post().uri("/dashboard/admin/leads/" + unknown + "/export").with(AdminFakes.admin()).with(csrf()))
+		assertThat(
+				mvc.post().uri("/dashboard/admin/leads/" + unknown + "/export").with(AdminFakes.admin()).with(csrf()))
 			.hasStatus(404)
 			.bodyText()
 			.contains("No lead has this id");

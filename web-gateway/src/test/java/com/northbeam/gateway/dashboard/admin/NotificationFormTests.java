@@ -13,7 +13,8 @@ class NotificationFormTests {
 	@Test
 	void blankRowsAreDroppedAndBlankSecretsKeepTheStoredOne() {
 		NotificationForm.Posted posted = NotificationForm.from("sales@msp.test", "5",
-				List.of("https://a.test/h", "", "https://c.test/h"), List.of("", "ignored", "s3cret"), List.of("0"), null);
+				List.of("https://a.test/h", "", "https://c.test/h"), List.of("", "ignored", "s3cret"), List.of("0"),
+				null);
 
 		assertThat(posted.errorKeys()).isEmpty();
 		NotificationSettingsInput input = posted.toInput();
@@ -47,8 +48,9 @@ class NotificationFormTests {
 
 	@Test
 	void theServicesWebhookIndexesAreMappedBackToFormRows() {
-		assertThat(NotificationPages.byFormRow(List.of(new FieldError("webhooks[1].url", "is unreachable"),
-				new FieldError("salesInbox", "is not allowed"), new FieldError("dashboardBaseUrl", "is odd")),
+		assertThat(NotificationPages.byFormRow(
+				List.of(new FieldError("webhooks[1].url", "is unreachable"),
+						new FieldError("salesInbox", "is not allowed"), new FieldError("dashboardBaseUrl", "is odd")),
 				List.of(0, 2)))
 			.containsEntry("webhooks.2.url", "is unreachable")
 			.containsEntry("salesInbox", "is not allowed")

@@ -66,7 +66,9 @@ class NotificationPagesTests {
 			.param("maxAttempts", "6")
 			.param("webhookUrl", "https://hooks.msp.test/a", "", "https://hooks.msp.test/c")
 			.param("webhookSecret", "", "", "new-secret")
-			.param("webhookHasSecret", "0")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/admin/notifications");
+			.param("webhookHasSecret", "0")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/admin/notifications");
 
 		JsonNode sent = json.readTree(last("PUT", "/api/admin/notifications/settings").body());
 		assertThat(sent.get("salesInbox").asString()).isEqualTo("leads@msp.test");
@@ -123,7 +125,8 @@ class NotificationPagesTests {
 
 		assertThat(mvc.get().uri("/dashboard/admin/notifications?after=oops").with(AdminFakes.admin())).hasStatusOk()
 			.bodyText()
-			.contains("That part of the log cannot be shown", "No deliveries match.", "href=\"/dashboard/admin/notifications\"");
+			.contains("That part of the log cannot be shown", "No deliveries match.",
+					"href=\"/dashboard/admin/notifications\"");
 	}
 
 	@Test
@@ -140,7 +143,9 @@ class NotificationPagesTests {
 		assertThat(mvc.post()
 			.uri("/dashboard/admin/notifications/deliveries/99/retry")
 			.with(AdminFakes.admin())
-			.with(csrf())).hasStatus3xxRedirection().flash().containsEntry("failure", "admin.notifications.retryRefused");
+			.with(csrf())).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("failure", "admin.notifications.retryRefused");
 	}
 
 	@Test
@@ -160,10 +165,15 @@ class NotificationPagesTests {
 				.put("lastError", payload)
 				.put("createdAt", "2026-11-27T10:00:00Z");
 		}
-		assessment.respond("GET", "/api/admin/notifications/settings", Response.json(json.writeValueAsString(settings)));
-		assessment.respond("GET", "/api/admin/notifications/deliveries", Response.json(json.writeValueAsString(deliveries)));
+		assessment.respond("GET", "/api/admin/notifications/settings",
+				Response.json(json.writeValueAsString(settings)));
+		assessment.respond("GET", "/api/admin/notifications/deliveries",
+				Response.json(json.writeValueAsString(deliveries)));
 
-		String html = mvc.get().uri("/dashboard/admin/notifications").with(AdminFakes.admin()).exchange()
+		String html = mvc.get()
+			.uri("/dashboard/admin/notifications")
+			.with(AdminFakes.admin())
+			.exchange()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 

@@ -76,7 +76,8 @@ class PriceAssumptionsPagesTests {
 	void wrongFiguresAreShownNextToTheirFieldsAndNothingIsSent() {
 		int before = assessment.requests().size();
 
-		assertThat(post(valid().with("benefitsShare", "1.5").with("employeesPerBand.1-10", "-3").with("currency", "dollars")))
+		assertThat(post(
+				valid().with("benefitsShare", "1.5").with("employeesPerBand.1-10", "-3").with("currency", "dollars")))
 			.hasStatusOk()
 			.bodyText()
 			.contains("Enter a share between 0 and 1", "Enter a whole number, 0 or more",
@@ -87,10 +88,11 @@ class PriceAssumptionsPagesTests {
 
 	@Test
 	void theServicesRefusalsAreShownNextToTheirFields() {
-		assessment.respond("PUT", "/api/admin/price-assumptions", AdminFakes.problem(400, """
-				{"status":400,"detail":"Some fields cannot be accepted.",
-				 "errors":[{"field":"employeesPerBand.51-200","message":"is required"},
-				           {"field":"securityAddOnWhen","message":"'sometimes' is not an answer to security_complexity"}]}"""));
+		assessment.respond("PUT", "/api/admin/price-assumptions", AdminFakes.problem(400,
+				"""
+						{"status":400,"detail":"Some fields cannot be accepted.",
+						 "errors":[{"field":"employeesPerBand.51-200","message":"is required"},
+						           {"field":"securityAddOnWhen","message":"'sometimes' is not an answer to security_complexity"}]}"""));
 
 		assertThat(post(valid().with("securityAddOnWhen", "sometimes"))).hasStatusOk()
 			.bodyText()
@@ -103,9 +105,9 @@ class PriceAssumptionsPagesTests {
 		assessment.respond("PUT", "/api/admin/price-assumptions", AdminFakes.problem(409, """
 				{"status":409,"detail":"The price assumptions were changed meanwhile; the newest version is 6",
 				 "errors":[{"field":"basedOnVersion","message":"is not the newest version (6)"}]}"""));
-		assessment.respond("GET", "/api/admin/price-assumptions", Response.json(AdminFakes.PRICES
-			.replace("\"version\":4", "\"version\":6")
-			.replace("\"createdBy\":\"ada.admin@northbeam.test\"", "\"createdBy\":\"bo@northbeam.test\"")));
+		assessment.respond("GET", "/api/admin/price-assumptions",
+				Response.json(AdminFakes.PRICES.replace("\"version\":4", "\"version\":6")
+					.replace("\"createdBy\":\"ada.admin@northbeam.test\"", "\"createdBy\":\"bo@northbeam.test\"")));
 
 		assertThat(post(valid().with("loadedSalary", "99999"))).hasStatusOk()
 			.bodyText()
@@ -118,12 +120,16 @@ class PriceAssumptionsPagesTests {
 		StringBuilder history = new StringBuilder("[");
 		for (int i = 0; i < XssPayloads.ALL.size(); i++) {
 			String actor = json.writeValueAsString(XssPayloads.ALL.get(i));
-			history.append(i > 0 ? "," : "")
-				.append(AdminFakes.PRICES.replace("\"ada.admin@northbeam.test\"", actor));
+			history.append(i > 0 ? "," : "").append(AdminFakes.PRICES.replace("\"ada.admin@northbeam.test\"", actor));
 		}
-		assessment.respond("GET", "/api/admin/price-assumptions/history", Response.json(history.append("]").toString()));
+		assessment.respond("GET", "/api/admin/price-assumptions/history",
+				Response.json(history.append("]").toString()));
 
-		String html = mvc.get().uri("/dashboard/admin/prices").with(AdminFakes.admin()).exchange().getResponse()
+		String html = mvc.get()
+			.uri("/dashboard/admin/prices")
+			.with(AdminFakes.admin())
+			.exchange()
+			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
 		XssPayloads.assertInert(html, XssPayloads.ALL);
@@ -149,7 +155,8 @@ class PriceAssumptionsPagesTests {
 	private Request last(String method) {
 		List<Request> matching = assessment.requests()
 			.stream()
-			.filter((request) -> request.method().equals(method) && request.path().equals("/api/admin/price-assumptions"))
+			.filter((request) -> request.method().equals(method)
+					&& request.path().equals("/api/admin/price-assumptions"))
 			.toList();
 		assertThat(matching).isNotEmpty();
 		return matching.get(matching.size() - 1);
@@ -191,7 +198,8 @@ class PriceAssumptionsPagesTests {
 	record Form(List<List<String>> values) {
 
 		Form with(String name, String value) {
-			List<List<String>> next = new java.util.ArrayList<>(values.stream().filter((pair) -> !pair.get(0).equals(name)).toList());
+			List<List<String>> next = new java.util.ArrayList<>(
+					values.stream().filter((pair) -> !pair.get(0).equals(name)).toList());
 			next.add(List.of(name, value));
 			return new Form(next);
 		}

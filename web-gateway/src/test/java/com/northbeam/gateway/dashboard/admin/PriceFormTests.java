@@ -67,8 +67,9 @@ class PriceFormTests {
 
 	@Test
 	void theFormShowsAStoredVersionInOrderWithALabelForEveryFigure() throws IOException {
-		PriceAssumptionsVersion stored = JsonMapper.builder().build().readValue(AdminFakes.PRICES,
-				PriceAssumptionsVersion.class);
+		PriceAssumptionsVersion stored = JsonMapper.builder()
+			.build()
+			.readValue(AdminFakes.PRICES, PriceAssumptionsVersion.class);
 		Properties bundle = new Properties();
 		try (InputStream in = getClass().getResourceAsStream("/messages/dashboard-admin.properties")) {
 			bundle.load(new InputStreamReader(in, StandardCharsets.ISO_8859_1));

@@ -39,8 +39,9 @@ class ArticleEditorPagesTests {
 	static final String XSS_ESCAPED = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;";
 
 	static final List<String> GET_ROUTES = List.of("/dashboard/content", "/dashboard/content?status=draft&kind=guide",
-			"/dashboard/content/articles/new", "/dashboard/content/articles/7", "/dashboard/content/articles/7/revisions",
-			"/dashboard/content/articles/7/revisions/1", "/dashboard/content/faqs", "/dashboard/content/faqs/3");
+			"/dashboard/content/articles/new", "/dashboard/content/articles/7",
+			"/dashboard/content/articles/7/revisions", "/dashboard/content/articles/7/revisions/1",
+			"/dashboard/content/faqs", "/dashboard/content/faqs/3");
 
 	static final List<String> POST_ROUTES = List.of("/dashboard/content/articles",
 			"/dashboard/content/articles/preview", "/dashboard/content/preview", "/dashboard/content/articles/7",
@@ -74,11 +75,13 @@ class ArticleEditorPagesTests {
 		content.respond("GET", "/api/editor/articles/7/revisions", Response.json("""
 				[{"revision":1,"articleVersion":1,"slug":"patching-basics","title":"%s first","status":"draft",
 				  "savedAt":"2026-11-01T10:00:00Z","savedBy":"erin@northbeam.test"}]""".formatted(XSS)));
-		content.respond("GET", "/api/editor/articles/7/revisions/1", Response.json("""
-				{"revision":1,"articleVersion":1,"slug":"patching-basics","kind":"article","title":"First title",
-				 "summary":"s","body":"Old body %s","tags":[],"status":"draft","publishAt":null,"author":"A",
-				 "seoTitle":null,"seoDescription":null,"savedAt":"2026-11-01T10:00:00Z","savedBy":"erin@northbeam.test"}"""
-			.formatted(XSS)));
+		content.respond("GET", "/api/editor/articles/7/revisions/1",
+				Response
+					.json("""
+							{"revision":1,"articleVersion":1,"slug":"patching-basics","kind":"article","title":"First title",
+							 "summary":"s","body":"Old body %s","tags":[],"status":"draft","publishAt":null,"author":"A",
+							 "seoTitle":null,"seoDescription":null,"savedAt":"2026-11-01T10:00:00Z","savedBy":"erin@northbeam.test"}"""
+						.formatted(XSS)));
 		content.respond("GET", "/api/editor/faqs", Response.json(FaqEditorPagesTests.FAQS));
 		content.respond("POST", "/api/editor/preview", Response.json("{\"html\":\"<p>Preview</p>\",\"toc\":[]}"));
 	}
@@ -191,7 +194,8 @@ class ArticleEditorPagesTests {
 	void theLivePreviewAnswersWithThePreviewAlone() {
 		content.respond("POST", "/api/editor/preview", Response.json("{\"html\":\"<p><em>hi</em> </p>\",\"toc\":[]}"));
 
-		assertThat(mvc.post().uri("/dashboard/content/preview").with(editor()).with(csrf()).param("body", "*hi* " + XSS))
+		assertThat(
+				mvc.post().uri("/dashboard/content/preview").with(editor()).with(csrf()).param("body", "*hi* " + XSS))
 			.hasStatusOk()
 			.bodyText()
 			.contains("id=\"content-preview\"", "<em>hi</em>")
@@ -251,9 +255,12 @@ class ArticleEditorPagesTests {
 
 	@Test
 	void aStaleEditShowsTheNewerStateBesideTheEditorsTextInsteadOfOverwriting() {
-		content.respond("PUT", "/api/editor/articles/7", new Response(409, "application/problem+json", """
-				{"status":409,"detail":"The article was changed by someone else since version 3 (it is now at version 4).",
-				 "errors":[{"field":"version","message":"changed"}],"currentVersion":4}""", Duration.ZERO));
+		content.respond("PUT", "/api/editor/articles/7",
+				new Response(409, "application/problem+json",
+						"""
+								{"status":409,"detail":"The article was changed by someone else since version 3 (it is now at version 4).",
+								 "errors":[{"field":"version","message":"changed"}],"currentVersion":4}""",
+						Duration.ZERO));
 		content.respond("GET", "/api/editor/articles/7", Response.json(article(4, "Their newer text", "draft")));
 
 		assertThat(mvc.post()
@@ -283,7 +290,9 @@ class ArticleEditorPagesTests {
 			.uri("/dashboard/content/articles/7/publish")
 			.with(user("erin.editor@northbeam.test").roles("EDITOR"))
 			.with(csrf())
-			.param("version", "3")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/content/articles/7");
+			.param("version", "3")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/content/articles/7");
 
 		Request publish = lastRequest("POST", "/api/editor/articles/7/publish");
 		JsonNode claims = claimsOf(publish);
@@ -310,14 +319,16 @@ class ArticleEditorPagesTests {
 			.with(csrf())
 			.param("version", "3")
 			.param("publishAt", "2027-01-05T09:30")).hasStatus3xxRedirection();
-		assertThat(json.readTree(lastRequest("POST", "/api/editor/articles/7/schedule").body()).get("publishAt")
+		assertThat(json.readTree(lastRequest("POST", "/api/editor/articles/7/schedule").body())
+			.get("publishAt")
 			.asString()).isEqualTo("2027-01-05T09:30:00Z");
 	}
 
 	@Test
 	void aStaleStatusChangeDoesNothingAndSaysSo() {
 		content.respond("POST", "/api/editor/articles/7/archive", new Response(409, "application/problem+json", """
-				{"status":409,"errors":[{"field":"version","message":"changed"}],"currentVersion":5}""", Duration.ZERO));
+				{"status":409,"errors":[{"field":"version","message":"changed"}],"currentVersion":5}""",
+				Duration.ZERO));
 
 		assertThat(mvc.post()
 			.uri("/dashboard/content/articles/7/archive")
@@ -363,13 +374,16 @@ class ArticleEditorPagesTests {
 
 	@Test
 	void aRevisionIsRestoredFromTheVersionTheEditorSaw() {
-		content.respond("POST", "/api/editor/articles/7/revisions/1/restore", Response.json(article(4, "Old", "draft")));
+		content.respond("POST", "/api/editor/articles/7/revisions/1/restore",
+				Response.json(article(4, "Old", "draft")));
 
 		assertThat(mvc.post()
 			.uri("/dashboard/content/articles/7/revisions/1/restore")
 			.with(editor())
 			.with(csrf())
-			.param("version", "3")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/content/articles/7");
+			.param("version", "3")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/content/articles/7");
 
 		assertThat(json.readTree(lastRequest("POST", "/api/editor/articles/7/revisions/1/restore").body())
 			.get("version")
@@ -393,7 +407,8 @@ class ArticleEditorPagesTests {
 
 	private static String publicArticle(String title) {
 		return """
-				{"slug":"patching-basics","kind":"article","title":"%s","summary":"s","html":"<p>x</p>"}""".formatted(title);
+				{"slug":"patching-basics","kind":"article","title":"%s","summary":"s","html":"<p>x</p>"}"""
+			.formatted(title);
 	}
 
 	private Request lastRequest(String method, String path) {

@@ -85,7 +85,9 @@ class FaqEditorPagesTests {
 			.param("question", "New?")
 			.param("answer", "Yes.")
 			.param("position", "2")
-			.param("articleSlug", "patching-basics")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/content/faqs");
+			.param("articleSlug", "patching-basics")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/content/faqs");
 
 		JsonNode sent = json.readTree(lastRequest("POST", "/api/editor/faqs").body());
 		assertThat(sent.get("articleSlug").asString()).isEqualTo("patching-basics");
@@ -143,7 +145,8 @@ class FaqEditorPagesTests {
 			.param("position", "0")
 			.param("version", "1")).hasStatusOk()
 			.bodyText()
-			.contains("Someone else saved this FAQ", "It depends.", "My attempted answer", "name=\"version\" value=\"2\"");
+			.contains("Someone else saved this FAQ", "It depends.", "My attempted answer",
+					"name=\"version\" value=\"2\"");
 	}
 
 	@Test
@@ -152,11 +155,9 @@ class FaqEditorPagesTests {
 		content.respond("PUT", "/api/editor/faqs/4", Response.json(FAQ_3.replace("\"id\":3", "\"id\":4")));
 		int before = content.requests().size();
 
-		assertThat(mvc.post()
-			.uri("/dashboard/content/faqs/3/move")
-			.with(editor())
-			.with(csrf())
-			.param("direction", "down")).hasStatus3xxRedirection();
+		assertThat(
+				mvc.post().uri("/dashboard/content/faqs/3/move").with(editor()).with(csrf()).param("direction", "down"))
+			.hasStatus3xxRedirection();
 
 		List<Request> puts = content.requests()
 			.subList(before, content.requests().size())

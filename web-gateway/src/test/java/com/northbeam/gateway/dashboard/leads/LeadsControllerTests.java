@@ -66,7 +66,8 @@ class LeadsControllerTests {
 		assessment.respond("GET", "/api/leads", Response.json("""
 				{"items":[{"id":"%s","name":"Ada Lovelace","company":"Acme","email":"ada@acme.test",
 				"recommendation":"co_managed","priority":81,"status":"new","owner":null,
-				"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],"nextCursor":"next-page"}""".formatted(LEAD)));
+				"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],"nextCursor":"next-page"}"""
+			.formatted(LEAD)));
 		assessment.respond("GET", "/api/leads/" + LEAD, Response.json(lead("Ada Lovelace", "Acme", "Call me", "Nice")));
 	}
 
@@ -114,10 +115,11 @@ class LeadsControllerTests {
 
 	@Test
 	void aStaleStatusChangeShowsTheNewerStateInsteadOfOverwritingIt() {
-		assessment.respond("POST", "/api/leads/" + LEAD + "/status", new Response(409, "application/problem+json",
-				"{\"status\":409,\"current\":" + lead("Ada Lovelace", "Acme", "Call me", "Changed by Kim")
-					.replace("\"status\":\"new\"", "\"status\":\"qualified\"") + "}",
-				Duration.ZERO));
+		assessment.respond("POST", "/api/leads/" + LEAD + "/status",
+				new Response(409, "application/problem+json",
+						"{\"status\":409,\"current\":" + lead("Ada Lovelace", "Acme", "Call me", "Changed by Kim")
+							.replace("\"status\":\"new\"", "\"status\":\"qualified\"") + "}",
+						Duration.ZERO));
 
 		assertThat(mvc.post()
 			.uri("/dashboard/leads/" + LEAD + "/status")
@@ -126,7 +128,8 @@ class LeadsControllerTests {
 			.with(user("sam@northbeam.test").roles("SALES"))
 			.with(csrf())).hasStatusOk()
 			.bodyText()
-			.contains("Someone else changed this lead", "Changed by Kim", "<option value=\"qualified\" selected=\"selected\">");
+			.contains("Someone else changed this lead", "Changed by Kim",
+					"<option value=\"qualified\" selected=\"selected\">");
 	}
 
 	@Test
@@ -159,7 +162,8 @@ class LeadsControllerTests {
 		assessment.respond("GET", "/api/leads/export.csv",
 				new Response(200, "text/csv", "name,company\nAda Lovelace,Acme\n", Duration.ZERO));
 
-		// A signed-in salesperson already has a session; the streamed export runs within it.
+		// A signed-in salesperson already has a session; the streamed export runs within
+		// it.
 		Cookie session = mvc.get()
 			.uri("/dashboard/leads")
 			.with(user("sam@northbeam.test").roles("SALES"))
@@ -185,10 +189,16 @@ class LeadsControllerTests {
 	void newArrivalsAreCountedForTheListsRefreshHint() {
 		assertThat(mvc.get()
 			.uri("/dashboard/leads/arrivals?since=2026-11-19T00:00:00Z")
-			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk().bodyJson().extractingPath("$.count").isEqualTo(1);
+			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.count")
+			.isEqualTo(1);
 		assertThat(mvc.get()
 			.uri("/dashboard/leads/arrivals?since=2026-11-20T10:00:00Z")
-			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk().bodyJson().extractingPath("$.count").isEqualTo(0);
+			.with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.count")
+			.isEqualTo(0);
 	}
 
 	@Test

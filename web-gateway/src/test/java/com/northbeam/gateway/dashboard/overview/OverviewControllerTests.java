@@ -66,12 +66,18 @@ class OverviewControllerTests {
 					"aria-labelledby=\"chart-funnel-title\"")
 			// the numbers for screen readers, beside each chart
 			.contains("class=\"visually-hidden\"", "<th scope=\"row\">16 Nov</th>", "<td>12</td>")
-			// recommendation mix with shares, funnel with the share lost at each step, sources
+			// recommendation mix with shares, funnel with the share lost at each step,
+			// sources
 			.contains("Co-managed IT", "15 (50%)", "Article views", "1,000", "150 (lost 85%)", "30 (lost 60%)")
 			.contains("150 entered, 120 completed (lost 20%)", "linkedin")
-			// nothing the dashboard's Content-Security-Policy would block: no inline script or style
+			// nothing the dashboard's Content-Security-Policy would block: no inline
+			// script or style
 			.doesNotContain("<script", " style=", "<style", " onload=");
-		var response = mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES")).exchange().getResponse();
+		var response = mvc.get()
+			.uri("/dashboard")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse();
 		assertThat(response.getHeader("Cache-Control")).contains("no-store");
 		assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'", "style-src 'self'")
 			.doesNotContain("unsafe-inline");
@@ -114,7 +120,10 @@ class OverviewControllerTests {
 		}
 		assessment.respond("GET", "/api/stats/funnel", Response.json(json.writeValueAsString(funnel)));
 
-		String html = mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES")).exchange()
+		String html = mvc.get()
+			.uri("/dashboard")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
