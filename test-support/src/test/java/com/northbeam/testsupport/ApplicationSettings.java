@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -51,6 +52,8 @@ final class ApplicationSettings {
 	static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)[:}]");
+
+	private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("^\\$\\{([A-Z0-9_]+):([^}]*)}$");
 
 	private static final Pattern CONFIGURATION_PROPERTIES = Pattern
 		.compile("@ConfigurationProperties\\(\\s*(?:(?:prefix|value)\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
@@ -88,10 +91,6 @@ final class ApplicationSettings {
 		readConfigurationPropertiesRecords();
 	}
 
-	String name() {
-		return this.name;
-	}
-
 	/** All {@code application*.properties} of the module, one after the other. */
 	String properties() {
 		return this.properties;
@@ -108,23 +107,33 @@ final class ApplicationSettings {
 		if (this.placeholders.contains(variable) || JVM_VARIABLES.contains(variable)) {
 			return true;
 		}
-		Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
-				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "value"))));
+		Binder binder = binder(Map.of(variable, "value"));
 		return this.propertyKeys.stream().anyMatch((key) -> binder.bind(key, String.class).isBound())
 				|| this.mapKeys.stream()
 					.anyMatch((key) -> binder.bind(key, Bindable.mapOf(String.class, String.class)).isBound());
 	}
 
 	/**
-	 * The value of a property as the module's {@code application.properties} sets it,
-	 * with a placeholder resolved from the given environment or its default.
+	 * The value of a property in this environment: set by a variable that binds to it, or
+	 * as the module's {@code application.properties} sets it, with a placeholder resolved
+	 * from the environment or its default.
 	 */
 	String property(String key, Map<String, String> environment) {
+		Map<String, Object> variables = new HashMap<>();
+		environment.forEach((variable, value) -> {
+			if (value != null) {
+				variables.put(variable, value);
+			}
+		});
+		BindResult<String> direct = binder(variables).bind(key, String.class);
+		if (direct.isBound()) {
+			return direct.get();
+		}
 		String value = parse(readString(resources().resolve("application.properties"))).getProperty(key);
 		if (value == null) {
 			return null;
 		}
-		Matcher placeholder = Pattern.compile("^\\$\\{([A-Z0-9_]+):([^}]*)}$").matcher(value);
+		Matcher placeholder = PLACEHOLDER_WITH_DEFAULT.matcher(value);
 		if (placeholder.matches()) {
 			return environment.getOrDefault(placeholder.group(1), placeholder.group(2));
 		}
@@ -134,6 +143,12 @@ final class ApplicationSettings {
 	Duration durationProperty(String key, Map<String, String> environment) {
 		String value = property(key, environment);
 		return (value != null) ? DurationStyle.detectAndParse(value) : null;
+	}
+
+	/** A binder over these variables as Spring Boot sees the system environment. */
+	private static Binder binder(Map<String, Object> variables) {
+		return new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)));
 	}
 
 	private Path resources() {

@@ -218,7 +218,12 @@ class KubernetesManifestsTests {
 	void urlsBetweenComponentsNameRenderedServicesOnTheirPorts(String kustomization) {
 		RenderedManifests rendered = rendered(kustomization);
 		for (String application : APPLICATIONS) {
-			environment(rendered, container(rendered.named("Deployment", application))).forEach((variable, value) -> {
+			Map<String, String> environment = environment(rendered,
+					container(rendered.named("Deployment", application)));
+			assertThat(SETTINGS.get(application).property("spring.datasource.url", environment))
+				.as(application + " database")
+				.startsWith("jdbc:postgresql://");
+			environment.forEach((variable, value) -> {
 				Matcher url = URL.matcher(String.valueOf(value));
 				if (value == null || !url.find()) {
 					return;
