@@ -117,7 +117,9 @@ class ArchitectureTests {
 		List<String> files = excluded.stream()
 			.map((name) -> "src/main/java/" + name.replace('.', '/') + ".java")
 			.toList();
-		assertThat(problems).filteredOn((problem) -> files.stream().noneMatch(problem::startsWith)).isEmpty();
+		assertThat(problems).as("problems outside the exclusions until outbox-lease merges")
+			.filteredOn((problem) -> files.stream().noneMatch(problem::startsWith))
+			.isEmpty();
 		for (String file : files) {
 			assertThat(problems).as("%s passes now: remove its exclusion", file)
 				.anyMatch((problem) -> problem.startsWith(file));
