@@ -161,16 +161,17 @@ class LeadRepository {
 	}
 
 	/**
-	 * The status and version of a lead, locked until the end of the caller's transaction.
+	 * The submission, status and version of a lead, locked until the end of the caller's
+	 * transaction.
 	 */
-	record State(UUID submissionId, String status, int version, boolean erased) {
+	record State(UUID submissionId, String status, int version) {
 	}
 
 	Optional<State> lock(UUID id) {
-		return this.jdbc.sql("select submission_id, status, version, erased_at from lead where id = :id for update")
+		return this.jdbc.sql("select submission_id, status, version from lead where id = :id for update")
 			.param("id", id)
 			.query((rs, n) -> new State(rs.getObject("submission_id", UUID.class), rs.getString("status"),
-					rs.getInt("version"), rs.getObject("erased_at") != null))
+					rs.getInt("version")))
 			.optional();
 	}
 

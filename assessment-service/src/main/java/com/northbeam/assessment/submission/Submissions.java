@@ -117,9 +117,11 @@ class Submissions {
 	}
 
 	/**
-	 * Runs a store that refuses to store twice; {@code false} when it did not store. On
-	 * PostgreSQL the statements then insert nothing; the embedded database throws a
-	 * duplicate key instead, which has rolled the transaction back.
+	 * Runs a store that refuses to store twice; {@code false} when it did not store. A
+	 * row stored before (or concurrently) makes it either insert nothing (PostgreSQL's
+	 * {@code ON CONFLICT DO NOTHING}) or throw a duplicate key (the embedded database,
+	 * and a second result of the same rules version), which has rolled its transaction
+	 * back.
 	 */
 	private static boolean once(Supplier<Boolean> store) {
 		try {
