@@ -1,15 +1,12 @@
 package com.northbeam.assessment.outbox;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +37,7 @@ class NotificationSettings {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final NotificationSettingsRepository repository;
 
 	private final ObjectMapper json;
 
@@ -48,45 +45,27 @@ class NotificationSettings {
 
 	private final Clock clock;
 
-	NotificationSettings(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties, Clock clock) {
-		this.jdbc = jdbc;
+	NotificationSettings(NotificationSettingsRepository repository, ObjectMapper json,
+			NotificationProperties properties, Clock clock) {
+		this.repository = repository;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	Settings current() {
-		return this.jdbc.sql("select sales_inbox, webhooks, max_attempts from notification_settings where id = 1")
-			.query((rs, n) -> new Settings(rs.getString("sales_inbox"),
-					this.json.readValue(rs.getString("webhooks"), WEBHOOKS), rs.getInt("max_attempts")))
-			.optional()
+		return this.repository.find()
+			.map((row) -> new Settings(row.salesInbox(), this.json.readValue(row.webhooks(), WEBHOOKS),
+					row.maxAttempts()))
 			.orElseGet(() -> new Settings(blankToNull(this.properties.salesInbox()), List.of(),
 					this.properties.maxAttempts()));
 	}
 
 	void save(Settings settings, String actor) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		String webhooks = this.json.writeValueAsString(settings.webhooks());
-		int updated = this.jdbc
-			.sql("update notification_settings set sales_inbox = :inbox, webhooks = :webhooks, "
-					+ "max_attempts = :max, updated_at = :at, updated_by = :actor where id = 1")
-			.param("inbox", settings.salesInbox())
-			.param("webhooks", webhooks)
-			.param("max", settings.maxAttempts())
-			.param("at", now)
-			.param("actor", actor)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql(
-					"insert into notification_settings (id, sales_inbox, webhooks, max_attempts, updated_at, updated_by) "
-							+ "values (1, :inbox, :webhooks, :max, :at, :actor)")
-				.param("inbox", settings.salesInbox())
-				.param("webhooks", webhooks)
-				.param("max", settings.maxAttempts())
-				.param("at", now)
-				.param("actor", actor)
-				.update();
-		}
+		this.repository.save(
+				new NotificationSettingsRepository.Row(settings.salesInbox(),
+						this.json.writeValueAsString(settings.webhooks()), settings.maxAttempts()),
+				actor, this.clock.instant());
 	}
 
 	static String blankToNull(String value) {
