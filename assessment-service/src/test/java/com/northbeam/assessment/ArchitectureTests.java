@@ -43,7 +43,8 @@ class ArchitectureTests {
 			.resideOutsideOfPackage("..assessment.lead..")
 			.should()
 			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..assessment.lead..")
-				.and(DescribedPredicate.not(HasName.Predicates.name("com.northbeam.assessment.lead.Leads"))))
+				.and(DescribedPredicate.not(HasName.Predicates
+					.nameMatching("com\\.northbeam\\.assessment\\.lead\\.(Leads|LeadContacts|LeadContact|LeadEvent)"))))
 			.check(CLASSES);
 	}
 
