@@ -1,15 +1,9 @@
 package com.northbeam.assessment.outbox;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationSettings {
-
-	private static final TypeReference<List<Webhook>> WEBHOOKS = new TypeReference<>() {
-	};
 
 	/**
 	 * A webhook target; the secret signs each body with HMAC-SHA256 and is never shown
@@ -40,53 +31,26 @@ class NotificationSettings {
 
 	}
 
-	private final JdbcClient jdbc;
-
-	private final ObjectMapper json;
+	private final NotificationSettingsRepository repository;
 
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	NotificationSettings(JdbcClient jdbc, ObjectMapper json, NotificationProperties properties, Clock clock) {
-		this.jdbc = jdbc;
-		this.json = json;
+	NotificationSettings(NotificationSettingsRepository repository, NotificationProperties properties, Clock clock) {
+		this.repository = repository;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	Settings current() {
-		return this.jdbc.sql("select sales_inbox, webhooks, max_attempts from notification_settings where id = 1")
-			.query((rs, n) -> new Settings(rs.getString("sales_inbox"),
-					this.json.readValue(rs.getString("webhooks"), WEBHOOKS), rs.getInt("max_attempts")))
-			.optional()
+		return this.repository.find()
 			.orElseGet(() -> new Settings(blankToNull(this.properties.salesInbox()), List.of(),
 					this.properties.maxAttempts()));
 	}
 
 	void save(Settings settings, String actor) {
-		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		String webhooks = this.json.writeValueAsString(settings.webhooks());
-		int updated = this.jdbc
-			.sql("update notification_settings set sales_inbox = :inbox, webhooks = :webhooks, "
-					+ "max_attempts = :max, updated_at = :at, updated_by = :actor where id = 1")
-			.param("inbox", settings.salesInbox())
-			.param("webhooks", webhooks)
-			.param("max", settings.maxAttempts())
-			.param("at", now)
-			.param("actor", actor)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql(
-					"insert into notification_settings (id, sales_inbox, webhooks, max_attempts, updated_at, updated_by) "
-							+ "values (1, :inbox, :webhooks, :max, :at, :actor)")
-				.param("inbox", settings.salesInbox())
-				.param("webhooks", webhooks)
-				.param("max", settings.maxAttempts())
-				.param("at", now)
-				.param("actor", actor)
-				.update();
-		}
+		this.repository.save(settings, actor, this.clock.instant());
 	}
 
 	static String blankToNull(String value) {
