@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.northbeam.assessment.lead.LeadContact;
+import com.northbeam.assessment.lead.LeadEvent;
 
 /**
  * What a notification says about an event and its lead, built when it is sent (so an
  * erased lead's data is never sent).
  */
 record Notification(UUID eventId, String kind, LeadContact lead, String url) {
-
-	static final String CONSULTATION_REQUESTED = "consultation.requested";
 
 	/** The webhook body. */
 	Map<String, Object> payload() {
@@ -48,7 +47,7 @@ record Notification(UUID eventId, String kind, LeadContact lead, String url) {
 	}
 
 	private boolean consultation() {
-		return CONSULTATION_REQUESTED.equals(this.kind);
+		return LeadEvent.CONSULTATION_REQUESTED.equals(this.kind);
 	}
 
 }

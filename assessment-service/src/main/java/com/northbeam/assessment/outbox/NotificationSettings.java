@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationSettings {
+
+	private static final TypeReference<List<Webhook>> WEBHOOKS = new TypeReference<>() {
+	};
 
 	/**
 	 * A webhook target; the secret signs each body with HMAC-SHA256 and is never shown
@@ -33,24 +39,33 @@ class NotificationSettings {
 
 	private final NotificationSettingsRepository repository;
 
+	private final ObjectMapper json;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	NotificationSettings(NotificationSettingsRepository repository, NotificationProperties properties, Clock clock) {
+	NotificationSettings(NotificationSettingsRepository repository, ObjectMapper json,
+			NotificationProperties properties, Clock clock) {
 		this.repository = repository;
+		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	Settings current() {
 		return this.repository.find()
+			.map((row) -> new Settings(row.salesInbox(), this.json.readValue(row.webhooks(), WEBHOOKS),
+					row.maxAttempts()))
 			.orElseGet(() -> new Settings(blankToNull(this.properties.salesInbox()), List.of(),
 					this.properties.maxAttempts()));
 	}
 
 	void save(Settings settings, String actor) {
-		this.repository.save(settings, actor, this.clock.instant());
+		this.repository.save(
+				new NotificationSettingsRepository.Row(settings.salesInbox(),
+						this.json.writeValueAsString(settings.webhooks()), settings.maxAttempts()),
+				actor, this.clock.instant());
 	}
 
 	static String blankToNull(String value) {

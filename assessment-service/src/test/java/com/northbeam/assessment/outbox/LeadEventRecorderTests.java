@@ -41,7 +41,7 @@ class LeadEventRecorderTests {
 
 	@Test
 	void anEventPublishedInACommittedTransactionIsInTheOutbox() {
-		LeadEvent event = new LeadEvent(UUID.randomUUID(), "consultation.requested", UUID.randomUUID(),
+		LeadEvent event = new LeadEvent(UUID.randomUUID(), LeadEvent.CONSULTATION_REQUESTED, UUID.randomUUID(),
 				Instant.now().truncatedTo(ChronoUnit.MICROS));
 		transactions.executeWithoutResult((tx) -> events.publishEvent(event));
 		assertThat(outboxRows(event.eventId())).singleElement().satisfies((row) -> {
@@ -53,7 +53,7 @@ class LeadEventRecorderTests {
 
 	@Test
 	void anEventPublishedInARolledBackTransactionIsNot() {
-		LeadEvent event = new LeadEvent(UUID.randomUUID(), "lead.created", UUID.randomUUID(), Instant.now());
+		LeadEvent event = new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_CREATED, UUID.randomUUID(), Instant.now());
 		transactions.executeWithoutResult((tx) -> {
 			events.publishEvent(event);
 			tx.setRollbackOnly();
@@ -63,7 +63,7 @@ class LeadEventRecorderTests {
 
 	@Test
 	void anEventPublishedOutsideATransactionIsRefused() {
-		LeadEvent event = new LeadEvent(UUID.randomUUID(), "lead.created", UUID.randomUUID(), Instant.now());
+		LeadEvent event = new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_CREATED, UUID.randomUUID(), Instant.now());
 		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> events.publishEvent(event));
 		assertThat(outboxRows(event.eventId())).isEmpty();
 	}
