@@ -4,23 +4,27 @@ import com.northbeam.assessment.lead.LeadEvent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes each {@link LeadEvent} to the outbox, in the transaction that published it, for
- * the {@link Dispatcher}.
+ * Writes each lead event to the outbox in the transaction that published it, so the event
+ * commits or rolls back with the lead. Publishing outside a transaction is a bug: the
+ * event could be written for a lead that never commits, so it is refused.
  */
 @Component
 class LeadEventRecorder {
 
-	private final LeadEventOutboxRepository repository;
+	private final OutboxRepository outbox;
 
-	LeadEventRecorder(LeadEventOutboxRepository repository) {
-		this.repository = repository;
+	LeadEventRecorder(OutboxRepository outbox) {
+		this.outbox = outbox;
 	}
 
 	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
 	void on(LeadEvent event) {
-		this.repository.insert(event);
+		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at());
 	}
 
 }

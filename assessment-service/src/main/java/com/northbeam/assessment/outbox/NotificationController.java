@@ -3,24 +3,20 @@ package com.northbeam.assessment.outbox;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.northbeam.assessment.audit.Audit;
+import com.northbeam.assessment.outbox.DeliveryRepository.Delivery;
 import com.northbeam.assessment.outbox.NotificationSettings.Settings;
 import com.northbeam.assessment.outbox.NotificationSettings.Webhook;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +37,7 @@ class NotificationController {
 
 	private static final Set<String> STATES = Set.of("pending", "delivered", "dead");
 
-	private final JdbcClient jdbc;
+	private final DeliveryRepository deliveries;
 
 	private final NotificationSettings settings;
 
@@ -53,39 +49,17 @@ class NotificationController {
 
 	private final Dispatcher dispatcher;
 
-	NotificationController(JdbcClient jdbc, NotificationSettings settings, NotificationProperties properties,
-			Audit audit, Clock clock, Dispatcher dispatcher) {
+	NotificationController(DeliveryRepository deliveries, NotificationSettings settings,
+			NotificationProperties properties, Audit audit, Clock clock, Dispatcher dispatcher) {
 		this.dispatcher = dispatcher;
-		this.jdbc = jdbc;
+		this.deliveries = deliveries;
 		this.settings = settings;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	record Delivery(long id, UUID eventId, String channel, String target, String state, int attempts, String lastError,
-			Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
-	}
-
 	record Page(List<Delivery> items, String nextCursor) {
-	}
-
-	private static final String COLUMNS = "id, event_id, channel, target, state, attempts, last_error, next_attempt_at, "
-			+ "delivered_at, created_at";
-
-	private static Instant instant(OffsetDateTime value) {
-		return (value != null) ? value.toInstant() : null;
-	}
-
-	private List<Delivery> query(String where, List<Object> params) {
-		return this.jdbc.sql("select " + COLUMNS + " from notification_delivery " + where)
-			.params(params)
-			.query((rs, n) -> new Delivery(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-					rs.getString("channel"), rs.getString("target"), rs.getString("state"), rs.getInt("attempts"),
-					rs.getString("last_error"), instant(rs.getObject("next_attempt_at", OffsetDateTime.class)),
-					instant(rs.getObject("delivered_at", OffsetDateTime.class)),
-					instant(rs.getObject("created_at", OffsetDateTime.class))))
-			.list();
 	}
 
 	@GetMapping("/deliveries")
@@ -110,19 +84,7 @@ class NotificationController {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		StringBuilder where = new StringBuilder("where 1 = 1");
-		List<Object> params = new ArrayList<>();
-		if (state != null) {
-			where.append(" and state = ?");
-			params.add(state);
-		}
-		if (afterId != null) {
-			where.append(" and id < ?");
-			params.add(afterId);
-		}
-		where.append(" order by id desc limit ?");
-		params.add(limit + 1);
-		List<Delivery> rows = query(where.toString(), params);
+		List<Delivery> rows = this.deliveries.page(state, afterId, limit + 1);
 		if (rows.size() > limit) {
 			List<Delivery> page = List.copyOf(rows.subList(0, limit));
 			return new Page(page, Long.toString(page.get(limit - 1).id()));
@@ -135,21 +97,14 @@ class NotificationController {
 	 */
 	@PostMapping("/deliveries/{id}/retry")
 	Delivery retry(@PathVariable long id, Principal principal) {
-		int updated = this.jdbc
-			.sql("update notification_delivery set state = 'pending', attempts = 0, "
-					+ "next_attempt_at = :now where id = :id and state <> 'delivered'")
-			.param("now", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
-			.param("id", id)
-			.update();
-		List<Delivery> delivery = query("where id = ?", List.of(id));
-		if (delivery.isEmpty()) {
-			throw new NotFoundException("There is no delivery " + id);
-		}
-		if (updated == 0) {
+		boolean retried = this.deliveries.retry(id, this.clock.instant());
+		Delivery delivery = this.deliveries.find(id)
+			.orElseThrow(() -> new NotFoundException("There is no delivery " + id));
+		if (!retried) {
 			throw InvalidInputException.of("id", "was delivered already");
 		}
 		this.audit.record(principal.getName(), Audit.NOTIFICATIONS_CHANGED, null, "retry delivery " + id);
-		return delivery.get(0);
+		return delivery;
 	}
 
 	record Dispatched(int attempts) {

@@ -25,8 +25,12 @@ import org.springframework.validation.annotation.Validated;
  * @param backoff the wait after the first failed attempt; doubled after each further one
  * @param maxBackoff the longest wait between attempts
  * @param interval how often the dispatcher looks for due deliveries
- * @param batch how many deliveries one dispatcher transaction claims at most
+ * @param batch how many rows one short dispatcher transaction claims or expands at most
  * @param webhookTimeout connect and response timeout of a webhook call
+ * @param senders how many deliveries one instance sends at once, at most one per target
+ * @param lease how long a claimed delivery is reserved for its dispatcher; longer than
+ * any send takes (SMTP and webhook timeouts), so that only a dead instance's claims
+ * expire
  */
 @Validated
 @ConfigurationProperties("assessment.notifications")
@@ -35,5 +39,6 @@ record NotificationProperties(@DefaultValue("sales@northbeam.local") String sale
 		@NotBlank @DefaultValue("http://localhost:8080/dashboard") String dashboardBaseUrl,
 		@Min(1) @Max(50) @DefaultValue("8") int maxAttempts, @NotNull @DefaultValue("30s") Duration backoff,
 		@NotNull @DefaultValue("1h") Duration maxBackoff, @NotNull @DefaultValue("2s") Duration interval,
-		@Min(1) @Max(1000) @DefaultValue("20") int batch, @NotNull @DefaultValue("5s") Duration webhookTimeout) {
+		@Min(1) @Max(1000) @DefaultValue("20") int batch, @NotNull @DefaultValue("5s") Duration webhookTimeout,
+		@Min(1) @Max(64) @DefaultValue("4") int senders, @NotNull @DefaultValue("5m") Duration lease) {
 }

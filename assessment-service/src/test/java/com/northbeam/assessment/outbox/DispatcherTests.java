@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,18 +26,29 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.northbeam.assessment.AssessmentServiceTest;
+import com.northbeam.assessment.lead.LeadContacts;
 import com.northbeam.assessment.lead.LeadFixtures;
+import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
+import com.northbeam.assessment.outbox.OutboxRepository.Target;
+import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.TestTokenIssuer;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -42,7 +58,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +68,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @AssessmentServiceTest
 class DispatcherTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(DispatcherTests.class);
 
 	static final String SECRET = "webhook-secret";
 
@@ -69,10 +86,21 @@ class DispatcherTests {
 	ObjectMapper json;
 
 	@Autowired
-	TransactionTemplate transactions;
+	NotificationSettings settings;
 
 	@Autowired
-	NotificationSettings settings;
+	OutboxRepository outbox;
+
+	@Autowired
+	DeliveryRepository deliveries;
+
+	@Autowired
+	LeadContacts leadContacts;
+
+	@Autowired
+	DataSource dataSource;
+
+	final List<Dispatcher> dispatchers = new ArrayList<>();
 
 	LeadFixtures leads;
 
@@ -145,6 +173,9 @@ class DispatcherTests {
 
 	@AfterEach
 	void tearDown() {
+		for (Dispatcher dispatcher : dispatchers) {
+			dispatcher.close();
+		}
 		if (smtp != null) {
 			smtp.stop();
 		}
@@ -171,8 +202,8 @@ class DispatcherTests {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			int status = webhookStatus;
 			if (status == 200) {
-				webhooks.add(new Received(exchange.getRequestHeaders().getFirst(Dispatcher.EVENT_ID_HEADER),
-						exchange.getRequestHeaders().getFirst(Dispatcher.SIGNATURE_HEADER), body));
+				webhooks.add(new Received(exchange.getRequestHeaders().getFirst(NotificationSender.EVENT_ID_HEADER),
+						exchange.getRequestHeaders().getFirst(NotificationSender.SIGNATURE_HEADER), body));
 			}
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
@@ -180,7 +211,21 @@ class DispatcherTests {
 		receiver.start();
 	}
 
+	private static NotificationProperties config(int batch, Duration webhookTimeout, Duration interval) {
+		return new NotificationProperties("ignored@northbeam.test", "notifications@northbeam.test",
+				"http://dashboard.test", 10, Duration.ofSeconds(10), Duration.ofMinutes(5), interval, batch,
+				webhookTimeout, 4, Duration.ofMinutes(5));
+	}
+
+	private static NotificationProperties config(int batch) {
+		return config(batch, Duration.ofSeconds(3), Duration.ofSeconds(1));
+	}
+
 	private Dispatcher dispatcher(int batch) {
+		return dispatcher(config(batch));
+	}
+
+	private Dispatcher dispatcher(NotificationProperties config) {
 		JavaMailSenderImpl mail = new JavaMailSenderImpl();
 		mail.setHost("127.0.0.1");
 		mail.setPort(smtpPort);
@@ -188,10 +233,14 @@ class DispatcherTests {
 		properties.put("mail.smtp.connectiontimeout", "2000");
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
-		NotificationProperties config = new NotificationProperties("ignored@northbeam.test",
-				"notifications@northbeam.test", "http://dashboard.test", 10, Duration.ofSeconds(10),
-				Duration.ofMinutes(5), Duration.ofSeconds(1), batch, Duration.ofSeconds(3));
-		return new Dispatcher(jdbc, transactions, settings, mail, json, config, clock);
+		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
+				new NotificationSender(leadContacts, mail, json, config), recorder(config), config, clock);
+		dispatchers.add(dispatcher);
+		return dispatcher;
+	}
+
+	private DeliveryRecorder recorder(NotificationProperties config) {
+		return new DeliveryRecorder(deliveries, config, clock);
 	}
 
 	private List<UUID> newLeads(int count) {
@@ -265,12 +314,12 @@ class DispatcherTests {
 		assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
 		for (Received received : webhooks) {
 			assertThat(received.signature())
-				.isEqualTo(Dispatcher.sign(SECRET, received.body().getBytes(StandardCharsets.UTF_8)));
+				.isEqualTo(NotificationSender.sign(SECRET, received.body().getBytes(StandardCharsets.UTF_8)));
 			assertThat(json.readTree(received.body()).get("eventId").asString()).isEqualTo(received.eventId());
 		}
 		assertThat(webhooks.stream().map(Received::eventId).distinct().count()).isEqualTo(webhooks.size());
 		MimeMessage first = smtp.getReceivedMessages()[0];
-		assertThat(first.getHeader(Dispatcher.EVENT_ID_HEADER)).isNotEmpty();
+		assertThat(first.getHeader(NotificationSender.EVENT_ID_HEADER)).isNotEmpty();
 		assertThat(first.getSubject()).startsWith("New lead:");
 		assertThat(leads
 			.body(mvc.get()
@@ -338,9 +387,10 @@ class DispatcherTests {
 		dispatcher.dispatch();
 		// Not due again before the backoff has passed.
 		assertThat(dispatcher.dispatch()).isZero();
-		assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(10));
-		assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(20));
-		assertThat(dispatcher.backoff(20)).isEqualTo(Duration.ofMinutes(5));
+		DeliveryRecorder recorder = recorder(config(5));
+		assertThat(recorder.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(recorder.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+		assertThat(recorder.backoff(20)).isEqualTo(Duration.ofMinutes(5));
 		clock.advance(Duration.ofSeconds(11));
 		assertThat(dispatcher.dispatch()).isEqualTo(1);
 		clock.advance(Duration.ofSeconds(21));
@@ -383,6 +433,184 @@ class DispatcherTests {
 					.query(Integer.class)
 					.single())
 			.isEqualTo(1);
+	}
+
+	/**
+	 * A webhook that takes 5 s to answer holds neither a connection nor a row lock, and
+	 * deliveries to the other targets, including those of leads that arrive meanwhile, go
+	 * out while it is in flight.
+	 */
+	@Test
+	void aSlowWebhookHoldsNoConnectionAndDeliveriesToOtherTargetsKeepFlowing() throws Exception {
+		startSmtp();
+		startReceiver();
+		String fastHook = "{\"url\":\"http://127.0.0.1:" + httpPort + "/hook\",\"secret\":\"" + SECRET + "\"}";
+		try (FakeHttpServer slow = new FakeHttpServer()) {
+			slow.respond("POST", "/slow", FakeHttpServer.Response.json("{}").delayedBy(Duration.ofSeconds(5)));
+			saveSettings("{\"salesInbox\":\"sales@northbeam.test\",\"maxAttempts\":10,\"webhooks\":[{\"url\":\""
+					+ slow.baseUrl() + "/slow\"}," + fastHook + "]}");
+			List<UUID> ids = new ArrayList<>(newLeads(1));
+			Dispatcher dispatcher = dispatcher(config(20, Duration.ofSeconds(8), Duration.ofMillis(100)));
+			ExecutorService background = Executors.newSingleThreadExecutor();
+			try {
+				long start = System.nanoTime();
+				Future<Integer> run = background.submit(dispatcher::dispatch);
+				await(Duration.ofSeconds(10), () -> !slow.requests().isEmpty());
+				long slowStarted = System.nanoTime();
+				// Leads that arrive now are announced to the fast targets only.
+				saveSettings(
+						"{\"salesInbox\":\"sales@northbeam.test\",\"maxAttempts\":10,\"webhooks\":[" + fastHook + "]}");
+				HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+				List<int[]> samples = new ArrayList<>();
+				samples.add(sample(pool));
+				long slowDelivery = slowDeliveryId();
+				assertThat(borrowEveryConnectionAndLock(slowDelivery)).isEqualTo(maximumPoolSize());
+				ids.addAll(newLeads(5));
+				int others = 2 * ids.size();
+				await(Duration.ofSeconds(10), () -> {
+					samples.add(sample(pool));
+					return delivered(ids) == others;
+				});
+				long othersDone = System.nanoTime();
+				String slowState = jdbc.sql("select state from notification_delivery where id = :id")
+					.param("id", slowDelivery)
+					.query(String.class)
+					.single();
+				boolean slowStillInFlight = !run.isDone();
+				samples.add(sample(pool));
+				int attempts = run.get(30, TimeUnit.SECONDS);
+				long end = System.nanoTime();
+
+				logger.info(
+						"Slow webhook in flight for {} ms (dispatch call {} ms); {} other deliveries completed {} ms after "
+								+ "it went out; pool (active, idle, total, waiting) samples: {}",
+						millis(end - slowStarted), millis(end - start), others, millis(othersDone - slowStarted),
+						samples.stream().map(Arrays::toString).distinct().toList());
+				assertThat(slowStillInFlight).isTrue();
+				assertThat(slowState).isEqualTo("pending");
+				assertThat(millis(othersDone - slowStarted)).isLessThan(5000);
+				assertThat(samples).allSatisfy((sample) -> assertThat(sample[3]).isZero());
+				assertThat(samples.stream().mapToInt((sample) -> sample[0]).max().orElseThrow())
+					.isLessThan(maximumPoolSize());
+				assertThat(attempts).isEqualTo(others + 1);
+				assertThat(slow.requests()).hasSize(1);
+				assertThat(jdbc.sql("select state from notification_delivery where id = :id")
+					.param("id", slowDelivery)
+					.query(String.class)
+					.single()).isEqualTo("delivered");
+				assertThat(emailsPerLead(ids)).isEqualTo(once(ids));
+				assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
+			}
+			finally {
+				background.shutdownNow();
+			}
+		}
+	}
+
+	@Test
+	void theDeliveriesOfAnInstanceThatDiedAreSentOnceItsLeaseHasExpired() throws Exception {
+		startSmtp();
+		startReceiver();
+		UUID lead = newLeads(1).get(0);
+		outbox.expand(20, List.of(new Target("email", "sales@northbeam.test"),
+				new Target("webhook", "http://127.0.0.1:" + httpPort + "/hook")), clock.instant());
+		// An instance claims both deliveries and dies before sending them.
+		List<Claim> lost = deliveries.claimDue("crashed", clock.instant(), Duration.ofMinutes(5), 10, 20, Set.of());
+		assertThat(lost).hasSize(2).allSatisfy((claim) -> assertThat(claim.leadId()).isEqualTo(lead));
+		Dispatcher dispatcher = dispatcher(5);
+		assertThat(dispatcher.dispatch()).isZero();
+		clock.advance(Duration.ofMinutes(4));
+		assertThat(dispatcher.dispatch()).isZero();
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(dispatcher.dispatch()).isEqualTo(2);
+		assertThat(dispatcher.dispatch()).isZero();
+		assertThat(emailsPerLead(List.of(lead))).isEqualTo(Map.of(lead, 1));
+		assertThat(webhooksPerLead(List.of(lead))).isEqualTo(Map.of(lead, 1));
+		// Should the lost instance come back, its late failure does not undo the
+		// delivery.
+		deliveries.markFailed(lost.get(0).id(), "crashed", 1, false, "late", clock.instant());
+		assertThat(jdbc
+			.sql("select state, claimed_by, claimed_until from notification_delivery where id in (:ids) order by id")
+			.param("ids", lost.stream().map(Claim::id).toList())
+			.query()
+			.listOfRows()).hasSize(2).allSatisfy((row) -> {
+				assertThat(row.get("state")).isEqualTo("delivered");
+				assertThat(row.get("claimed_by")).isNull();
+				assertThat(row.get("claimed_until")).isNull();
+			});
+	}
+
+	private void saveSettings(String body) {
+		assertThat(mvc.put()
+			.uri("/api/admin/notifications/settings")
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).hasStatusOk();
+	}
+
+	private long slowDeliveryId() {
+		return jdbc.sql("select id from notification_delivery where target like '%/slow'").query(Long.class).single();
+	}
+
+	private int delivered(List<UUID> ids) {
+		return jdbc
+			.sql("select count(*) from notification_delivery d join outbox_event e on e.id = d.event_id "
+					+ "where e.lead_id in (:ids) and d.state = 'delivered' and d.target not like '%/slow'")
+			.param("ids", ids)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int maximumPoolSize() throws SQLException {
+		return dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+	}
+
+	/**
+	 * Holds every connection of the pool at once and locks the slow delivery's row
+	 * without waiting; returns how many connections it held.
+	 */
+	private int borrowEveryConnectionAndLock(long delivery) throws SQLException {
+		List<Connection> held = new ArrayList<>();
+		try {
+			for (int i = 0; i < maximumPoolSize(); i++) {
+				held.add(dataSource.getConnection());
+			}
+			Connection connection = held.get(0);
+			connection.setAutoCommit(false);
+			try (PreparedStatement lock = connection
+				.prepareStatement("select id from notification_delivery where id = ? for update nowait")) {
+				lock.setLong(1, delivery);
+				lock.executeQuery().close();
+			}
+			connection.rollback();
+			connection.setAutoCommit(true);
+			return held.size();
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+	}
+
+	/** Active, idle and total connections, and threads waiting for one. */
+	private static int[] sample(HikariPoolMXBean pool) {
+		return new int[] { pool.getActiveConnections(), pool.getIdleConnections(), pool.getTotalConnections(),
+				pool.getThreadsAwaitingConnection() };
+	}
+
+	private static long millis(long nanos) {
+		return TimeUnit.NANOSECONDS.toMillis(nanos);
+	}
+
+	private static void await(Duration timeout, Callable<Boolean> condition) throws Exception {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.call()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Still waiting after " + timeout);
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	@Test

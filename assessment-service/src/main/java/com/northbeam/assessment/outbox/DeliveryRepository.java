@@ -1,0 +1,198 @@
+package com.northbeam.assessment.outbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static com.northbeam.assessment.outbox.OutboxRepository.timestamp;
+
+/**
+ * The deliveries of outbox events. A dispatcher claims due ones with a lease in a short
+ * transaction, sends them with no connection held, and records each outcome in another.
+ */
+@Repository
+class DeliveryRepository {
+
+	/** A delivery as admins see it. */
+	record Delivery(long id, UUID eventId, String channel, String target, String state, int attempts, String lastError,
+			Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
+	}
+
+	/**
+	 * A delivery reserved for one dispatcher, with what the event says; {@code attempts}
+	 * counts those made before this one.
+	 */
+	record Claim(long id, UUID eventId, String kind, UUID leadId, String channel, String target, int attempts) {
+	}
+
+	private record Due(long id, UUID eventId, String channel, String target, int attempts) {
+	}
+
+	private record Event(UUID id, String kind, UUID leadId) {
+	}
+
+	private static final String COLUMNS = "id, event_id, channel, target, state, attempts, last_error, next_attempt_at, "
+			+ "delivered_at, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Reserves for {@code owner} until {@code now + lease} up to {@code limit} due
+	 * deliveries, oldest first and at most one per target, skipping targets in
+	 * {@code busy}. Looks at {@code scan} rows at most; rows another dispatcher is
+	 * claiming at the same moment are skipped, not waited for, and a delivery whose lease
+	 * has expired is due again.
+	 */
+	List<Claim> claimDue(String owner, Instant now, Duration lease, int limit, int scan, Collection<String> busy) {
+		List<Claim> claimed = this.transactions.execute((tx) -> {
+			List<Due> due = this.jdbc
+				.sql("select id, event_id, channel, target, attempts from notification_delivery "
+						+ "where state = 'pending' and next_attempt_at <= :now "
+						+ "and (claimed_until is null or claimed_until <= :now)"
+						+ (busy.isEmpty() ? "" : " and target not in (:busy)")
+						+ " order by next_attempt_at, id limit :scan for update skip locked")
+				.param("now", timestamp(now))
+				.param("busy", List.copyOf(busy))
+				.param("scan", scan)
+				.query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+						rs.getString("channel"), rs.getString("target"), rs.getInt("attempts")))
+				.list();
+			List<Due> picked = new ArrayList<>();
+			Set<String> targets = new HashSet<>();
+			for (Due delivery : due) {
+				if (picked.size() < limit && targets.add(delivery.target())) {
+					picked.add(delivery);
+				}
+			}
+			if (picked.isEmpty()) {
+				return List.<Claim>of();
+			}
+			this.jdbc
+				.sql("update notification_delivery set claimed_by = :owner, claimed_until = :until where id in (:ids)")
+				.param("owner", owner)
+				.param("until", timestamp(now.plus(lease)))
+				.param("ids", picked.stream().map(Due::id).toList())
+				.update();
+			Map<UUID, Event> events = this.jdbc.sql("select id, kind, lead_id from outbox_event where id in (:ids)")
+				.param("ids", picked.stream().map(Due::eventId).distinct().toList())
+				.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getString("kind"),
+						rs.getObject("lead_id", UUID.class)))
+				.list()
+				.stream()
+				.collect(Collectors.toMap(Event::id, Function.identity()));
+			return picked.stream().map((delivery) -> {
+				Event event = events.get(delivery.eventId());
+				return new Claim(delivery.id(), delivery.eventId(), event.kind(), event.leadId(), delivery.channel(),
+						delivery.target(), delivery.attempts());
+			}).toList();
+		});
+		return (claimed != null) ? claimed : List.of();
+	}
+
+	/**
+	 * Records a successful attempt, unless the delivery was recorded as delivered before.
+	 */
+	void markDelivered(long id, int attempts, Instant now) {
+		this.jdbc
+			.sql("update notification_delivery set state = 'delivered', attempts = :attempts, delivered_at = :at, "
+					+ "last_error = null, claimed_by = null, claimed_until = null where id = :id and state = 'pending'")
+			.param("attempts", attempts)
+			.param("at", timestamp(now))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Records a failed attempt as long as {@code owner} still holds the lease: pending
+	 * again from {@code next}, or dead.
+	 */
+	void markFailed(long id, String owner, int attempts, boolean dead, String error, Instant next) {
+		this.jdbc
+			.sql("update notification_delivery set state = :state, attempts = :attempts, last_error = :error, "
+					+ "next_attempt_at = :next, claimed_by = null, claimed_until = null "
+					+ "where id = :id and claimed_by = :owner and state = 'pending'")
+			.param("state", dead ? "dead" : "pending")
+			.param("attempts", attempts)
+			.param("error", error)
+			.param("next", timestamp(next))
+			.param("id", id)
+			.param("owner", owner)
+			.update();
+	}
+
+	/**
+	 * Up to {@code limit} deliveries, newest first, optionally in one state and older
+	 * than {@code afterId}.
+	 */
+	List<Delivery> page(String state, Long afterId, int limit) {
+		StringBuilder where = new StringBuilder("where 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (state != null) {
+			where.append(" and state = ?");
+			params.add(state);
+		}
+		if (afterId != null) {
+			where.append(" and id < ?");
+			params.add(afterId);
+		}
+		where.append(" order by id desc limit ?");
+		params.add(limit);
+		return query(where.toString(), params);
+	}
+
+	Optional<Delivery> find(long id) {
+		return query("where id = ?", List.of(id)).stream().findFirst();
+	}
+
+	/**
+	 * Makes a delivery that is not delivered due at {@code now} with a fresh set of
+	 * attempts; says whether there was one.
+	 */
+	boolean retry(long id, Instant now) {
+		return this.jdbc
+			.sql("update notification_delivery set state = 'pending', attempts = 0, "
+					+ "next_attempt_at = :now where id = :id and state <> 'delivered'")
+			.param("now", timestamp(now))
+			.param("id", id)
+			.update() > 0;
+	}
+
+	private List<Delivery> query(String where, List<Object> params) {
+		return this.jdbc.sql("select " + COLUMNS + " from notification_delivery " + where)
+			.params(params)
+			.query((rs, n) -> new Delivery(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+					rs.getString("channel"), rs.getString("target"), rs.getString("state"), rs.getInt("attempts"),
+					rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "delivered_at"),
+					instant(rs, "created_at")))
+			.list();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.northbeam.assessment.outbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.northbeam.assessment.lead.LeadContact;
+import com.northbeam.assessment.lead.LeadContacts;
+import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
+import com.northbeam.assessment.outbox.NotificationSettings.Settings;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one claimed delivery: an email to the sales inbox or a signed JSON webhook. Holds
+ * no transaction; the only database read is the lead's current contact data.
+ */
+@Component
+class NotificationSender {
+
+	static final String SIGNATURE_HEADER = "X-Northbeam-Signature";
+
+	static final String EVENT_ID_HEADER = "X-Northbeam-Event-Id";
+
+	private final LeadContacts leads;
+
+	private final JavaMailSender mail;
+
+	private final HttpClient http;
+
+	private final ObjectMapper json;
+
+	private final NotificationProperties properties;
+
+	@Autowired
+	NotificationSender(LeadContacts leads, ObjectProvider<JavaMailSender> mail, ObjectMapper json,
+			NotificationProperties properties) {
+		this(leads, mail.getIfAvailable(), json, properties);
+	}
+
+	NotificationSender(LeadContacts leads, JavaMailSender mail, ObjectMapper json, NotificationProperties properties) {
+		this.leads = leads;
+		this.mail = mail;
+		this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/** Sends the delivery; throws if it did not go through. */
+	void send(Claim delivery, Settings settings) throws Exception {
+		LeadContact lead = this.leads.forNotification(delivery.leadId())
+			.orElseThrow(() -> new IllegalStateException("The event's lead does not exist"));
+		Notification notification = new Notification(delivery.eventId(), delivery.kind(), lead,
+				this.properties.dashboardBaseUrl() + "/leads/" + lead.id());
+		if ("email".equals(delivery.channel())) {
+			sendEmail(delivery, notification);
+		}
+		else {
+			sendWebhook(delivery, notification, settings);
+		}
+	}
+
+	private void sendEmail(Claim delivery, Notification notification) throws Exception {
+		if (this.mail == null) {
+			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+		}
+		MimeMessage message = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.from());
+		helper.setTo(delivery.target());
+		helper.setSubject(notification.subject());
+		helper.setText(notification.text());
+		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
+		this.mail.send(message);
+	}
+
+	private void sendWebhook(Claim delivery, Notification notification, Settings settings) throws Exception {
+		byte[] body = this.json.writeValueAsBytes(notification.payload());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.target()))
+			.timeout(this.properties.webhookTimeout())
+			.header("Content-Type", "application/json")
+			.header(EVENT_ID_HEADER, delivery.eventId().toString())
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		settings.secretOf(delivery.target())
+			.ifPresent((secret) -> request.header(SIGNATURE_HEADER, sign(secret, body)));
+		HttpResponse<Void> response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		if (response.statusCode() < 200 || response.statusCode() >= 300) {
+			throw new IllegalStateException("The webhook answered " + response.statusCode());
+		}
+	}
+
+	/** {@code sha256=} and the hex HMAC-SHA256 of the body with the webhook's secret. */
+	static String sign(String secret, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

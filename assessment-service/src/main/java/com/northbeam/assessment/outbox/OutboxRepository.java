@@ -1,0 +1,80 @@
+package com.northbeam.assessment.outbox;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox events: written with the lead they announce, then expanded into one delivery
+ * per target.
+ */
+@Repository
+class OutboxRepository {
+
+	/** Where a delivery goes: {@code email} to an address or {@code webhook} to a URL. */
+	record Target(String channel, String target) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	OutboxRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	static OffsetDateTime timestamp(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** Writes an event in the caller's transaction. */
+	void add(UUID id, String kind, UUID leadId, Instant at) {
+		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("leadId", leadId)
+			.param("at", timestamp(at))
+			.update();
+	}
+
+	/**
+	 * Turns up to {@code limit} new events into one pending delivery per target, in a
+	 * transaction of its own; returns how many events. Events another dispatcher is
+	 * expanding at the same moment are skipped, not waited for.
+	 */
+	int expand(int limit, List<Target> targets, Instant now) {
+		Integer expanded = this.transactions.execute((tx) -> {
+			List<UUID> events = this.jdbc
+				.sql("select id from outbox_event where expanded_at is null order by created_at limit :limit "
+						+ "for update skip locked")
+				.param("limit", limit)
+				.query(UUID.class)
+				.list();
+			for (UUID event : events) {
+				for (Target target : targets) {
+					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
+							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
+						.param("event", event)
+						.param("channel", target.channel())
+						.param("target", target.target())
+						.param("at", timestamp(now))
+						.update();
+				}
+				this.jdbc.sql("update outbox_event set expanded_at = :at where id = :id")
+					.param("at", timestamp(now))
+					.param("id", event)
+					.update();
+			}
+			return events.size();
+		});
+		return (expanded != null) ? expanded : 0;
+	}
+
+}
