@@ -13,8 +13,10 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests -pl "${SERVICE}
  && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /extracted
 
 # Runtime stage: a JRE, the jar's layers (dependencies change less often than our code), a non-root user.
+# fontconfig and a font: the gateway draws articles' share images (Java2D's logical "SansSerif").
 FROM eclipse-temurin:17.0.15_6-jre-noble
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
 COPY --from=build /extracted/dependencies/ ./
