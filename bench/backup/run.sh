@@ -34,11 +34,12 @@ for tool in psql pg_dump pg_restore; do
 	fi
 done
 
+# fresh NAME: creates the database backup_test_NAME_<pid> and sets db to its name (not run in a
+# subshell, so that clean-up knows every database).
 fresh() {
-	local db="backup_test_$1_$$"
+	db="backup_test_$1_$$"
 	databases+=("$db")
 	psql -qX -v ON_ERROR_STOP=1 -d postgres -c "create database $db" >/dev/null
-	echo "$db"
 }
 
 # migrate DB MODULE: the module's PostgreSQL migrations, in version order, each in one transaction.
@@ -65,11 +66,13 @@ check() { # check CONDITION TEXT
 	if eval "$1"; then echo "PASS  $2"; else echo "FAIL  $2"; failed=1; fi
 }
 
-content=$(fresh content)
+fresh content
+content=$db
 migrate "$content" content-service
 psql -qX -v ON_ERROR_STOP=1 -d "$content" -f bench/content/generate-articles.sql >/dev/null
 
-assessment=$(fresh assessment)
+fresh assessment
+assessment=$db
 migrate "$assessment" assessment-service
 psql -qX -v ON_ERROR_STOP=1 -d "$assessment" >/dev/null <<SQL
 insert into submission (id, questionnaire_version, answers, utm_source, utm_medium, created_at)
@@ -89,7 +92,8 @@ select md5('e' || i)::uuid, 'email', 'sales@example.com', 'delivered', 1, now(),
 from generate_series(1, $LEADS) i;
 SQL
 
-gateway=$(fresh gateway)
+fresh gateway
+gateway=$db
 migrate "$gateway" web-gateway
 psql -qX -v ON_ERROR_STOP=1 -d "$gateway" >/dev/null <<SQL
 insert into staff_account (id, email, name, password_hash, roles, enabled, created_at, version)
@@ -111,7 +115,8 @@ SQL
 
 for source in "$content" "$assessment" "$gateway"; do
 	name=${source#backup_test_}
-	restored=$(fresh "restored_${name%_$$}")
+	fresh "restored_${name%_$$}"
+	restored=$db
 	bin/db-backup "$source" "$work/$source.dump"
 	bin/db-restore "$work/$source.dump" "$restored"
 	fingerprint "$source" >"$work/$source.before"
