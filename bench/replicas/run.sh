@@ -72,6 +72,7 @@ work="$(mktemp -d /tmp/bench-replicas.XXXXXX)"
 mkdir -p "$work/logs" "$work/nginx"
 declare -A PID=()
 sinks_pid=""
+sampler_pid=""
 failed=0
 cleanup() {
 	local status=$?
@@ -79,6 +80,7 @@ cleanup() {
 	for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
 	for name in "${!PID[@]}"; do wait "${PID[$name]}" 2>/dev/null || true; done
 	[ -n "$sinks_pid" ] && kill "$sinks_pid" 2>/dev/null && wait "$sinks_pid" 2>/dev/null || true
+	[ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null && wait "$sampler_pid" 2>/dev/null || true
 	for db in "$CONTENT_DB" "$ASSESSMENT_DB" "$GATEWAY_DB"; do
 		psql -qX -d postgres -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
 	done
@@ -262,7 +264,7 @@ python3 - "$work" "$ASSESSMENT_DB" "$GATEWAY_DB" "$CONTENT_DB" <<'PY' &
 import subprocess, sys, time, os
 work, dbs = sys.argv[1], sys.argv[2:]
 peak = {}
-while not os.path.exists(f"{work}/summary.json"):
+while not os.path.exists(f"{work}/load-done"):
     out = subprocess.run(["psql", "-qAtX", "-d", "postgres", "-c",
         "select datname, count(*) from pg_stat_activity where datname in ('" + "','".join(dbs) + "') group by 1"],
         capture_output=True, text=True).stdout
@@ -275,9 +277,18 @@ with open(f"{work}/connections.txt", "w") as f:
         f.write(f"{db} {peak.get(db, 0)}\n")
 PY
 sampler_pid=$!
-python3 "$here/load.py" "$work/load.json" "$work"
+load_status=0
+python3 "$here/load.py" "$work/load.json" "$work" || load_status=$?
+touch "$work/load-done"
 wait "$sampler_pid" || true
-unset 'PID[assessment-1]' 'PID[gateway-1]'
+sampler_pid=""
+[ "$load_status" = 0 ] || { echo "The load failed (exit $load_status)" >&2; exit 1; }
+summary="$work/summary.json"
+j() { python3 -c "import json,sys; d=json.load(open('$summary')); print(eval(sys.argv[1]))" "$1"; }
+# The killed ones are gone: forget them, so the clean-up never signals a process that reused the id.
+for pid in $(j '" ".join(str(k["pid"]) for k in d["kills"])'); do
+	for name in "${!PID[@]}"; do [ "${PID[$name]}" = "$pid" ] && unset "PID[$name]"; done
+done
 
 echo "== waiting for the queues to drain (gateway outbound_request, assessment outbox and deliveries)"
 drain_start=$SECONDS
@@ -332,8 +343,6 @@ channel_report() {
 read -r e_receipts e_distinct e_missed e_unknown _ e_delivered e_dead e_pending <<<"$(channel_report email)"
 read -r w_receipts w_distinct w_missed w_unknown w_badsig w_delivered w_dead w_pending <<<"$(channel_report webhook)"
 
-summary="$work/summary.json"
-j() { python3 -c "import json,sys; d=json.load(open('$summary')); print(eval(sys.argv[1]))" "$1"; }
 accepted="$(j 'd["accepted"]')"
 
 echo
@@ -352,8 +361,8 @@ echo "assessment:  submissions stored $stored, of them accepted $accepted_stored
 echo "gateway:     queued submissions $q_total, delivered $q_delivered, refused for good $q_failed, still queued $q_pending, most attempts $q_max_attempts; drained $drained_after s after the load"
 echo "email:       $e_receipts received, $e_distinct distinct events of $events, $e_missed missed, $e_unknown unknown ids; rows delivered $e_delivered, dead $e_dead, pending $e_pending"
 echo "webhook:     $w_receipts received, $w_distinct distinct events of $events, $w_missed missed, $w_unknown unknown ids, $w_badsig bad signatures; rows delivered $w_delivered, dead $w_dead, pending $w_pending"
-assessment_killed_at="$(j '[k["at"] for k in d["kills"] if k["what"] == "assessment-service"][0]')"
-gateway_killed_at="$(j '[k["at"] for k in d["kills"] if k["what"] == "gateway"][0]')"
+# 0 when the load ended before the kill (then nothing can have been repeated because of it).
+assessment_killed_at="$(j 'next((k["at"] for k in d["kills"] if k["what"] == "assessment-service"), 0)')"
 for channel in email webhook; do
 	echo "$channel repeats: $(sql "$ASSESSMENT_DB" "with r as (select event_id, count(*) - 1 as extra, min(at) as first, max(at) as again
 		from bench_received where channel = '$channel' group by event_id having count(*) > 1)
