@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first admin from {@code PLATFORM_ADMIN_EMAIL} and
  * {@code PLATFORM_ADMIN_PASSWORD} when the platform has no admin yet. An existing account
- * is never changed, so a restart never resets a password.
+ * is never changed, so a restart never resets a password. Replicas starting together on
+ * an empty database race to create it: the one whose insert loses finds the account taken
+ * and carries on.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -42,8 +44,16 @@ class FirstAdmin implements ApplicationRunner {
 			log.warn("PLATFORM_ADMIN_EMAIL names an existing account that is not an enabled admin; left unchanged.");
 			return;
 		}
-		accounts.create(settings.email(), settings.name(), EnumSet.of(StaffRole.ADMIN), settings.password());
-		log.info("Created the first admin account.");
+		try {
+			accounts.create(settings.email(), settings.name(), EnumSet.of(StaffRole.ADMIN), settings.password());
+			log.info("Created the first admin account.");
+		}
+		catch (StaffAccountProblems ex) {
+			if (!"staff.error.emailTaken".equals(ex.messageKeysByField().get("email"))) {
+				throw ex;
+			}
+			log.info("Another replica created the first admin account at the same moment.");
+		}
 	}
 
 }

@@ -1,6 +1,13 @@
 package com.northbeam.gateway.staff;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -43,6 +50,37 @@ class FirstAdminTests {
 			.single();
 		assertThat(passwordEncoder.matches("first password, long enough", hash)).isTrue();
 		assertThat(hash).startsWith("{bcrypt}");
+	}
+
+	/** Replicas starting together on an empty database all start; one admin is made. */
+	@Test
+	void replicasCreatingTheFirstAdminAtOnceAllStartAndMakeOneAccount() throws Exception {
+		demoteEveryAdmin();
+		String email = StaffTestSupport.uniqueEmail("first-admin-race");
+		int replicas = 4;
+		CyclicBarrier together = new CyclicBarrier(replicas);
+		ExecutorService executor = Executors.newFixedThreadPool(replicas);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int i = 0; i < replicas; i++) {
+				FirstAdmin replica = firstAdmin(email, "a password, long enough");
+				runs.add(executor.submit(() -> {
+					together.await();
+					replica.run(null);
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM staff_account WHERE email = ?").param(email).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(accounts.byEmail(email).orElseThrow().roles()).containsExactly(StaffRole.ADMIN);
 	}
 
 	@Test
