@@ -70,37 +70,6 @@ class ScoringWorkbench {
 		this.personas = GoldenPersonas.load(json, scoring.currentQuestionnaire());
 	}
 
-	PublishedRules published(String actor) {
-		ScoringRules rules = this.scoring.published();
-		this.audit.recordRead(actor, READ, null, "published version " + rules.version());
-		PublishedVersion meta = this.scoring.publishedVersions()
-			.stream()
-			.filter((version) -> version.version() == rules.version())
-			.findFirst()
-			.orElseThrow();
-		return new PublishedRules(meta, rules, GuideAnchors.ALL.stream().sorted().toList());
-	}
-
-	List<PublishedVersion> versions(String actor) {
-		this.audit.recordRead(actor, READ, null, "versions");
-		return this.scoring.publishedVersions();
-	}
-
-	ScoringRules version(int version, String actor) {
-		this.audit.recordRead(actor, READ, null, "version " + version);
-		return this.scoring.rules(version)
-			.orElseThrow(() -> new NotFoundException("There is no rules version " + version));
-	}
-
-	DecisionMap decisionMap(Integer version, String actor) {
-		ScoringRules rules = (version != null)
-				? this.scoring.rules(version)
-					.orElseThrow(() -> new NotFoundException("There is no rules version " + version))
-				: this.scoring.published();
-		this.audit.recordRead(actor, READ, null, "decision map of version " + rules.version());
-		return DecisionMap.of(rules, this.scoring.questionnaire(rules));
-	}
-
 	List<GoldenPersonas.Persona> personas(String actor) {
 		this.audit.recordRead(actor, READ, null, "golden personas");
 		return this.personas.all();
@@ -289,15 +258,6 @@ class ScoringWorkbench {
 		return new Draft(stored.id(), stored.revision(), stored.basedOnVersion(), stored.questionnaireVersion(),
 				this.json.readValue(stored.definition(), ScoringRules.class), stored.createdAt(), stored.createdBy(),
 				stored.updatedAt(), stored.updatedBy(), stored.publishedVersion());
-	}
-
-	/**
-	 * @param version when and by whom it was published
-	 * @param definition its models, baseline, scale, confidence, priority and rules (with
-	 * their effects, conditions, wording and guide anchors)
-	 * @param guideAnchors every guide anchor a rule may name
-	 */
-	record PublishedRules(PublishedVersion version, ScoringRules definition, List<String> guideAnchors) {
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.northbeam.assessment.scoring.ScoringRules.Rule;
 import com.northbeam.assessment.scoring.ScoringWorkbench.Draft;
-import com.northbeam.assessment.scoring.ScoringWorkbench.PublishedRules;
+import com.northbeam.assessment.scoring.PublishedRulesReader.PublishedRules;
 import com.northbeam.assessment.system.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -39,35 +39,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/scoring")
 class ScoringWorkbenchController {
 
+	private final PublishedRulesReader published;
+
 	private final ScoringWorkbench workbench;
 
-	ScoringWorkbenchController(ScoringWorkbench workbench) {
+	ScoringWorkbenchController(PublishedRulesReader published, ScoringWorkbench workbench) {
+		this.published = published;
 		this.workbench = workbench;
 	}
 
 	@GetMapping("/published")
 	@Operation(summary = "The published rules version with its rules, weights and guide anchors (scoring:read)")
 	PublishedRules published(@AuthenticationPrincipal Jwt staff) {
-		return this.workbench.published(staff.getSubject());
+		return this.published.published(staff.getSubject());
 	}
 
 	@GetMapping("/versions")
 	@Operation(summary = "Every published rules version, newest first (scoring:read)")
 	List<PublishedVersion> versions(@AuthenticationPrincipal Jwt staff) {
-		return this.workbench.versions(staff.getSubject());
+		return this.published.versions(staff.getSubject());
 	}
 
 	@GetMapping("/versions/{version}")
 	@Operation(summary = "One published rules version's definition (scoring:read)")
 	ScoringRules version(@PathVariable int version, @AuthenticationPrincipal Jwt staff) {
-		return this.workbench.version(version, staff.getSubject());
+		return this.published.version(version, staff.getSubject());
 	}
 
 	@GetMapping("/decision-map")
 	@Operation(summary = "Which model wins for each size band, internal IT and pressure level, "
 			+ "for the published version or the given one (scoring:read)")
 	DecisionMap decisionMap(@RequestParam(required = false) Integer version, @AuthenticationPrincipal Jwt staff) {
-		return this.workbench.decisionMap(version, staff.getSubject());
+		return this.published.decisionMap(version, staff.getSubject());
 	}
 
 	@GetMapping("/personas")

@@ -16,7 +16,6 @@ import com.northbeam.assessment.lead.LeadIntake;
 import com.northbeam.assessment.questionnaire.Answers;
 import com.northbeam.assessment.scoring.Score;
 import com.northbeam.assessment.scoring.Scoring;
-import com.northbeam.assessment.scoring.ScoringEngine;
 import com.northbeam.assessment.scoring.ScoringRules;
 import com.northbeam.assessment.submission.ResultRepository.StoredSubmission;
 import com.northbeam.assessment.submission.SubmissionRepository.NewSubmission;
@@ -203,7 +202,7 @@ class Submissions {
 		Answers answers = new Answers(stored.questionnaireVersion(), this.json.readValue(stored.answers(), ANSWERS));
 		CostInputs inputs = (stored.costs() != null) ? this.json.readValue(stored.costs(), CostInputs.class)
 				: CostInputs.NONE;
-		Score score = ScoringEngine.score(rules, answers);
+		Score score = this.scoring.score(rules, answers);
 		CostComparison cost = this.costs.compare(answers, inputs);
 		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
 		// agree.

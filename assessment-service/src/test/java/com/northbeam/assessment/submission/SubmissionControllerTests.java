@@ -128,6 +128,29 @@ class SubmissionControllerTests {
 			.containsEntry("landing", "/articles/co-managed-vs-fully-managed-it");
 	}
 
+	/**
+	 * A large company with an IT team sits between co-managed and hybrid
+	 * (docs/recommendations.md).
+	 */
+	@Test
+	void aCloseCallNamesTheRunnerUpAndTheAnswersThatWouldTipIt() {
+		UUID id = UUID.randomUUID();
+		MvcTestResult result = post(
+				SubmissionBodies.valid(id).replace("\"51-200\"", "\"1000+\"").replace("keep_control", "balanced"));
+		assertThat(result).hasStatus(201);
+		JsonNode body = json.readTree(result.getResponse().getContentAsByteArray());
+		assertThat(body.get("confidenceLabel").asString()).isEqualTo("close");
+		assertThat(body.get("runnerUp").asString()).isIn("co_managed", "fully_managed", "hybrid")
+			.isNotEqualTo(body.get("recommendation").asString());
+		JsonNode tip = body.get("tipping").get(0);
+		assertThat(tip.get("question").asString()).isNotBlank();
+		assertThat(tip.get("recommendation").asString()).isNotEqualTo(body.get("recommendation").asString());
+		assertThat(tip.get("explanation").asString()).isNotBlank();
+
+		JsonNode stored = json.readTree(get(id).getResponse().getContentAsByteArray());
+		assertThat(stored.get("tipping")).isEqualTo(body.get("tipping"));
+	}
+
 	@Test
 	void theSameIdAgainReturnsTheStoredResultAndCreatesNothing() {
 		UUID id = UUID.randomUUID();
