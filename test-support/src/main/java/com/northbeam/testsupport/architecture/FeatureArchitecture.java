@@ -1,21 +1,13 @@
 package com.northbeam.testsupport.architecture;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -51,17 +43,6 @@ public final class FeatureArchitecture {
 
 	/** The package that is cross-cutting configuration, not a feature. */
 	public static final String SYSTEM = "system";
-
-	private static final Pattern CREATE_TABLE = Pattern
-		.compile("(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?(\\w+)\"?");
-
-	private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`(\\w+)`\\s*\\|\\s*`(\\w+)`\\s*\\|");
-
-	private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
-			Pattern.DOTALL);
-
-	private static final Pattern TABLE_REFERENCE = Pattern
-		.compile("(?i)\\b(?:from|join|into|update|table|exists|using)\\s+\"?(\\w+)\"?");
 
 	private final String rootPackage;
 
@@ -200,8 +181,9 @@ public final class FeatureArchitecture {
 	 * file's own feature owns.
 	 */
 	public void assertSqlNamesOnlyOwnTables() {
-		Map<String, String> owners = tableOwners();
-		Set<String> migrated = migratedTables();
+		TableOwnership ownership = new TableOwnership(this.serviceName, this.moduleDirectory);
+		Map<String, String> owners = ownership.owners();
+		Set<String> migrated = ownership.migratedTables();
 		List<String> problems = new ArrayList<>();
 		for (String table : migrated) {
 			if (!owners.containsKey(table)) {
@@ -213,9 +195,9 @@ public final class FeatureArchitecture {
 				problems.add("table " + table + " is listed in docs/architecture.md but no migration creates it");
 			}
 		}
-		for (Path source : files(this.moduleDirectory.resolve("src/main/java"), ".java")) {
+		for (Path source : ModuleFiles.files(this.moduleDirectory.resolve("src/main/java"), ".java")) {
 			String feature = featureOf(packageOf(source)).orElse("(root package)");
-			for (String table : tablesNamedBy(read(source), owners.keySet())) {
+			for (String table : TableOwnership.tablesNamedBy(ModuleFiles.read(source), owners.keySet())) {
 				if (!owners.get(table).equals(feature)) {
 					problems.add(source + " (feature '" + feature + "') has SQL naming table " + table
 							+ ", owned by feature '" + owners.get(table) + "'");
@@ -230,8 +212,8 @@ public final class FeatureArchitecture {
 	/** No file under {@code src/main/java} is longer than {@code maximum} lines. */
 	public void assertMainClassesAtMost(int maximum) {
 		Map<Path, Long> tooLong = new TreeMap<>();
-		for (Path source : files(this.moduleDirectory.resolve("src/main/java"), ".java")) {
-			long lines = read(source).lines().count();
+		for (Path source : ModuleFiles.files(this.moduleDirectory.resolve("src/main/java"), ".java")) {
+			long lines = ModuleFiles.read(source).lines().count();
 			if (lines > maximum) {
 				tooLong.put(source, lines);
 			}
@@ -244,83 +226,12 @@ public final class FeatureArchitecture {
 
 	/** The service's table owners, from its section of {@code docs/architecture.md}. */
 	public Map<String, String> tableOwners() {
-		Path document = this.moduleDirectory.toAbsolutePath().resolveSibling("docs").resolve("architecture.md");
-		List<String> lines = read(document).lines().toList();
-		Map<String, String> owners = new TreeMap<>();
-		boolean inService = false;
-		boolean inTables = false;
-		for (String line : lines) {
-			if (line.startsWith("## ")) {
-				inService = line.substring(3).trim().equals(this.serviceName);
-				inTables = false;
-			}
-			else if (line.startsWith("### ")) {
-				inTables = inService && line.substring(4).trim().equals("Tables");
-			}
-			else if (inTables) {
-				Matcher row = TABLE_ROW.matcher(line);
-				if (row.find()) {
-					owners.put(row.group(1).toLowerCase(Locale.ROOT), row.group(2));
-				}
-			}
-		}
-		if (owners.isEmpty()) {
-			throw new AssertionError(document + " has no '### Tables' table under '## " + this.serviceName + "'");
-		}
-		return owners;
-	}
-
-	private Set<String> migratedTables() {
-		Set<String> tables = new TreeSet<>();
-		for (Path migration : files(this.moduleDirectory.resolve("src/main/resources/db/migration"), ".sql")) {
-			Matcher created = CREATE_TABLE.matcher(read(migration));
-			while (created.find()) {
-				tables.add(created.group(1).toLowerCase(Locale.ROOT));
-			}
-		}
-		return tables;
-	}
-
-	static Set<String> tablesNamedBy(String javaSource, Set<String> tables) {
-		Set<String> named = new TreeSet<>();
-		Matcher literal = STRING_LITERAL.matcher(javaSource);
-		while (literal.find()) {
-			String text = (literal.group(1) != null) ? literal.group(1) : literal.group(2);
-			Matcher reference = TABLE_REFERENCE.matcher(text);
-			while (reference.find()) {
-				String table = reference.group(1).toLowerCase(Locale.ROOT);
-				if (tables.contains(table)) {
-					named.add(table);
-				}
-			}
-		}
-		return named;
+		return new TableOwnership(this.serviceName, this.moduleDirectory).owners();
 	}
 
 	private String packageOf(Path source) {
 		Path relative = this.moduleDirectory.resolve("src/main/java").relativize(source).getParent();
 		return (relative != null) ? relative.toString().replace(source.getFileSystem().getSeparator(), ".") : "";
-	}
-
-	private static List<Path> files(Path directory, String ending) {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> walk = Files.walk(directory)) {
-			return walk.filter((path) -> path.toString().endsWith(ending)).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -21,8 +21,7 @@ class FeatureArchitectureTests {
 					String b = "insert into submission (id) values (?)";
 				}
 				""";
-		assertThat(FeatureArchitecture.tablesNamedBy(source, TABLES)).containsExactly("lead", "lead_event",
-				"submission");
+		assertThat(TableOwnership.tablesNamedBy(source, TABLES)).containsExactly("lead", "lead_event", "submission");
 	}
 
 	@Test
@@ -34,7 +33,7 @@ class FeatureArchitectureTests {
 					String other = "select * from leads_archive";
 				}
 				""";
-		assertThat(FeatureArchitecture.tablesNamedBy(source, TABLES)).isEmpty();
+		assertThat(TableOwnership.tablesNamedBy(source, TABLES)).isEmpty();
 	}
 
 	@Test
