@@ -1,7 +1,5 @@
 package com.northbeam.assessment.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
+import com.northbeam.assessment.system.DatabaseProduct;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,19 +23,10 @@ class AuditRepository {
 
 	private final boolean postgres;
 
-	AuditRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+	AuditRepository(JdbcClient jdbc, TransactionTemplate transactions, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database is in use", ex);
-		}
+		this.postgres = database.isPostgres();
 	}
 
 	/** An entry of the audit trail. */

@@ -1,6 +1,5 @@
 package com.northbeam.assessment.submission;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,11 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.northbeam.assessment.cost.CostComparison;
 import com.northbeam.assessment.lead.LeadSubmissions;
 import com.northbeam.assessment.scoring.Score;
+import com.northbeam.assessment.system.DatabaseProduct;
 import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,19 +71,10 @@ class SubmissionRepository {
 
 	private final boolean postgres;
 
-	SubmissionRepository(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+	SubmissionRepository(JdbcClient jdbc, TransactionTemplate transactions, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database is in use", ex);
-		}
+		this.postgres = database.isPostgres();
 	}
 
 	/** A new submission to store, prepared by the caller. */
