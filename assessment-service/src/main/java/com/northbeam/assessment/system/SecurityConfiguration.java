@@ -104,6 +104,9 @@ class SecurityConfiguration {
 			.hasAuthority("SCOPE_leads:read")
 			.requestMatchers("/api/leads/**")
 			.hasAuthority("SCOPE_leads:write")
+			.requestMatchers(HttpMethod.POST, "/api/admin/notifications/deliveries/*/redeliver",
+					"/api/admin/notifications/events/*/redeliver")
+			.hasAuthority("SCOPE_notifications:redeliver")
 			.requestMatchers("/api/admin/**")
 			.hasAuthority("SCOPE_admin")
 			.anyRequest()
