@@ -1,61 +1,59 @@
 package com.northbeam.assessment;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.HasName;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.northbeam.testsupport.architecture.FeatureArchitecture;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 /**
- * Features depend on each other only through their public faces, and never in a cycle.
+ * The shared rules of {@link FeatureArchitecture}, derived from the packages and from the
+ * {@code ### Tables} of docs/architecture.md, plus one of this service's own.
  */
 class ArchitectureTests {
 
-	static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.northbeam.assessment");
+	static final String ROOT = "com.northbeam.assessment";
+
+	static final FeatureArchitecture ARCHITECTURE = FeatureArchitecture.of(ROOT, "assessment-service");
 
 	@Test
 	void featuresHaveNoCycles() {
-		slices().matching("com.northbeam.assessment.(*)..").should().beFreeOfCycles().check(CLASSES);
+		ARCHITECTURE.featuresHaveNoCycles().check(ARCHITECTURE.classes());
 	}
 
 	@Test
-	void theSystemPackageDependsOnNoFeature() {
-		noClasses().that()
-			.resideInAPackage("..assessment.system..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..assessment.questionnaire..", "..assessment.scoring..", "..assessment.cost..",
-					"..assessment.submission..", "..assessment.lead..", "..assessment.audit..",
-					"..assessment.privacy..", "..assessment.funnel..", "..assessment.outbox..")
-			.check(CLASSES);
+	void featuresUseOnlyEachOthersPublicFace() {
+		ARCHITECTURE.featuresUseOnlyEachOthersPublicFace().check(ARCHITECTURE.classes());
 	}
 
 	@Test
-	void otherFeaturesReachLeadsOnlyThroughTheirFace() {
-		noClasses().that()
-			.resideOutsideOfPackage("..assessment.lead..")
-			.should()
-			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..assessment.lead..")
-				.and(DescribedPredicate.not(HasName.Predicates
-					.nameMatching("com\\.northbeam\\.assessment\\.lead\\.(Leads|LeadContacts|LeadContact|LeadEvent)"))))
-			.check(CLASSES);
+	void systemDependsOnNoFeature() {
+		ARCHITECTURE.systemDependsOnNoFeature().check(ARCHITECTURE.classes());
 	}
 
 	@Test
-	void onlyTheSubmissionFeatureWritesSubmissions() {
-		noClasses().that()
-			.resideOutsideOfPackage("..assessment.submission..")
+	void onlyRepositoriesRunSql() {
+		ARCHITECTURE.onlyRepositoriesRunSql().check(ARCHITECTURE.classes());
+	}
+
+	@Test
+	void sqlNamesOnlyTablesItsOwnFeatureOwns() {
+		ARCHITECTURE.assertSqlNamesOnlyOwnTables();
+	}
+
+	@Test
+	void noMainClassIsOver300Lines() {
+		ARCHITECTURE.assertMainClassesAtMost(300);
+	}
+
+	@Test
+	void controllersAndRepositoriesStayInsideTheirFeature() {
+		classes().that()
+			.haveSimpleNameEndingWith("Controller")
+			.or()
+			.haveSimpleNameEndingWith("Repository")
 			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("..assessment.submission..")
-			.check(CLASSES);
+			.notBePublic()
+			.check(ARCHITECTURE.classes());
 	}
 
 }

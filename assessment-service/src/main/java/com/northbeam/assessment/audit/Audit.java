@@ -1,18 +1,10 @@
 package com.northbeam.assessment.audit;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail's face to the rest of the service: who (the token's subject, or
@@ -49,28 +41,13 @@ public class Audit {
 	 */
 	public static final String NOTIFICATIONS_REDELIVERED = "notifications.redelivered";
 
-	private final JdbcClient jdbc;
+	private final AuditRepository repository;
 
 	private final Clock clock;
 
-	private final TransactionTemplate transactions;
-
-	private final boolean postgres;
-
-	Audit(JdbcClient jdbc, Clock clock, TransactionTemplate transactions, DataSource dataSource) {
-		this.jdbc = jdbc;
+	Audit(AuditRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
-		this.transactions = transactions;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database is in use", ex);
-		}
 	}
 
 	/**
@@ -81,14 +58,8 @@ public class Audit {
 	 * transaction of the change.
 	 */
 	public void recordRead(String actor, String action, UUID leadId, String detail) {
-		if (!this.postgres) {
-			record(actor, action, leadId, detail);
-			return;
-		}
-		this.transactions.executeWithoutResult((tx) -> {
-			this.jdbc.sql("set local synchronous_commit to off").update();
-			record(actor, action, leadId, detail);
-		});
+		this.repository.insertWithoutWaitingForFlush(this.clock.instant(), truncate(actor, 200), action, leadId,
+				truncate(detail, 1000));
 	}
 
 	/**
@@ -100,14 +71,7 @@ public class Audit {
 	}
 
 	public void record(String actor, String action, UUID leadId, String detail, Instant at) {
-		this.jdbc.sql(
-				"insert into audit_entry (at, actor, action, lead_id, detail) values (:at, :actor, :action, :leadId, :detail)")
-			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-			.param("actor", truncate(actor, 200))
-			.param("action", action)
-			.param("leadId", leadId)
-			.param("detail", truncate(detail, 1000))
-			.update();
+		this.repository.insert(at, truncate(actor, 200), action, leadId, truncate(detail, 1000));
 	}
 
 	private static String truncate(String value, int length) {

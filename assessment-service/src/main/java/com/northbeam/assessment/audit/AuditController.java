@@ -1,15 +1,11 @@
 package com.northbeam.assessment.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
+import com.northbeam.assessment.audit.AuditRepository.Entry;
 import com.northbeam.assessment.system.InvalidInputException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-	private final JdbcClient jdbc;
+	private final AuditRepository repository;
 
-	AuditController(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	record Entry(long id, Instant at, String actor, String action, UUID leadId, String detail) {
+	AuditController(AuditRepository repository) {
+		this.repository = repository;
 	}
 
 	record Page(List<Entry> items, String nextCursor) {
@@ -48,37 +41,7 @@ class AuditController {
 				throw InvalidInputException.of("after", "is not a cursor of this list");
 			}
 		}
-		StringBuilder sql = new StringBuilder(
-				"select id, at, actor, action, lead_id, detail from audit_entry where 1 = 1");
-		List<Object> params = new ArrayList<>();
-		if (actor != null) {
-			sql.append(" and actor = ?");
-			params.add(actor);
-		}
-		if (action != null) {
-			sql.append(" and action = ?");
-			params.add(action);
-		}
-		if (from != null) {
-			sql.append(" and at >= ?");
-			params.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-		}
-		if (to != null) {
-			sql.append(" and at < ?");
-			params.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-		}
-		if (afterId != null) {
-			sql.append(" and id < ?");
-			params.add(afterId);
-		}
-		sql.append(" order by id desc limit ?");
-		params.add(limit + 1);
-		List<Entry> rows = this.jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-					rs.getString("actor"), rs.getString("action"), rs.getObject("lead_id", UUID.class),
-					rs.getString("detail")))
-			.list();
+		List<Entry> rows = this.repository.page(actor, action, from, to, afterId, limit + 1);
 		if (rows.size() > limit) {
 			List<Entry> page = rows.subList(0, limit);
 			return new Page(List.copyOf(page), Long.toString(page.get(limit - 1).id()));

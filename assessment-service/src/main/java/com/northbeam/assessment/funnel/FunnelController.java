@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,13 +16,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import com.northbeam.assessment.lead.LeadStatistics;
 import com.northbeam.assessment.questionnaire.Questionnaire.Step;
 import com.northbeam.assessment.questionnaire.Questionnaires;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -55,14 +54,17 @@ class FunnelController {
 	/** The most occurrences one event may stand for. */
 	static final int MAXIMUM_COUNT = 1_000_000;
 
-	private final JdbcClient jdbc;
+	private final FunnelRepository repository;
+
+	private final LeadStatistics leads;
 
 	private final Questionnaires questionnaires;
 
 	private final Clock clock;
 
-	FunnelController(JdbcClient jdbc, Questionnaires questionnaires, Clock clock) {
-		this.jdbc = jdbc;
+	FunnelController(FunnelRepository repository, LeadStatistics leads, Questionnaires questionnaires, Clock clock) {
+		this.repository = repository;
+		this.leads = leads;
 		this.questionnaires = questionnaires;
 		this.clock = clock;
 	}
@@ -97,17 +99,8 @@ class FunnelController {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Instant now = this.clock.instant();
-		this.jdbc
-			.sql("insert into funnel_event (type, article, step, occurrences, occurred_on, occurred_at) "
-					+ "values (:type, :article, :step, :occurrences, :day, :at)")
-			.param("type", event.type())
-			.param("article", event.article())
-			.param("step", event.step())
-			.param("occurrences", (event.count() != null) ? event.count().intValue() : 1)
-			.param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
-			.param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.update();
+		this.repository.insert(event.type(), event.article(), event.step(),
+				(event.count() != null) ? event.count().intValue() : 1, this.clock.instant());
 	}
 
 	private List<String> stepIds() {
@@ -153,37 +146,25 @@ class FunnelController {
 			buckets.put(day, new long[4]);
 		}
 		Map<String, Long> steps = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select occurred_on, type, step, sum(occurrences) n from funnel_event "
-					+ "where occurred_on between :from and :to group by occurred_on, type, step")
-			.param("from", first)
-			.param("to", last)
-			.query((rs) -> {
-				LocalDate day = rs.getObject("occurred_on", LocalDate.class);
-				String type = rs.getString("type");
-				long count = rs.getLong("n");
-				long[] bucket = buckets.get(bucketOf(day, weekly));
-				switch (type) {
-					case VIEWED -> bucket[0] += count;
-					case STARTED -> bucket[1] += count;
-					case SUBMITTED -> bucket[2] += count;
-					case STEP -> steps.merge(rs.getString("step"), count, Long::sum);
-					default -> {
-					}
+		this.repository.countPerDay(first, last, (day, type, step, count) -> {
+			long[] bucket = buckets.get(bucketOf(day, weekly));
+			switch (type) {
+				case VIEWED -> bucket[0] += count;
+				case STARTED -> bucket[1] += count;
+				case SUBMITTED -> bucket[2] += count;
+				case STEP -> steps.merge(step, count, Long::sum);
+				default -> {
 				}
-			});
-		OffsetDateTime start = first.atStartOfDay().atOffset(ZoneOffset.UTC);
-		OffsetDateTime end = last.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-		this.jdbc.sql("select cast(created_at at time zone 'UTC' as date) d, count(*) n from lead "
-				+ "where created_at >= :start and created_at < :end group by cast(created_at at time zone 'UTC' as date)")
-			.param("start", start)
-			.param("end", end)
-			.query((rs) -> {
-				long[] bucket = buckets.get(bucketOf(rs.getObject("d", LocalDate.class), weekly));
-				if (bucket != null) {
-					bucket[3] += rs.getLong("n");
-				}
-			});
+			}
+		});
+		Instant start = first.atStartOfDay().toInstant(ZoneOffset.UTC);
+		Instant end = last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		this.leads.createdPerDay(start, end).forEach((day, count) -> {
+			long[] bucket = buckets.get(bucketOf(day, weekly));
+			if (bucket != null) {
+				bucket[3] += count;
+			}
+		});
 		long starts = buckets.values().stream().mapToLong((b) -> b[1]).sum();
 		List<StepDropOff> dropOff = new ArrayList<>();
 		long entered = starts;
@@ -192,25 +173,12 @@ class FunnelController {
 			dropOff.add(new StepDropOff(step, entered, completed));
 			entered = completed;
 		}
-		Map<String, Long> byRecommendation = new LinkedHashMap<>();
-		for (String recommendation : List.of("co_managed", "fully_managed", "hybrid")) {
-			byRecommendation.put(recommendation, 0L);
-		}
-		this.jdbc
-			.sql("select recommendation, count(*) n from lead where created_at >= :start and created_at < :end "
-					+ "group by recommendation")
-			.param("start", start)
-			.param("end", end)
-			.query((rs) -> {
-				byRecommendation.put(rs.getString("recommendation"), rs.getLong("n"));
-			});
-		List<SourceCount> bySource = this.jdbc
-			.sql("select coalesce(source, 'direct') source, count(*) n from lead where created_at >= :start "
-					+ "and created_at < :end group by coalesce(source, 'direct') order by n desc, source limit 50")
-			.param("start", start)
-			.param("end", end)
-			.query((rs, n) -> new SourceCount(rs.getString("source"), rs.getLong("n")))
-			.list();
+		Map<String, Long> byRecommendation = this.leads.createdPerRecommendation(start, end);
+		List<SourceCount> bySource = this.leads.createdPerSource(start, end, 50)
+			.entrySet()
+			.stream()
+			.map((e) -> new SourceCount(e.getKey(), e.getValue()))
+			.toList();
 		List<Bucket> result = buckets.entrySet()
 			.stream()
 			.map((e) -> new Bucket(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
@@ -246,17 +214,8 @@ class FunnelController {
 	PipelineStats pipeline() {
 		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)
 			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		long newThisWeek = this.jdbc.sql("select count(*) from lead where created_at >= :start")
-			.param("start", monday.atStartOfDay().atOffset(ZoneOffset.UTC))
-			.query(Long.class)
-			.single();
-		Map<String, Long> byStatus = new LinkedHashMap<>();
-		for (String status : List.of("new", "contacted", "qualified", "proposal", "won", "lost")) {
-			byStatus.put(status, 0L);
-		}
-		this.jdbc.sql("select status, count(*) n from lead group by status").query((rs) -> {
-			byStatus.put(rs.getString("status"), rs.getLong("n"));
-		});
+		long newThisWeek = this.leads.createdSince(monday.atStartOfDay().toInstant(ZoneOffset.UTC));
+		Map<String, Long> byStatus = this.leads.perStatus();
 		long closed = byStatus.get("won") + byStatus.get("lost");
 		double rate = (closed > 0) ? Math.round(1000.0 * byStatus.get("won") / closed) / 1000.0 : 0.0;
 		return new PipelineStats(newThisWeek, byStatus, rate);

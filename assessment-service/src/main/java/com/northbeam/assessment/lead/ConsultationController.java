@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConsultationController {
 
-	private final Leads leads;
+	private final LeadIntake intake;
 
-	ConsultationController(Leads leads) {
-		this.leads = leads;
+	ConsultationController(LeadIntake intake) {
+		this.intake = intake;
 	}
 
 	record ConsultationRequest(JsonNode preferredTimes, String message) {
@@ -38,8 +38,8 @@ class ConsultationController {
 	@PostMapping("/api/submissions/{id}/consultation")
 	@ResponseStatus(HttpStatus.CREATED)
 	Requested request(@PathVariable UUID id, @RequestBody ConsultationRequest request) {
-		UUID leadId = this.leads.requestConsultation(id, times(request.preferredTimes()), request.message());
-		return new Requested(id, this.leads.detail(leadId).consultation().requestedAt());
+		return new Requested(id,
+				this.intake.requestConsultation(id, times(request.preferredTimes()), request.message()));
 	}
 
 	private static String times(JsonNode node) {

@@ -36,8 +36,11 @@ class LeadController {
 
 	private final Leads leads;
 
-	LeadController(Leads leads) {
+	private final LeadChanges changes;
+
+	LeadController(Leads leads, LeadChanges changes) {
 		this.leads = leads;
+		this.changes = changes;
 	}
 
 	@GetMapping
@@ -82,7 +85,8 @@ class LeadController {
 
 	@PostMapping("/{id}/status")
 	LeadDetail status(@PathVariable UUID id, @RequestBody StatusChange change, Principal principal) {
-		return this.leads.changeStatus(id, principal.getName(), change.version(), change.status(), change.lostReason());
+		return this.changes.changeStatus(id, principal.getName(), change.version(), change.status(),
+				change.lostReason());
 	}
 
 	record OwnerChange(Integer version, String owner) {
@@ -90,7 +94,7 @@ class LeadController {
 
 	@PostMapping("/{id}/owner")
 	LeadDetail owner(@PathVariable UUID id, @RequestBody OwnerChange change, Principal principal) {
-		return this.leads.assign(id, principal.getName(), change.version(), change.owner());
+		return this.changes.assign(id, principal.getName(), change.version(), change.owner());
 	}
 
 	record Note(String text) {
@@ -99,7 +103,7 @@ class LeadController {
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	TimelineEntry note(@PathVariable UUID id, @RequestBody Note note, Principal principal) {
-		return this.leads.addNote(id, principal.getName(), note.text());
+		return this.changes.addNote(id, principal.getName(), note.text());
 	}
 
 	/**

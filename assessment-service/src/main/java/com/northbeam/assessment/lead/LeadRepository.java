@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads and writes leads, their timeline and consultation requests with set-based SQL.
+ * Reads and writes the lead table with set-based SQL: new leads, the list and its export,
+ * one lead, the pipeline's changes and erasure.
  */
 @Repository
 class LeadRepository {
@@ -42,6 +43,26 @@ class LeadRepository {
 	static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** Inserts a new lead, status {@code new}, unassigned, at version 0. */
+	void insert(UUID id, LeadIntake.NewLead lead) {
+		this.jdbc
+			.sql("insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, "
+					+ "status, owner, source, version, created_at, updated_at) values (:id, :submissionId, :name, "
+					+ ":email, :company, :phone, :role, :recommendation, :priority, 'new', null, :source, 0, :at, :at)")
+			.param("id", id)
+			.param("submissionId", lead.submissionId())
+			.param("name", lead.name())
+			.param("email", lead.email())
+			.param("company", lead.company())
+			.param("phone", lead.phone())
+			.param("role", lead.role())
+			.param("recommendation", lead.recommendation())
+			.param("priority", lead.priority())
+			.param("source", lead.source())
+			.param("at", timestamp(lead.createdAt()))
+			.update();
 	}
 
 	/** A row of the lead list. */
@@ -113,32 +134,21 @@ class LeadRepository {
 
 	}
 
-	/** Everything about one lead that its detail shows, apart from the timeline. */
+	/** One lead as stored. */
 	record LeadRecord(UUID id, UUID submissionId, int version, String name, String email, String company, String phone,
 			String role, String status, String owner, String lostReason, int priority, String recommendation,
-			String source, Instant createdAt, Instant updatedAt, Instant erasedAt, int questionnaireVersion,
-			String answers, String utmSource, String utmMedium, String utmCampaign, String referrer, String landing,
-			String result, String consentVersion, Instant consentedAt) {
+			String source, Instant createdAt, Instant updatedAt, Instant erasedAt) {
 	}
 
 	Optional<LeadRecord> find(UUID id) {
-		return this.jdbc
-			.sql("select l.*, s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
-					+ "s.referrer, s.landing, c.text_version, c.accepted_at, "
-					+ "(select r.body from submission_result r where r.submission_id = l.submission_id "
-					+ "order by r.rules_version desc limit 1) result "
-					+ "from lead l join submission s on s.id = l.submission_id "
-					+ "left join consent_record c on c.submission_id = l.submission_id where l.id = :id")
+		return this.jdbc.sql("select * from lead where id = :id")
 			.param("id", id)
 			.query((rs, n) -> new LeadRecord(rs.getObject("id", UUID.class), rs.getObject("submission_id", UUID.class),
 					rs.getInt("version"), rs.getString("name"), rs.getString("email"), rs.getString("company"),
 					rs.getString("phone"), rs.getString("job_role"), rs.getString("status"), rs.getString("owner"),
 					rs.getString("lost_reason"), rs.getInt("priority"), rs.getString("recommendation"),
 					rs.getString("source"), instant(rs, "created_at"), instant(rs, "updated_at"),
-					instant(rs, "erased_at"), rs.getInt("questionnaire_version"), rs.getString("answers"),
-					rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
-					rs.getString("referrer"), rs.getString("landing"), rs.getString("result"),
-					rs.getString("text_version"), instant(rs, "accepted_at")))
+					instant(rs, "erased_at")))
 			.optional();
 	}
 
@@ -151,16 +161,17 @@ class LeadRepository {
 	}
 
 	/**
-	 * The status and version of a lead, locked until the end of the caller's transaction.
+	 * The submission, status and version of a lead, locked until the end of the caller's
+	 * transaction.
 	 */
-	record State(String status, int version, boolean erased) {
+	record State(UUID submissionId, String status, int version) {
 	}
 
 	Optional<State> lock(UUID id) {
-		return this.jdbc.sql("select status, version, erased_at from lead where id = :id for update")
+		return this.jdbc.sql("select submission_id, status, version from lead where id = :id for update")
 			.param("id", id)
-			.query((rs, n) -> new State(rs.getString("status"), rs.getInt("version"),
-					rs.getObject("erased_at") != null))
+			.query((rs, n) -> new State(rs.getObject("submission_id", UUID.class), rs.getString("status"),
+					rs.getInt("version")))
 			.optional();
 	}
 
@@ -187,6 +198,18 @@ class LeadRepository {
 			.update() == 1;
 	}
 
+	/** Moves the lead of a rescored submission to its new recommendation and priority. */
+	void updateScore(UUID submissionId, String recommendation, int priority, Instant at) {
+		this.jdbc
+			.sql("update lead set recommendation = :recommendation, priority = :priority, "
+					+ "updated_at = :at, version = version + 1 where submission_id = :id")
+			.param("recommendation", recommendation)
+			.param("priority", priority)
+			.param("at", timestamp(at))
+			.param("id", submissionId)
+			.update();
+	}
+
 	void touch(UUID id, Instant at) {
 		this.jdbc.sql("update lead set updated_at = :at where id = :id")
 			.param("at", timestamp(at))
@@ -194,123 +217,37 @@ class LeadRepository {
 			.update();
 	}
 
-	/** An entry of a lead's timeline. */
-	record Event(Instant at, String actor, String kind, String detail) {
-	}
-
-	void addEvent(UUID leadId, Event event) {
-		this.jdbc.sql(
-				"insert into lead_event (lead_id, at, actor, kind, detail) values (:leadId, :at, :actor, :kind, :detail)")
-			.param("leadId", leadId)
-			.param("at", timestamp(event.at()))
-			.param("actor", event.actor())
-			.param("kind", event.kind())
-			.param("detail", event.detail())
-			.update();
-	}
-
-	List<Event> events(UUID leadId) {
-		return this.jdbc.sql("select at, actor, kind, detail from lead_event where lead_id = :id order by id")
-			.param("id", leadId)
-			.query((rs, n) -> new Event(instant(rs, "at"), rs.getString("actor"), rs.getString("kind"),
-					rs.getString("detail")))
-			.list();
-	}
-
-	/** A prospect's consultation request. */
-	record Consultation(String preferredTimes, String message, Instant requestedAt) {
-	}
-
-	Optional<Consultation> consultation(UUID leadId) {
-		return this.jdbc.sql("select preferred_times, message, requested_at from lead_consultation where lead_id = :id")
-			.param("id", leadId)
-			.query((rs, n) -> new Consultation(rs.getString("preferred_times"), rs.getString("message"),
-					instant(rs, "requested_at")))
-			.optional();
-	}
-
-	void saveConsultation(UUID leadId, Consultation consultation) {
-		int updated = this.jdbc
-			.sql("update lead_consultation set preferred_times = :times, message = :message, "
-					+ "requested_at = :at where lead_id = :id")
-			.param("times", consultation.preferredTimes())
-			.param("message", consultation.message())
-			.param("at", timestamp(consultation.requestedAt()))
-			.param("id", leadId)
-			.update();
-		if (updated == 0) {
-			this.jdbc
-				.sql("insert into lead_consultation (lead_id, preferred_times, message, requested_at) "
-						+ "values (:id, :times, :message, :at)")
-				.param("times", consultation.preferredTimes())
-				.param("message", consultation.message())
-				.param("at", timestamp(consultation.requestedAt()))
-				.param("id", leadId)
-				.update();
-		}
-	}
-
 	/**
-	 * Writes an outbox event in the caller's transaction, for the notification
-	 * dispatcher.
-	 */
-	void addOutboxEvent(UUID leadId, String kind, Instant at) {
-		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
-			.param("id", UUID.randomUUID())
-			.param("kind", kind)
-			.param("leadId", leadId)
-			.param("at", timestamp(at))
-			.update();
-	}
-
-	/**
-	 * Removes the personal data of a lead: contact details, the free text of notes and of
-	 * the consultation request, and the referrer. Recommendation, priority, status,
-	 * source, answers and results stay, so statistics keep working. Returns {@code false}
-	 * if it was erased before.
+	 * Removes the contact details and lost reason of a lead; recommendation, priority,
+	 * status and source stay, so statistics keep working. Returns {@code false} if it was
+	 * erased before.
 	 */
 	boolean erase(UUID id, Instant at) {
-		int erased = this.jdbc
+		return this.jdbc
 			.sql("update lead set name = :erased, email = :erased, company = :erased, phone = null, "
 					+ "job_role = null, lost_reason = null, erased_at = :at, updated_at = :at, "
 					+ "version = version + 1 where id = :id and erased_at is null")
 			.param("erased", ERASED)
 			.param("at", timestamp(at))
 			.param("id", id)
-			.update();
-		if (erased == 0) {
-			return false;
-		}
-		this.jdbc.sql("update lead_event set detail = :erased where lead_id = :id and kind in ('note', 'consultation')")
-			.param("erased", ERASED)
-			.param("id", id)
-			.update();
-		this.jdbc.sql(
-				"update lead_event set detail = :erased where lead_id = :id and kind = 'status' and detail like '%: %'")
-			.param("erased", ERASED)
-			.param("id", id)
-			.update();
-		this.jdbc.sql("update lead_consultation set preferred_times = null, message = null where lead_id = :id")
-			.param("id", id)
-			.update();
-		this.jdbc
-			.sql("update submission set referrer = null where id = (select submission_id from lead where id = :id)")
-			.param("id", id)
-			.update();
-		return true;
+			.update() == 1;
+	}
+
+	/** A lead locked for erasure, with the submission it came from. */
+	record Locked(UUID id, UUID submissionId) {
 	}
 
 	/**
 	 * Locks up to {@code limit} leads not yet erased and untouched since {@code cutoff},
 	 * skipping rows another replica holds, until the end of the caller's transaction.
 	 */
-	List<UUID> lockUntouched(Instant cutoff, int limit) {
+	List<Locked> lockUntouched(Instant cutoff, int limit) {
 		return this.jdbc
-			.sql("select id from lead where erased_at is null and updated_at < :cutoff "
+			.sql("select id, submission_id from lead where erased_at is null and updated_at < :cutoff "
 					+ "order by updated_at limit :limit for update skip locked")
 			.param("cutoff", timestamp(cutoff))
 			.param("limit", limit)
-			.query(UUID.class)
+			.query((rs, n) -> new Locked(rs.getObject("id", UUID.class), rs.getObject("submission_id", UUID.class)))
 			.list();
 	}
 

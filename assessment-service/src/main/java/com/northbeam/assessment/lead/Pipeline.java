@@ -2,7 +2,6 @@ package com.northbeam.assessment.lead;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The stages of a lead and the moves between them.
@@ -28,7 +27,8 @@ final class Pipeline {
 	/** In pipeline order. */
 	static final List<String> STATUSES = List.of(NEW, CONTACTED, "qualified", "proposal", WON, LOST);
 
-	static final Set<String> RECOMMENDATIONS = Set.of("co_managed", "fully_managed", "hybrid");
+	/** In the order statistics show them. */
+	static final List<String> RECOMMENDATIONS = List.of("co_managed", "fully_managed", "hybrid");
 
 	private static final Map<String, Integer> ORDER = Map.of(NEW, 0, CONTACTED, 1, "qualified", 2, "proposal", 3, WON,
 			4);

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
 
-import com.northbeam.assessment.lead.Leads;
+import com.northbeam.assessment.lead.LeadPrivacy;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/leads/{id}")
 class PrivacyController {
 
-	private final Leads leads;
+	private final LeadPrivacy leads;
 
-	PrivacyController(Leads leads) {
+	PrivacyController(LeadPrivacy leads) {
 		this.leads = leads;
 	}
 

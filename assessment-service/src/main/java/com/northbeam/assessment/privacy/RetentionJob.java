@@ -3,7 +3,7 @@ package com.northbeam.assessment.privacy;
 import java.time.Clock;
 import java.time.Instant;
 
-import com.northbeam.assessment.lead.Leads;
+import com.northbeam.assessment.lead.LeadPrivacy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +23,13 @@ class RetentionJob {
 
 	private static final Logger logger = LoggerFactory.getLogger(RetentionJob.class);
 
-	private final Leads leads;
+	private final LeadPrivacy leads;
 
 	private final PrivacyProperties properties;
 
 	private final Clock clock;
 
-	RetentionJob(Leads leads, PrivacyProperties properties, Clock clock) {
+	RetentionJob(LeadPrivacy leads, PrivacyProperties properties, Clock clock) {
 		this.leads = leads;
 		this.properties = properties;
 		this.clock = clock;

@@ -7,28 +7,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.northbeam.assessment.cost.CostComparison;
 import com.northbeam.assessment.cost.CostInputs;
 import com.northbeam.assessment.cost.Costs;
+import com.northbeam.assessment.lead.LeadIntake;
 import com.northbeam.assessment.questionnaire.Answers;
 import com.northbeam.assessment.scoring.Score;
 import com.northbeam.assessment.scoring.Scoring;
 import com.northbeam.assessment.scoring.ScoringEngine;
 import com.northbeam.assessment.scoring.ScoringRules;
+import com.northbeam.assessment.submission.ResultRepository.StoredSubmission;
 import com.northbeam.assessment.submission.SubmissionRepository.NewSubmission;
-import com.northbeam.assessment.submission.SubmissionRepository.StoredSubmission;
+import com.northbeam.assessment.submission.SubmissionRepository.NewestScore;
+import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 import com.northbeam.assessment.system.AssessmentProperties;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes submissions in, scores and prices them, stores them once, and rescores them on
- * request.
+ * request. A submission with contact details gets its lead ({@link LeadIntake}) in the
+ * transaction that stores its consent, so there is exactly one lead per consent.
  */
 @Service
 class Submissions {
@@ -40,6 +47,10 @@ class Submissions {
 
 	private final SubmissionRepository repository;
 
+	private final ResultRepository results;
+
+	private final LeadIntake leads;
+
 	private final Scoring scoring;
 
 	private final Costs costs;
@@ -48,16 +59,22 @@ class Submissions {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	private final int batchSize;
 
-	Submissions(SubmissionValidator validator, SubmissionRepository repository, Scoring scoring, Costs costs,
-			ObjectMapper json, Clock clock, AssessmentProperties properties) {
+	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
+			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
+			TransactionTemplate transactions, AssessmentProperties properties) {
 		this.validator = validator;
 		this.repository = repository;
+		this.results = results;
+		this.leads = leads;
 		this.scoring = scoring;
 		this.costs = costs;
 		this.json = json;
 		this.clock = clock;
+		this.transactions = transactions;
 		this.batchSize = properties.rescore().batchSize();
 	}
 
@@ -74,10 +91,23 @@ class Submissions {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost, now, now));
-		boolean created = this.repository
-			.insert(new NewSubmission(submission, this.json.writeValueAsString(submission.answers().values()),
-					(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
-					score, cost, body, now));
+		NewSubmission newSubmission = new NewSubmission(submission,
+				this.json.writeValueAsString(submission.answers().values()),
+				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
+				score, cost, body, now);
+		boolean created = once(() -> {
+			if (!submission.hasContact()) {
+				return this.repository.insert(newSubmission);
+			}
+			return this.transactions.execute((tx) -> {
+				if (!this.repository.insert(newSubmission)) {
+					return false;
+				}
+				this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
+						score.priority().score(), submission.attribution(), now));
+				return true;
+			});
+		});
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
@@ -86,9 +116,41 @@ class Submissions {
 		return new Outcome(submission.id(), false, stored);
 	}
 
+	/**
+	 * Runs a store that refuses to store twice; {@code false} when it did not store. A
+	 * row stored before (or concurrently) makes it either insert nothing (PostgreSQL's
+	 * {@code ON CONFLICT DO NOTHING}) or throw a duplicate key (the embedded database,
+	 * and a second result of the same rules version), which has rolled its transaction
+	 * back.
+	 */
+	private static boolean once(Supplier<Boolean> store) {
+		try {
+			return Boolean.TRUE.equals(store.get());
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static LeadIntake.NewLead newLead(UUID submissionId, Contact contact, String recommendation, int priority,
+			Attribution attribution, Instant now) {
+		return new LeadIntake.NewLead(submissionId, contact.name(), contact.email(), contact.company(), contact.phone(),
+				contact.role(), recommendation, priority, source(attribution), now);
+	}
+
+	private static String source(Attribution attribution) {
+		if (attribution.utmSource() != null) {
+			return attribution.utmSource();
+		}
+		if (attribution.referrer() != null) {
+			return "referral";
+		}
+		return "direct";
+	}
+
 	/** The newest result, with whether the prospect has given contact details. */
 	Optional<String> result(UUID id) {
-		return this.repository.findNewestResultWithContactState(id)
+		return this.results.findNewestWithContactState(id)
 			.map((stored) -> withContactState(stored.body(), stored.contactGiven()));
 	}
 
@@ -102,9 +164,13 @@ class Submissions {
 		SubmissionRepository.ContactTarget target = this.repository.findContactTarget(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
 		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request);
-		boolean created = !target.contactGiven()
-				&& this.repository.addContact(id, contact, request.consent().textVersion(), target.attribution(),
-						this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		boolean created = !target.contactGiven() && once(() -> this.transactions.execute((tx) -> {
+			Optional<NewestScore> score = this.repository.addConsent(id, request.consent().textVersion(), now);
+			score.ifPresent((newest) -> this.leads
+				.create(newLead(id, contact, newest.recommendation(), newest.priority(), target.attribution(), now)));
+			return score.isPresent();
+		}));
 		return new Outcome(id, created, result(id).orElseThrow());
 	}
 
@@ -118,20 +184,21 @@ class Submissions {
 	}
 
 	List<String> results(UUID id) {
-		return this.repository.findAllResults(id);
+		return this.results.findAll(id);
 	}
 
 	/**
 	 * Scores a stored submission again with the newest rules for its questionnaire
-	 * version and the newest price assumptions, keeping the earlier results. A submission
-	 * already scored with the newest rules is left as it is.
+	 * version and the newest price assumptions, keeping the earlier results, and moves
+	 * its lead with the new result. A submission already scored with the newest rules is
+	 * left as it is.
 	 */
 	String rescore(UUID id) {
-		StoredSubmission stored = this.repository.findForRescoring(id)
+		StoredSubmission stored = this.results.findForRescoring(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
 		ScoringRules rules = this.scoring.newest(stored.questionnaireVersion());
 		if (stored.newestRulesVersion() >= rules.version()) {
-			return this.repository.findNewestResult(id).orElseThrow();
+			return this.results.findNewest(id).orElseThrow();
 		}
 		Answers answers = new Answers(stored.questionnaireVersion(), this.json.readValue(stored.answers(), ANSWERS));
 		CostInputs inputs = (stored.costs() != null) ? this.json.readValue(stored.costs(), CostInputs.class)
@@ -143,10 +210,15 @@ class Submissions {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
-		if (!this.repository.addResult(id, score, cost, body, now)) {
+		boolean added = once(() -> this.transactions.execute((tx) -> {
+			this.results.add(id, score, cost, body, now);
+			this.leads.rescored(id, score.recommendation(), score.priority().score(), now);
+			return true;
+		}));
+		if (!added) {
 			// Rescored concurrently (another admin call or replica): show what was
 			// stored.
-			return this.repository.findNewestResult(id).orElseThrow();
+			return this.results.findNewest(id).orElseThrow();
 		}
 		return body;
 	}
@@ -161,7 +233,7 @@ class Submissions {
 			ScoringRules rules = this.scoring.newest(questionnaireVersion);
 			List<UUID> batch;
 			do {
-				batch = this.repository.findNeedingRescore(questionnaireVersion, rules.version(), this.batchSize);
+				batch = this.results.findNeedingRescore(questionnaireVersion, rules.version(), this.batchSize);
 				for (UUID id : batch) {
 					rescore(id);
 					rescored++;

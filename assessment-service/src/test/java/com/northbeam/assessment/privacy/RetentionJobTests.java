@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.assessment.lead.LeadFixtures;
-import com.northbeam.assessment.lead.Leads;
+import com.northbeam.assessment.lead.LeadPrivacy;
 import com.northbeam.testsupport.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionJobTests {
 
 	@Autowired
-	Leads leadService;
+	LeadPrivacy leadService;
 
 	@Autowired
 	MockMvcTester mvc;

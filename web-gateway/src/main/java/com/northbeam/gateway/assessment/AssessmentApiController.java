@@ -70,15 +70,15 @@ class AssessmentApiController {
 		UUID id = (body.id() != null) ? body.id() : UUID.randomUUID();
 		Map<String, Object> rawAnswers = (body.answers() != null) ? body.answers() : Map.of();
 		Map<String, String> contact = contact(body.contact());
-		contact.put(AnswerCheck.CONSENT, (body.consent() != null && body.consent().accepted()) ? "true" : "");
-		Draft.Data data = new Draft.Data(AnswerCheck.codes(rawAnswers), costs(body.costs()), contact);
+		contact.put(SubmissionRequests.CONSENT, (body.consent() != null && body.consent().accepted()) ? "true" : "");
+		Draft.Data data = new Draft.Data(SubmissionRequests.codes(rawAnswers), costs(body.costs()), contact);
 		Map<String, String> errors = check.checkAll(questionnaire, data, rawAnswers, body.consent());
 		if (!errors.isEmpty()) {
 			return problem(errors.entrySet().stream().map((e) -> new FieldProblem(e.getKey(), e.getValue())).toList());
 		}
 		// The JSON API always takes contact details with the answers, whatever the
 		// wizard's setting.
-		var request = check.toRequest(questionnaire, id, data,
+		var request = SubmissionRequests.toRequest(questionnaire, id, data,
 				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false);
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		Submissions.Outcome outcome = submissions.submit(request);

@@ -1,8 +1,6 @@
 package com.northbeam.gateway.assessment;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Factor;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +34,12 @@ class ReadingPicks {
 
 	static final int MAX = 3;
 
-	private final JdbcClient jdbc;
+	private final ReadingPickRepository repository;
 
 	private final Clock clock;
 
-	ReadingPicks(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
+	ReadingPicks(ReadingPickRepository repository, Clock clock) {
+		this.repository = repository;
 		this.clock = clock;
 	}
 
@@ -99,25 +95,11 @@ class ReadingPicks {
 	}
 
 	void remember(UUID submissionId, List<String> slugs) {
-		try {
-			jdbc.sql("INSERT INTO reading_pick (submission_id, slugs, created_at) VALUES (:id, :slugs, :now)")
-				.param("id", submissionId)
-				.param("slugs", String.join(" ", slugs))
-				.param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			// A repeated submission: the first picks stand.
-		}
+		repository.insertIfAbsent(submissionId, slugs, clock.instant());
 	}
 
 	List<String> forResult(UUID submissionId, List<Factor> factors) {
-		return jdbc.sql("SELECT slugs FROM reading_pick WHERE submission_id = :id")
-			.param("id", submissionId)
-			.query(String.class)
-			.optional()
-			.map((slugs) -> Arrays.asList(slugs.split(" ")))
-			.orElseGet(() -> fromFactors(factors));
+		return repository.find(submissionId).orElseGet(() -> fromFactors(factors));
 	}
 
 	private static boolean has(Map<String, List<String>> answers, String question, String... codes) {

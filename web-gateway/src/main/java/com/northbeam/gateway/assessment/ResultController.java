@@ -133,7 +133,7 @@ class ResultController {
 	String giveContact(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, CsrfToken csrf,
 			Model model) {
 		WizardController.loadEarly(csrf);
-		if (!WizardController.blank(form.getFirst(WizardController.HONEYPOT))) {
+		if (!WizardFlow.blank(form.getFirst(WizardFlow.HONEYPOT))) {
 			return "redirect:/assessment/received";
 		}
 		Submissions.ResultState state = submissions.result(id);
@@ -146,18 +146,18 @@ class ResultController {
 		Questionnaire questionnaire = questionnaires.get();
 		Map<String, String> values = new LinkedHashMap<>();
 		for (Field field : questionnaire.contactFields()) {
-			values.put(field.id(), AnswerCheck.contactValue(field.id(), form.getFirst(field.id())));
+			values.put(field.id(), SubmissionRequests.contactValue(field.id(), form.getFirst(field.id())));
 		}
 		Map<String, String> errors = check.checkContactDetails(questionnaire, values);
 		if (errors.isEmpty()) {
 			try {
-				if (!submissions.giveContact(id, AnswerCheck.toContactDetails(questionnaire, values))) {
+				if (!submissions.giveContact(id, SubmissionRequests.toContactDetails(questionnaire, values))) {
 					throw new PageNotFoundException("" + id);
 				}
 				return "redirect:/assessment/result/" + id + "?contact=sent#consultation";
 			}
 			catch (SubmissionRejectedException ex) {
-				ex.errors().forEach((error) -> errors.put(WizardController.fieldName(error.field()), error.message()));
+				ex.errors().forEach((error) -> errors.put(WizardFlow.fieldName(error.field()), error.message()));
 			}
 		}
 		addContactForm(model, questionnaire, values, errors);
@@ -206,9 +206,9 @@ class ResultController {
 
 	private static void addContactForm(Model model, Questionnaire questionnaire, Map<String, String> values,
 			Map<String, String> errors) {
-		List<WizardController.FieldView> fields = new ArrayList<>();
+		List<WizardStepPage.FieldView> fields = new ArrayList<>();
 		for (Field field : questionnaire.contactFields()) {
-			fields.add(new WizardController.FieldView(field, WizardController.inputType(field),
+			fields.add(new WizardStepPage.FieldView(field, WizardStepPage.inputType(field),
 					values.getOrDefault(field.id(), ""), errors.get(field.id())));
 		}
 		model.addAttribute("contactFields", fields);

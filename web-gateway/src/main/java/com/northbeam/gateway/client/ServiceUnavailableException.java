@@ -1,10 +1,12 @@
 package com.northbeam.gateway.client;
 
+import com.northbeam.gateway.system.UpstreamUnavailableException;
+
 /**
  * A service could not answer in time, answered with a server error, or its circuit is
  * open.
  */
-public class ServiceUnavailableException extends RuntimeException {
+public class ServiceUnavailableException extends UpstreamUnavailableException {
 
 	private static final long serialVersionUID = 1L;
 

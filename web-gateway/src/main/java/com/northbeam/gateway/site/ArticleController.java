@@ -1,5 +1,6 @@
 package com.northbeam.gateway.site;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +18,26 @@ import com.northbeam.gateway.system.PublicSite;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** The articles index and the article pages, the main guide among them. */
+/**
+ * The articles index and the article pages, the main guide among them, with each
+ * article's share image.
+ */
 @Controller
 class ArticleController {
+
+	private static final CacheControl ONE_HOUR = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
 	private final SiteContent content;
 
@@ -39,12 +49,16 @@ class ArticleController {
 
 	private final Formats formats;
 
-	ArticleController(SiteContent content, MessageSource messages, PublicSite site, JsonLd jsonLd, Formats formats) {
+	private final ShareImages shareImages;
+
+	ArticleController(SiteContent content, MessageSource messages, PublicSite site, JsonLd jsonLd, Formats formats,
+			ShareImages shareImages) {
 		this.content = content;
 		this.messages = messages;
 		this.site = site;
 		this.jsonLd = jsonLd;
 		this.formats = formats;
+		this.shareImages = shareImages;
 	}
 
 	@GetMapping("/articles")
@@ -87,17 +101,46 @@ class ArticleController {
 				: article.title() + " | " + site.organization();
 		String description = (article.seoDescription() != null && !article.seoDescription().isBlank())
 				? article.seoDescription() : article.summary();
+		PageMeta.Image image = shareImages.of(article, LocaleContextHolder.getLocale());
 		model.addAttribute("meta",
-				PageMeta.of(title, description, site.url(path)).article().withJsonLd(structuredData(article, path)));
+				PageMeta.of(title, description, site.url(path))
+					.article()
+					.withImage(image)
+					.withJsonLd(structuredData(article, path, image)));
 		model.addAttribute("article", article);
 		model.addAttribute("bodyHasFaq", article.html() != null && article.html().contains("id=\"faq\""));
 		return "site/article";
 	}
 
-	private String structuredData(Article article, String path) {
+	/**
+	 * The picture link previews show. Only slugs as the site writes them match, so other
+	 * text never reaches content-service. Browsers and crawlers may keep it for an hour,
+	 * then revalidate it with its ETag.
+	 */
+	@GetMapping("/articles/{slug:[a-z0-9-]{1,120}}/og.png")
+	ResponseEntity<byte[]> shareImage(@PathVariable String slug) {
+		ArticleLookup lookup = content.article(slug);
+		if (lookup instanceof ArticleLookup.Moved moved) {
+			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+				.location(
+						UriComponentsBuilder.fromPath(ShareImages.path("{slug}")).buildAndExpand(moved.slug()).toUri())
+				.build();
+		}
+		if (!(lookup instanceof ArticleLookup.Found found)) {
+			throw new PageNotFoundException("share image of " + slug);
+		}
+		ShareImages.Png png = shareImages.png(found.article(), LocaleContextHolder.getLocale());
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_PNG)
+			.cacheControl(ONE_HOUR)
+			.eTag(png.etag())
+			.body(png.bytes());
+	}
+
+	private String structuredData(Article article, String path, PageMeta.Image image) {
 		List<Map<String, Object>> nodes = new ArrayList<>();
 		nodes.add(jsonLd.article(path, article.title(), article.summary(), article.author(),
-				formats.iso(article.publishedAt()), formats.iso(article.updatedAt())));
+				formats.iso(article.publishedAt()), formats.iso(article.updatedAt()), image));
 		Map<String, String> crumbs = new LinkedHashMap<>();
 		crumbs.put(text("nav.home"), "/");
 		crumbs.put(text("articles.heading"), "/articles");

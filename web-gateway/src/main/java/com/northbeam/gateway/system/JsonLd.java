@@ -44,12 +44,20 @@ public class JsonLd {
 		return organization;
 	}
 
+	/** {@code image}: the article's picture, or {@code null}. */
 	public Map<String, Object> article(String path, String headline, String description, String author,
-			String published, String modified) {
+			String published, String modified, PageMeta.Image image) {
 		Map<String, Object> article = node("Article");
 		article.put("headline", headline);
 		article.put("description", description);
 		article.put("mainEntityOfPage", site.url(path));
+		if (image != null) {
+			Map<String, Object> picture = node("ImageObject");
+			picture.put("url", image.url());
+			picture.put("width", image.width());
+			picture.put("height", image.height());
+			article.put("image", picture);
+		}
 		if (published != null && !published.isEmpty()) {
 			article.put("datePublished", published);
 		}

@@ -1,7 +1,6 @@
 package com.northbeam.gateway.system;
 
 import jakarta.servlet.http.HttpServletRequest;
-import com.northbeam.gateway.client.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,8 @@ class ServiceUnavailablePages {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceUnavailablePages.class);
 
-	@ExceptionHandler(ServiceUnavailableException.class)
-	ModelAndView unavailable(ServiceUnavailableException ex, HttpServletRequest request) {
+	@ExceptionHandler(UpstreamUnavailableException.class)
+	ModelAndView unavailable(UpstreamUnavailableException ex, HttpServletRequest request) {
 		log.warn("{} {} failed: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
 		ModelAndView page = new ModelAndView("error/unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 		page.addObject("requestId", RequestIdFilter.of(request));

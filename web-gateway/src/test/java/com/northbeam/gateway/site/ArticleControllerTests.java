@@ -1,6 +1,11 @@
 package com.northbeam.gateway.site;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
+
+import javax.imageio.ImageIO;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.Fixtures;
@@ -25,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArticleControllerTests {
 
 	private static final String GUIDE_PATH = "/api/articles/co-managed-vs-fully-managed-it";
+
+	private static final String GUIDE_IMAGE = "/articles/co-managed-vs-fully-managed-it/og.png";
 
 	@Autowired
 	MockMvcTester mvc;
@@ -65,6 +72,82 @@ class ArticleControllerTests {
 					"\"@type\":\"BreadcrumbList\"", "\"@type\":\"Organization\"",
 					"<title>Co-Managed IT vs Fully Managed IT | Northbeam IT</title>")
 			.doesNotContain("noindex");
+	}
+
+	@Test
+	void theGuideNamesItsShareImageToLinkPreviewsAndSearchEngines() {
+		String image = "http://localhost:8080/articles/co-managed-vs-fully-managed-it/og.png";
+		assertThat(mvc.get().uri("/articles/co-managed-vs-fully-managed-it")).hasStatusOk()
+			.bodyText()
+			.contains("<meta property=\"og:title\" content=\"Co-Managed IT vs Fully Managed IT | Northbeam IT\">",
+					"<meta property=\"og:description\" content=\"How much of your IT should stay in-house?\">",
+					"<meta property=\"og:type\" content=\"article\">",
+					"<meta property=\"og:url\" content=\"http://localhost:8080/articles/co-managed-vs-fully-managed-it\">",
+					"<meta property=\"og:image\" content=\"" + image + "\">",
+					"<meta property=\"og:image:width\" content=\"1200\">",
+					"<meta property=\"og:image:height\" content=\"630\">",
+					"<meta property=\"og:image:alt\" content=\"Co-Managed IT vs Fully Managed IT | Northbeam IT\">",
+					"<meta name=\"twitter:card\" content=\"summary_large_image\">",
+					"<meta name=\"twitter:title\" content=\"Co-Managed IT vs Fully Managed IT | Northbeam IT\">",
+					"<meta name=\"twitter:description\" content=\"How much of your IT should stay in-house?\">",
+					"<meta name=\"twitter:image\" content=\"" + image + "\">",
+					"\"image\":{\"@type\":\"ImageObject\",\"url\":\"" + image + "\",\"width\":1200,\"height\":630}");
+	}
+
+	@Test
+	void theGuidesShareImageIsAPngOf1200By630ThatCachesMayKeep() throws IOException {
+		var response = mvc.get().uri(GUIDE_IMAGE).exchange();
+
+		assertThat(response).hasStatusOk()
+			.hasContentType("image/png")
+			.hasHeader("Cache-Control", "max-age=3600, public")
+			.headers()
+			.containsHeaders("ETag", "Content-Security-Policy", "X-Content-Type-Options");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.getResponse().getContentAsByteArray()));
+		assertThat(image.getWidth()).isEqualTo(1200);
+		assertThat(image.getHeight()).isEqualTo(630);
+
+		String etag = response.getResponse().getHeader("ETag");
+		assertThat(mvc.get().uri(GUIDE_IMAGE).header("If-None-Match", etag)).hasStatus(304);
+	}
+
+	@Test
+	void aLongTitleStaysInsideTheShareImage() throws IOException {
+		content.respond("GET", "/api/articles/a-long-title",
+				Response.json(Fixtures.guide()
+					.replace("\"slug\":\"co-managed-vs-fully-managed-it\"", "\"slug\":\"a-long-title\"")
+					.replace("\"title\":\"Co-Managed IT vs Fully Managed IT\"",
+							"\"title\":\"" + "Unbreakable".repeat(12)
+									+ " and then a great many more words than four lines can hold "
+									+ "at any size, so that the picture has to end the title with an ellipsis\"")));
+
+		var response = mvc.get().uri("/articles/a-long-title/og.png").exchange();
+
+		assertThat(response).hasStatusOk();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.getResponse().getContentAsByteArray()));
+		assertThat(ShareCardTests.textNearTheRightEdge(image)).isZero();
+	}
+
+	@Test
+	void anUnknownArticleHasNoShareImage() {
+		assertThat(mvc.get().uri("/articles/no-such-article/og.png")).hasStatus(404);
+	}
+
+	@Test
+	void aShareImageUrlWithoutAValidSlugNeverReachesContentService() {
+		assertThat(mvc.get().uri("/articles/{slug}/og.png", "Not A Slug")).hasStatus(404);
+		assertThat(mvc.get().uri("/articles/{slug}/og.png", "{x}")).hasStatus(404);
+
+		assertThat(content.requests()).noneMatch((request) -> request.path().contains("Not")
+				|| request.path().contains("{") || request.path().contains("%7B"));
+	}
+
+	@Test
+	void aMovedArticlesShareImageRedirectsToTheNewOne() {
+		content.respond("GET", "/api/articles/old-guide",
+				new Response(301, "application/json", "{\"slug\":\"co-managed-vs-fully-managed-it\"}", Duration.ZERO));
+
+		assertThat(mvc.get().uri("/articles/old-guide/og.png")).hasStatus(301).hasHeader("Location", GUIDE_IMAGE);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,12 @@ class ServiceTokensTests {
 	void tokensVerifyAgainstThePublishedKeySetTheWayAServiceChecksThem() {
 		String token = tokens.issue("assessment-service", "sales@northbeam.test", List.of("leads:read", "leads:write"));
 
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
+		// Without Nimbus' 500 ms default timeouts: on a busy build machine the first
+		// request
+		// to a freshly started gateway takes longer than that.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+			.restOperations(new RestTemplate())
+			.build();
 		OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer("http://localhost:8080");
 		decoder.setJwtValidator(validator);
 		Jwt jwt = decoder.decode(token);

@@ -2,16 +2,15 @@ package com.northbeam.gateway.dashboard.admin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.northbeam.gateway.client.AssessmentAdminClient.Plan;
 import com.northbeam.gateway.client.AssessmentAdminClient.PriceAssumptions;
 import com.northbeam.gateway.client.AssessmentAdminClient.PriceAssumptionsVersion;
+import com.northbeam.gateway.dashboard.admin.PriceField.Kind;
 
 import org.springframework.util.MultiValueMap;
 
@@ -23,30 +22,16 @@ import org.springframework.util.MultiValueMap;
  */
 public final class PriceForm {
 
-	static final String EMPLOYEES = "employeesPerBand.";
-
-	static final String INTERNAL_IT = "itStaffByInternalIt.";
-
 	static final List<String> PLAN_FIELDS = List.of("perUserMonth", "projectsPerUser", "staffKept", "toolsKept",
 			"recruitingKept");
 
-	/**
-	 * No figure of a price list comes near this; larger ones are typing mistakes (or not
-	 * finite as a double).
-	 */
-	private static final BigDecimal LARGEST = BigDecimal.valueOf(1_000_000_000_000L);
-
-	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-
-	private static final Pattern CODE = Pattern.compile("[a-z0-9_+\\-]{1,40}");
-
 	private final int basedOnVersion;
 
-	private final List<Field> fields;
+	private final List<PriceField> fields;
 
 	private final Map<String, String> errorKeys = new LinkedHashMap<>();
 
-	private PriceForm(int basedOnVersion, List<Field> fields) {
+	private PriceForm(int basedOnVersion, List<PriceField> fields) {
 		this.basedOnVersion = basedOnVersion;
 		this.fields = List.copyOf(fields);
 	}
@@ -57,29 +42,30 @@ public final class PriceForm {
 	 */
 	static PriceForm of(PriceAssumptionsVersion stored) {
 		PriceAssumptions a = stored.assumptions();
-		List<Field> fields = new ArrayList<>();
-		fields.add(new Field("currency", Kind.CURRENCY, a.currency()));
+		List<PriceField> fields = new ArrayList<>();
+		fields.add(new PriceField("currency", Kind.CURRENCY, a.currency()));
 		a.employeesPerBand()
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-			.forEach(
-					(band) -> fields.add(new Field(EMPLOYEES + band.getKey(), Kind.WHOLE, band.getValue().toString())));
+			.forEach((band) -> fields
+				.add(new PriceField(PriceField.EMPLOYEES + band.getKey(), Kind.WHOLE, band.getValue().toString())));
 		a.itStaffByInternalIt()
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
 			.forEach((level) -> fields
-				.add(new Field(INTERNAL_IT + level.getKey(), Kind.DECIMAL, number(level.getValue()))));
-		fields.add(new Field("loadedSalary", Kind.AMOUNT, number(a.loadedSalary())));
-		fields.add(new Field("benefitsShare", Kind.SHARE, number(a.benefitsShare())));
-		fields.add(new Field("toolsPerUser", Kind.AMOUNT, number(a.toolsPerUser())));
-		fields.add(new Field("recruitingTrainingPerItStaff", Kind.AMOUNT, number(a.recruitingTrainingPerItStaff())));
-		fields.add(new Field("recruitingShare", Kind.SHARE, number(a.recruitingShare())));
+				.add(new PriceField(PriceField.INTERNAL_IT + level.getKey(), Kind.DECIMAL, number(level.getValue()))));
+		fields.add(new PriceField("loadedSalary", Kind.AMOUNT, number(a.loadedSalary())));
+		fields.add(new PriceField("benefitsShare", Kind.SHARE, number(a.benefitsShare())));
+		fields.add(new PriceField("toolsPerUser", Kind.AMOUNT, number(a.toolsPerUser())));
+		fields
+			.add(new PriceField("recruitingTrainingPerItStaff", Kind.AMOUNT, number(a.recruitingTrainingPerItStaff())));
+		fields.add(new PriceField("recruitingShare", Kind.SHARE, number(a.recruitingShare())));
 		addPlan(fields, "coManaged", a.coManaged());
 		addPlan(fields, "fullyManaged", a.fullyManaged());
-		fields.add(new Field("securityAddOnPerUserMonth", Kind.AMOUNT, number(a.securityAddOnPerUserMonth())));
-		fields.add(new Field("securityAddOnWhen", Kind.CODES, String.join(", ", a.securityAddOnWhen())));
+		fields.add(new PriceField("securityAddOnPerUserMonth", Kind.AMOUNT, number(a.securityAddOnPerUserMonth())));
+		fields.add(new PriceField("securityAddOnWhen", Kind.CODES, String.join(", ", a.securityAddOnWhen())));
 		return new PriceForm(stored.version(), fields);
 	}
 
@@ -88,28 +74,30 @@ public final class PriceForm {
 	 * with.
 	 */
 	static PriceForm from(MultiValueMap<String, String> params) {
-		List<Field> fields = new ArrayList<>();
-		fields.add(new Field("currency", Kind.CURRENCY, first(params, "currency").toUpperCase(Locale.ROOT)));
+		List<PriceField> fields = new ArrayList<>();
+		fields.add(new PriceField("currency", Kind.CURRENCY, first(params, "currency").toUpperCase(Locale.ROOT)));
 		params.keySet()
 			.stream()
-			.filter((name) -> name.startsWith(EMPLOYEES))
-			.forEach((name) -> fields.add(new Field(name, Kind.WHOLE, first(params, name))));
+			.filter((name) -> name.startsWith(PriceField.EMPLOYEES))
+			.forEach((name) -> fields.add(new PriceField(name, Kind.WHOLE, first(params, name))));
 		params.keySet()
 			.stream()
-			.filter((name) -> name.startsWith(INTERNAL_IT))
-			.forEach((name) -> fields.add(new Field(name, Kind.DECIMAL, first(params, name))));
+			.filter((name) -> name.startsWith(PriceField.INTERNAL_IT))
+			.forEach((name) -> fields.add(new PriceField(name, Kind.DECIMAL, first(params, name))));
 		for (String name : List.of("loadedSalary", "benefitsShare", "toolsPerUser", "recruitingTrainingPerItStaff",
 				"recruitingShare")) {
-			fields.add(new Field(name, name.endsWith("Share") ? Kind.SHARE : Kind.AMOUNT, first(params, name)));
+			fields.add(new PriceField(name, name.endsWith("Share") ? Kind.SHARE : Kind.AMOUNT, first(params, name)));
 		}
 		for (String plan : List.of("coManaged", "fullyManaged")) {
 			for (String field : PLAN_FIELDS) {
 				String name = plan + "." + field;
-				fields.add(new Field(name, field.endsWith("Kept") ? Kind.SHARE : Kind.AMOUNT, first(params, name)));
+				fields
+					.add(new PriceField(name, field.endsWith("Kept") ? Kind.SHARE : Kind.AMOUNT, first(params, name)));
 			}
 		}
-		fields.add(new Field("securityAddOnPerUserMonth", Kind.AMOUNT, first(params, "securityAddOnPerUserMonth")));
-		fields.add(new Field("securityAddOnWhen", Kind.CODES, first(params, "securityAddOnWhen")));
+		fields
+			.add(new PriceField("securityAddOnPerUserMonth", Kind.AMOUNT, first(params, "securityAddOnPerUserMonth")));
+		fields.add(new PriceField("securityAddOnWhen", Kind.CODES, first(params, "securityAddOnWhen")));
 		int version;
 		try {
 			version = Integer.parseInt(first(params, "basedOnVersion").trim());
@@ -131,7 +119,7 @@ public final class PriceForm {
 		return new PriceForm(version, fields);
 	}
 
-	public List<Field> fields() {
+	public List<PriceField> fields() {
 		return fields;
 	}
 
@@ -151,43 +139,29 @@ public final class PriceForm {
 		}
 		Map<String, Integer> employees = new LinkedHashMap<>();
 		Map<String, Double> internalIt = new LinkedHashMap<>();
-		for (Field field : fields) {
-			if (field.name().startsWith(EMPLOYEES)) {
-				employees.put(field.name().substring(EMPLOYEES.length()), Integer.valueOf(field.value().trim()));
+		for (PriceField field : fields) {
+			if (field.name().startsWith(PriceField.EMPLOYEES)) {
+				employees.put(field.name().substring(PriceField.EMPLOYEES.length()),
+						Integer.valueOf(field.value().trim()));
 			}
-			else if (field.name().startsWith(INTERNAL_IT)) {
-				internalIt.put(field.name().substring(INTERNAL_IT.length()), decimal(field.name()));
+			else if (field.name().startsWith(PriceField.INTERNAL_IT)) {
+				internalIt.put(field.name().substring(PriceField.INTERNAL_IT.length()), decimal(field.name()));
 			}
 		}
 		return new PriceAssumptions(value("currency"), employees, internalIt, decimal("loadedSalary"),
 				decimal("benefitsShare"), decimal("toolsPerUser"), decimal("recruitingTrainingPerItStaff"),
 				decimal("recruitingShare"), plan("coManaged"), plan("fullyManaged"),
-				decimal("securityAddOnPerUserMonth"), codes(value("securityAddOnWhen")));
+				decimal("securityAddOnPerUserMonth"), PriceField.codes(value("securityAddOnWhen")));
 	}
 
 	private void check() {
-		for (Field field : fields) {
-			String value = field.value().trim();
-			String error = switch (field.kind()) {
-				case CURRENCY -> CURRENCY.matcher(value).matches() ? null : "admin.prices.error.currency";
-				case WHOLE -> wholeOrNull(value) != null ? null : "admin.prices.error.whole";
-				case DECIMAL, AMOUNT -> {
-					BigDecimal number = decimalOrNull(value);
-					yield (number != null && number.signum() >= 0) ? null : "admin.prices.error.amount";
-				}
-				case SHARE -> {
-					BigDecimal number = decimalOrNull(value);
-					yield (number != null && number.signum() >= 0 && number.compareTo(BigDecimal.ONE) <= 0) ? null
-							: "admin.prices.error.share";
-				}
-				case CODES -> codes(value).stream().allMatch((code) -> CODE.matcher(code).matches()) ? null
-						: "admin.prices.error.codes";
-			};
+		for (PriceField field : fields) {
+			String error = field.errorKey();
 			if (error != null) {
 				errorKeys.put(field.name(), error);
 			}
 		}
-		if (fields.stream().noneMatch((field) -> field.name().startsWith(EMPLOYEES))) {
+		if (fields.stream().noneMatch((field) -> field.name().startsWith(PriceField.EMPLOYEES))) {
 			errorKeys.put("", "admin.prices.error.bands");
 		}
 	}
@@ -209,34 +183,7 @@ public final class PriceForm {
 		return new BigDecimal(value(name)).doubleValue();
 	}
 
-	private static List<String> codes(String text) {
-		return Arrays.stream(text.split(",")).map(String::trim).filter((code) -> !code.isEmpty()).toList();
-	}
-
-	private static Integer wholeOrNull(String text) {
-		try {
-			int number = Integer.parseInt(text);
-			return (number >= 0) ? number : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static BigDecimal decimalOrNull(String text) {
-		if (text.length() > 20) {
-			return null;
-		}
-		try {
-			BigDecimal number = new BigDecimal(text);
-			return (number.abs().compareTo(LARGEST) <= 0) ? number : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private static void addPlan(List<Field> fields, String name, Plan plan) {
+	private static void addPlan(List<PriceField> fields, String name, Plan plan) {
 		if (plan == null) {
 			plan = new Plan(0, 0, 0, 0, 0);
 		}
@@ -244,7 +191,7 @@ public final class PriceForm {
 				plan.recruitingKept() };
 		for (int i = 0; i < PLAN_FIELDS.size(); i++) {
 			String field = PLAN_FIELDS.get(i);
-			fields.add(new Field(name + "." + field, field.endsWith("Kept") ? Kind.SHARE : Kind.AMOUNT,
+			fields.add(new PriceField(name + "." + field, field.endsWith("Kept") ? Kind.SHARE : Kind.AMOUNT,
 					number(values[i])));
 		}
 	}
@@ -257,52 +204,6 @@ public final class PriceForm {
 	private static String first(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		return (value != null) ? value : "";
-	}
-
-	/** How a figure is checked. */
-	public enum Kind {
-
-		CURRENCY, WHOLE, DECIMAL, AMOUNT, SHARE, CODES
-
-	}
-
-	/**
-	 * One input of the form.
-	 *
-	 * @param name the field's path, also the input's name
-	 * @param kind how it is checked
-	 * @param value the text shown or posted
-	 */
-	public record Field(String name, Kind kind, String value) {
-
-		/**
-		 * The message key of the field's label; bands and staffing levels add their code
-		 * as argument.
-		 */
-		public String labelKey() {
-			if (name.startsWith(EMPLOYEES)) {
-				return "admin.prices.field.employeesPerBand";
-			}
-			if (name.startsWith(INTERNAL_IT)) {
-				return "admin.prices.field.itStaffByInternalIt";
-			}
-			return "admin.prices.field." + name;
-		}
-
-		public String code() {
-			int dot = name.indexOf('.');
-			return (dot >= 0) ? name.substring(dot + 1) : name;
-		}
-
-		public String id() {
-			return "price-" + name.replaceAll("[^A-Za-z0-9]", "-");
-		}
-
-		public String inputMode() {
-			return (kind == Kind.WHOLE) ? "numeric"
-					: (kind == Kind.CURRENCY || kind == Kind.CODES) ? "text" : "decimal";
-		}
-
 	}
 
 }

@@ -77,7 +77,7 @@ class PriceFormTests {
 
 		PriceForm form = PriceForm.of(stored);
 
-		assertThat(form.fields()).extracting(PriceForm.Field::name)
+		assertThat(form.fields()).extracting(PriceField::name)
 			.startsWith("currency", "employeesPerBand.1-10", "employeesPerBand.11-50", "employeesPerBand.51-200",
 					"employeesPerBand.201-1000", "employeesPerBand.1000+", "itStaffByInternalIt.none",
 					"itStaffByInternalIt.tech_savvy_staff")

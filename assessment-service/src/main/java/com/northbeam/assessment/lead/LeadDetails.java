@@ -1,0 +1,121 @@
+package com.northbeam.assessment.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.northbeam.assessment.lead.LeadDetail.Answer;
+import com.northbeam.assessment.lead.LeadDetail.TimelineEntry;
+import com.northbeam.assessment.lead.LeadDetail.Value;
+import com.northbeam.assessment.lead.LeadRepository.LeadRecord;
+import com.northbeam.assessment.lead.LeadSubmissions.Submission;
+import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.questionnaire.Questionnaire;
+import com.northbeam.assessment.questionnaire.Questionnaire.Question;
+import com.northbeam.assessment.questionnaire.Questionnaires;
+import com.northbeam.assessment.system.NotFoundException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts together everything the dashboard shows about one lead: the lead, the submission
+ * it came from (answers labelled by their questionnaire, result, attribution), its
+ * consultation request and timeline. Not audited: its callers are.
+ */
+@Component
+class LeadDetails {
+
+	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+	};
+
+	private final LeadRepository leads;
+
+	private final LeadTimelineRepository timeline;
+
+	private final LeadSubmissions submissions;
+
+	private final Questionnaires questionnaires;
+
+	private final ObjectMapper json;
+
+	LeadDetails(LeadRepository leads, LeadTimelineRepository timeline, LeadSubmissions submissions,
+			Questionnaires questionnaires, ObjectMapper json) {
+		this.leads = leads;
+		this.timeline = timeline;
+		this.submissions = submissions;
+		this.questionnaires = questionnaires;
+		this.json = json;
+	}
+
+	/** A stored lead with its submission. */
+	record Found(LeadRecord lead, Submission submission) {
+	}
+
+	Found find(UUID id) {
+		LeadRecord lead = this.leads.find(id).orElseThrow(() -> new NotFoundException("There is no lead " + id));
+		Submission submission = this.submissions.find(lead.submissionId())
+			.orElseThrow(() -> new IllegalStateException("Lead " + id + " has no submission"));
+		return new Found(lead, submission);
+	}
+
+	LeadDetail detail(UUID id) {
+		return detail(find(id));
+	}
+
+	LeadDetail detail(Found found) {
+		LeadRecord lead = found.lead();
+		Submission submission = found.submission();
+		JsonNode result = (submission.result() != null) ? this.json.readTree(submission.result())
+				: this.json.createObjectNode();
+		JsonNode cost = result.path("cost");
+		JsonNode priorityFactors = result.path("priority").path("factors");
+		if (result instanceof ObjectNode object) {
+			object.remove("answers");
+			object.remove("cost");
+		}
+		List<TimelineEntry> entries = new ArrayList<>();
+		entries.add(new TimelineEntry(lead.createdAt(), "prospect", "created", "from " + lead.source()));
+		for (Event event : this.timeline.events(lead.id())) {
+			entries.add(new TimelineEntry(event.at(), event.actor(), event.kind(), event.detail()));
+		}
+		LeadDetail.Consultation consultation = this.timeline.consultation(lead.id())
+			.map((c) -> new LeadDetail.Consultation(c.preferredTimes(), c.message(), c.requestedAt()))
+			.orElse(null);
+		return new LeadDetail(lead.id(), lead.version(),
+				new LeadDetail.Contact(lead.name(), lead.email(), lead.company(), lead.phone(), lead.role()),
+				lead.status(), lead.owner(), lead.lostReason(), lead.priority(),
+				priorityFactors.isMissingNode() ? this.json.createArrayNode() : priorityFactors, lead.recommendation(),
+				answers(submission), result, cost.isMissingNode() ? null : cost,
+				new LeadDetail.Attribution(submission.utmSource(), submission.utmMedium(), submission.utmCampaign(),
+						submission.referrer(), submission.landing()),
+				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null);
+	}
+
+	private List<Answer> answers(Submission submission) {
+		Map<String, List<String>> values = this.json.readValue(submission.answers(), ANSWERS);
+		Optional<Questionnaire> questionnaire = this.questionnaires.version(submission.questionnaireVersion());
+		List<Answer> answers = new ArrayList<>();
+		if (questionnaire.isEmpty()) {
+			values.forEach((id, codes) -> answers
+				.add(new Answer(id, id, codes.stream().map((code) -> new Value(code, code)).toList())));
+			return answers;
+		}
+		for (Question question : questionnaire.get().questions()) {
+			List<String> codes = values.get(question.id());
+			if (codes != null) {
+				answers.add(new Answer(question.id(), question.label(),
+						codes.stream()
+							.map((code) -> new Value(code, question.optionLabel(code).orElse(code)))
+							.toList()));
+			}
+		}
+		return answers;
+	}
+
+}

@@ -1,0 +1,127 @@
+package com.northbeam.assessment.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.northbeam.assessment.lead.LeadTimelineRepository.Consultation;
+import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.system.FieldError;
+import com.northbeam.assessment.system.InvalidInputException;
+import com.northbeam.assessment.system.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * What prospects bring in: the submission feature creates a submission's lead when its
+ * contact details are stored and moves it with each new result, in its own transaction;
+ * prospects ask for a consultation. New leads and consultation requests are announced
+ * with a {@link LeadEvent}, published inside the transaction that stores them.
+ */
+@Service
+public class LeadIntake {
+
+	private final LeadRepository repository;
+
+	private final LeadTimelineRepository timeline;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	LeadIntake(LeadRepository repository, LeadTimelineRepository timeline, ApplicationEventPublisher events,
+			Clock clock, TransactionTemplate transactions) {
+		this.repository = repository;
+		this.timeline = timeline;
+		this.events = events;
+		this.clock = clock;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * A submission's new lead: the prospect's contact details, the recommendation and
+	 * priority of the submission's newest result, and where the prospect came from.
+	 */
+	public record NewLead(UUID submissionId, String name, String email, String company, String phone, String role,
+			String recommendation, int priority, String source, Instant createdAt) {
+	}
+
+	/**
+	 * Creates the lead of a submission in the caller's transaction, which has just stored
+	 * the submission's contact consent, and announces it. Returns its id.
+	 */
+	public UUID create(NewLead lead) {
+		requireTransaction();
+		UUID id = UUID.randomUUID();
+		this.repository.insert(id, lead);
+		this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_CREATED, id, lead.createdAt()));
+		return id;
+	}
+
+	/**
+	 * Moves the lead of a rescored submission, if it has one, to the new result's
+	 * recommendation and priority, in the caller's transaction.
+	 */
+	public void rescored(UUID submissionId, String recommendation, int priority, Instant at) {
+		requireTransaction();
+		this.repository.updateScore(submissionId, recommendation, priority, at);
+	}
+
+	private static void requireTransaction() {
+		Assert.state(TransactionSynchronizationManager.isActualTransactionActive(),
+				"Leads are written in the transaction of their submission");
+	}
+
+	/**
+	 * Attaches a prospect's consultation request to the lead of {@code submissionId}; the
+	 * same request again changes nothing, a different one replaces it. Returns when the
+	 * request now held was made.
+	 */
+	Instant requestConsultation(UUID submissionId, String preferredTimes, String message) {
+		List<FieldError> errors = new ArrayList<>();
+		String times = (preferredTimes != null && !preferredTimes.isBlank()) ? preferredTimes.strip() : null;
+		String text = (message != null && !message.isBlank()) ? message.strip() : null;
+		if (times != null && times.length() > 500) {
+			errors.add(new FieldError("preferredTimes", "must be at most 500 characters"));
+		}
+		if (text != null && text.length() > 2000) {
+			errors.add(new FieldError("message", "must be at most 2000 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return this.transactions.execute((tx) -> {
+			UUID leadId = this.repository.lockBySubmission(submissionId)
+				.orElseThrow(() -> new NotFoundException("There is no submission " + submissionId));
+			Optional<Consultation> existing = this.timeline.consultation(leadId);
+			if (existing.isPresent() && same(existing.get().preferredTimes(), times)
+					&& same(existing.get().message(), text)) {
+				return existing.get().requestedAt();
+			}
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+			this.timeline.saveConsultation(leadId, new Consultation(times, text, now));
+			this.repository.touch(leadId, now);
+			this.timeline.addEvent(leadId,
+					new Event(now, "prospect", "consultation",
+							((times != null) ? "preferred times: " + times : "no preferred times")
+									+ ((text != null) ? "; " + text : "")));
+			this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.CONSULTATION_REQUESTED, leadId, now));
+			return now;
+		});
+	}
+
+	private static boolean same(String a, String b) {
+		return (a == null) ? b == null : a.equals(b);
+	}
+
+}

@@ -1,0 +1,132 @@
+package com.northbeam.assessment.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.northbeam.assessment.audit.Audit;
+import com.northbeam.assessment.lead.LeadDetails.Found;
+import com.northbeam.assessment.lead.LeadRepository.Locked;
+import com.northbeam.assessment.lead.LeadSubmissions.Submission;
+import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.system.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A lead's personal data for the privacy feature: the export for a data subject's access
+ * request, erasure on request and after the retention period. Audited.
+ */
+@Service
+public class LeadPrivacy {
+
+	private final LeadRepository repository;
+
+	private final LeadTimelineRepository timeline;
+
+	private final LeadDetails details;
+
+	private final LeadSubmissions submissions;
+
+	private final Audit audit;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
+			LeadSubmissions submissions, Audit audit, Clock clock, TransactionTemplate transactions) {
+		this.repository = repository;
+		this.timeline = timeline;
+		this.details = details;
+		this.submissions = submissions;
+		this.audit = audit;
+		this.clock = clock;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * All personal data held about a lead, for a data subject's access request (audited).
+	 */
+	public Map<String, Object> personalData(UUID id, String actor) {
+		Found found = this.details.find(id);
+		LeadDetail detail = this.details.detail(found);
+		Submission submission = found.submission();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.timeline.addEvent(id, new Event(now, actor, "exported", "personal data exported"));
+			this.audit.record(actor, Audit.LEAD_DATA_EXPORTED, id, null, now);
+		});
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("leadId", id);
+		data.put("submissionId", found.lead().submissionId());
+		data.put("exportedAt", now);
+		data.put("contact", detail.contact());
+		data.put("consent", (submission.consentVersion() != null)
+				? Map.of("textVersion", submission.consentVersion(), "acceptedAt", submission.consentedAt()) : null);
+		data.put("answers", detail.answers());
+		data.put("attribution", detail.attribution());
+		data.put("consultation", detail.consultation());
+		data.put("status", detail.status());
+		data.put("owner", detail.owner());
+		data.put("recommendation", detail.recommendation());
+		data.put("priority", detail.priority());
+		data.put("timeline", detail.timeline());
+		data.put("createdAt", detail.createdAt());
+		data.put("updatedAt", detail.updatedAt());
+		data.put("erased", detail.erased());
+		return data;
+	}
+
+	/**
+	 * Erases a lead's personal data (audited); the lead stays for statistics. Returns
+	 * {@code false} if it had been erased before.
+	 */
+	public boolean erase(UUID id, String actor) {
+		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			LeadRepository.State state = this.repository.lock(id)
+				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
+			return eraseLocked(new Locked(id, state.submissionId()), actor,
+					this.clock.instant().truncatedTo(ChronoUnit.MICROS));
+		}));
+	}
+
+	/**
+	 * Removes the personal data of a locked lead: contact details, the free text of notes
+	 * and of the consultation request, and the submission's referrer. Recommendation,
+	 * priority, status, source, answers and results stay, so statistics keep working.
+	 */
+	private boolean eraseLocked(Locked lead, String actor, Instant now) {
+		if (!this.repository.erase(lead.id(), now)) {
+			return false;
+		}
+		this.timeline.erase(lead.id());
+		this.submissions.erasePersonalData(lead.submissionId());
+		this.timeline.addEvent(lead.id(), new Event(now, actor, "erased", "personal data erased"));
+		this.audit.record(actor, Audit.LEAD_ERASED, lead.id(), null, now);
+		return true;
+	}
+
+	/**
+	 * Erases, in one transaction, up to {@code batch} leads untouched since
+	 * {@code cutoff} that no other replica is erasing right now; returns how many were
+	 * erased.
+	 */
+	public int eraseUntouched(Instant cutoff, int batch, String actor, Instant now) {
+		Integer erased = this.transactions.execute((tx) -> {
+			int count = 0;
+			for (Locked lead : this.repository.lockUntouched(cutoff, batch)) {
+				if (eraseLocked(lead, actor, now)) {
+					count++;
+				}
+			}
+			return count;
+		});
+		return (erased != null) ? erased : 0;
+	}
+
+}

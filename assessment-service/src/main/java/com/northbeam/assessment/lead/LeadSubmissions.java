@@ -1,0 +1,34 @@
+package com.northbeam.assessment.lead;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the lead feature needs of the submission a lead came from. The submission feature
+ * creates leads, so the lead feature does not call it; it declares this and the
+ * submission feature implements it.
+ */
+public interface LeadSubmissions {
+
+	/** The stored submission, for a lead's detail and personal data export. */
+	Optional<Submission> find(UUID submissionId);
+
+	/**
+	 * Removes the personal data a submission holds (the referrer) when its lead is
+	 * erased.
+	 */
+	void erasePersonalData(UUID submissionId);
+
+	/**
+	 * A stored submission as the lead's detail shows it.
+	 *
+	 * @param answers the answers as stored JSON (question id to answer codes)
+	 * @param result the newest result as stored JSON, or {@code null}
+	 * @param consentVersion the consent text version agreed to, or {@code null}
+	 */
+	record Submission(int questionnaireVersion, String answers, String utmSource, String utmMedium, String utmCampaign,
+			String referrer, String landing, String result, String consentVersion, Instant consentedAt) {
+	}
+
+}

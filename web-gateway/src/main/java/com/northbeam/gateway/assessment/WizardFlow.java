@@ -1,0 +1,269 @@
+package com.northbeam.gateway.assessment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.northbeam.gateway.client.AssessmentClient.Attribution;
+import com.northbeam.gateway.client.AssessmentClient.Question;
+import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
+import com.northbeam.gateway.client.AssessmentClient.Step;
+import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.FunnelEvents;
+import com.northbeam.gateway.client.SubmissionRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The wizard's flow: the draft that keeps a visitor's answers, the step they are on, what
+ * a posted step does (back, next, answers that new answers hide, the checks) and the
+ * submission after the last step. The step pages are {@link WizardStepPage}'s, requests
+ * and cookies {@link WizardController}'s.
+ */
+@Component
+class WizardFlow {
+
+	static final String HONEYPOT = "website";
+
+	private static final Logger log = LoggerFactory.getLogger(WizardFlow.class);
+
+	private final DraftRepository drafts;
+
+	private final AnswerCheck check;
+
+	private final Submissions submissions;
+
+	private final ReadingPicks reading;
+
+	private final AssessmentProperties properties;
+
+	private final MessageSource messages;
+
+	private final FunnelEvents funnel;
+
+	private final Clock clock;
+
+	WizardFlow(DraftRepository drafts, AnswerCheck check, Submissions submissions, ReadingPicks reading,
+			AssessmentProperties properties, MessageSource messages, FunnelEvents funnel, Clock clock) {
+		this.drafts = drafts;
+		this.check = check;
+		this.submissions = submissions;
+		this.reading = reading;
+		this.properties = properties;
+		this.messages = messages;
+		this.funnel = funnel;
+		this.clock = clock;
+	}
+
+	Optional<Draft> find(UUID id) {
+		return drafts.find(id);
+	}
+
+	Optional<Draft> findBySubmission(UUID submissionId) {
+		return drafts.findBySubmission(submissionId);
+	}
+
+	Draft start(Attribution attribution) {
+		Instant now = clock.instant();
+		Draft draft = Draft.start(attribution, now);
+		drafts.insert(draft, now);
+		funnel.assessmentStarted();
+		return draft;
+	}
+
+	/**
+	 * The draft at the step to show: the one asked for if the visitor got that far, else
+	 * the one they are on.
+	 */
+	Draft showing(Questionnaire questionnaire, Draft draft, Integer requested) {
+		int index = (requested != null && requested >= 0 && requested <= draft.step()) ? requested : draft.step();
+		return draft.atStep(Math.min(index, steps(questionnaire).size() - 1));
+	}
+
+	/** What a posted step leads to. */
+	Outcome next(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form) {
+		if (draft.submitted()) {
+			// Back button, refresh or double click after submitting: the one result, no
+			// new lead.
+			return new Outcome.Redirect("/assessment/result/" + draft.submissionId());
+		}
+		if (!blank(form.getFirst(HONEYPOT))) {
+			log.info("Assessment post with the honeypot filled in ignored (draft {})", draft.id());
+			return new Outcome.Redirect("/assessment/received");
+		}
+		List<Step> steps = steps(questionnaire);
+		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
+		Step step = steps.get(index);
+		Draft updated = draft.with(merge(questionnaire, step, draft.data(), form)).atStep(index);
+		if ("back".equals(form.getFirst("action"))) {
+			drafts.save(updated.atStep(Math.max(index - 1, 0)), clock.instant());
+			return new Outcome.Redirect("/assessment");
+		}
+		Map<String, String> errors = check.checkStep(questionnaire, step, updated.data());
+		if (!errors.isEmpty()) {
+			drafts.save(updated, clock.instant());
+			return new Outcome.Invalid(updated, errors);
+		}
+		boolean last = index == steps.size() - 1;
+		if (!last) {
+			drafts.save(updated.atStep(index + 1), clock.instant());
+			funnel.stepCompleted(step.id());
+			return new Outcome.Redirect("/assessment");
+		}
+		drafts.save(updated, clock.instant());
+		return submit(questionnaire, updated);
+	}
+
+	/**
+	 * The steps this wizard shows: without the contact step when contact details come
+	 * after the result.
+	 */
+	List<Step> steps(Questionnaire questionnaire) {
+		return DisplayRules.wizardSteps(questionnaire, properties.contactAfterResult());
+	}
+
+	private Outcome submit(Questionnaire questionnaire, Draft draft) {
+		Duration taken = Duration.between(draft.startedAt(), clock.instant());
+		if (taken.compareTo(properties.minimumFillTime()) < 0) {
+			log.info("Assessment {} finished in {} ms, faster than a person can; asked to confirm", draft.id(),
+					taken.toMillis());
+			return new Outcome.Invalid(draft, Map.of("", text("validation.tooFast")));
+		}
+		List<Step> steps = steps(questionnaire);
+		for (int i = 0; i < steps.size(); i++) {
+			Map<String, String> errors = check.checkStep(questionnaire, steps.get(i), draft.data());
+			if (!errors.isEmpty()) {
+				Draft back = draft.atStep(i);
+				drafts.save(back, clock.instant());
+				return new Outcome.Invalid(back, errors);
+			}
+		}
+		SubmissionRequest request = SubmissionRequests.toRequest(questionnaire, draft.submissionId(), draft.data(),
+				draft.attribution(), properties.contactAfterResult());
+		try {
+			submissions.submit(request);
+		}
+		catch (SubmissionRejectedException ex) {
+			return rejected(questionnaire, draft, ex);
+		}
+		reading.remember(draft.submissionId(), ReadingPicks.fromAnswers(draft.data().answers()));
+		drafts.markSubmitted(draft.id(), clock.instant());
+		funnel.stepCompleted(steps.get(steps.size() - 1).id());
+		funnel.submitted();
+		return new Outcome.Redirect("/assessment/result/" + draft.submissionId());
+	}
+
+	/** The service's refusal on the step of its first field that the wizard shows. */
+	private Outcome rejected(Questionnaire questionnaire, Draft draft, SubmissionRejectedException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		int stepIndex = draft.step();
+		boolean moved = false;
+		for (var error : ex.errors()) {
+			String field = fieldName(error.field());
+			int owner = stepOf(steps(questionnaire), field);
+			if (owner >= 0 && !moved) {
+				stepIndex = owner;
+				moved = true;
+			}
+			errors.put((owner == stepIndex) ? field : "", error.message());
+		}
+		Draft back = draft.atStep(stepIndex);
+		drafts.save(back, clock.instant());
+		return new Outcome.Invalid(back, errors);
+	}
+
+	private static Draft.Data merge(Questionnaire questionnaire, Step step, Draft.Data data,
+			MultiValueMap<String, String> form) {
+		Draft.Data merged = data;
+		for (String id : step.questionIds()) {
+			List<String> codes = form.getOrDefault(id, List.of()).stream().filter((code) -> !blank(code)).toList();
+			merged = merged.withAnswer(id, codes);
+		}
+		for (String id : step.fieldIds()) {
+			String value = form.getFirst(id);
+			if (DisplayRules.costField(questionnaire, id).isPresent()) {
+				merged = merged.withCost(id, (value != null) ? value.strip() : "");
+			}
+			else if (SubmissionRequests.CONSENT.equals(id)
+					|| DisplayRules.contactField(questionnaire, id).isPresent()) {
+				merged = merged.withContact(id, SubmissionRequests.contactValue(id, value));
+			}
+		}
+		// Answers to questions that the new answers hide no longer count.
+		for (Question question : questionnaire.questions()) {
+			if (!DisplayRules.shown(question, merged.answers()) && !merged.answer(question.id()).isEmpty()
+					&& !step.questionIds().contains(question.showWhen().question())) {
+				merged = merged.withAnswer(question.id(), List.of());
+			}
+		}
+		return merged;
+	}
+
+	/**
+	 * {@code answers.workload} → {@code workload}; {@code consent.accepted} →
+	 * {@code consent}.
+	 */
+	static String fieldName(String apiField) {
+		if (apiField == null) {
+			return "";
+		}
+		if (apiField.startsWith("consent")) {
+			return SubmissionRequests.CONSENT;
+		}
+		int dot = apiField.indexOf('.');
+		return (dot >= 0) ? apiField.substring(dot + 1) : apiField;
+	}
+
+	private static int stepOf(List<Step> steps, String field) {
+		for (int i = 0; i < steps.size(); i++) {
+			Step step = steps.get(i);
+			if (step.questionIds().contains(field) || step.fieldIds().contains(field)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private String text(String code, Object... args) {
+		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
+	}
+
+	private static int parseInt(String value, int fallback) {
+		try {
+			return (value != null) ? Integer.parseInt(value) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+	private static int clamp(int value, int min, int max) {
+		return Math.max(min, Math.min(max, value));
+	}
+
+	static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/** Where a posted step leads: another page, or the step again with its errors. */
+	sealed interface Outcome {
+
+		record Redirect(String location) implements Outcome {
+		}
+
+		record Invalid(Draft draft, Map<String, String> errors) implements Outcome {
+		}
+
+	}
+
+}
