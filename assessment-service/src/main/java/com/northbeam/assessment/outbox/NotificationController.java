@@ -20,6 +20,10 @@ import com.northbeam.assessment.outbox.NotificationSettings.Webhook;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
+import com.northbeam.assessment.system.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
  * where notifications go.
  */
 @RestController
+@Tag(name = "Notifications",
+		description = "Where new-lead notifications go, the delivery log, retries and " + "redeliveries (admins)")
+@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/admin/notifications")
 class NotificationController {
 
@@ -75,6 +82,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/deliveries")
+	@Operation(summary = "Deliveries, newest first, optionally in one state (admin)")
 	Page deliveries(@RequestParam(required = false) String state, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String after) {
 		List<FieldError> errors = new ArrayList<>();
@@ -108,6 +116,7 @@ class NotificationController {
 	 * Makes a dead-lettered (or waiting) delivery due now, with a fresh set of attempts.
 	 */
 	@PostMapping("/deliveries/{id}/retry")
+	@Operation(summary = "Makes a delivery that is not delivered due now, with a fresh set of attempts (admin)")
 	Delivery retry(@PathVariable long id, Principal principal) {
 		boolean retried = this.deliveries.retry(id, this.clock.instant());
 		Delivery delivery = this.deliveries.find(id)
@@ -125,6 +134,8 @@ class NotificationController {
 	 * {@code notifications:redeliver}.
 	 */
 	@PostMapping("/deliveries/{id}/redeliver")
+	@Operation(summary = "Sends the delivery's event again to its target, as a new delivery with the same "
+			+ "webhook-id; the target must still be in the settings (notifications:redeliver)")
 	Delivery redeliver(@PathVariable long id, Principal principal) {
 		return this.redeliveries.delivery(id, principal.getName());
 	}
@@ -134,6 +145,8 @@ class NotificationController {
 	 * same {@code webhook-id}. Needs the scope {@code notifications:redeliver}.
 	 */
 	@PostMapping("/events/{eventId}/redeliver")
+	@Operation(summary = "Sends a past event again to every target configured now, as new deliveries with the "
+			+ "same webhook-id (notifications:redeliver)")
 	List<Delivery> redeliverEvent(@PathVariable UUID eventId, Principal principal) {
 		return this.redeliveries.event(eventId, principal.getName());
 	}
@@ -147,6 +160,7 @@ class NotificationController {
 	 * running dispatchers.
 	 */
 	@PostMapping("/dispatch")
+	@Operation(summary = "Runs one dispatcher round now (admin)")
 	Dispatched dispatch() {
 		return new Dispatched(this.dispatcher.dispatch());
 	}
@@ -179,6 +193,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/settings")
+	@Operation(summary = "The sales inbox, webhooks (never their secrets) and attempts (admin)")
 	SettingsView settings() {
 		return view(Map.of());
 	}
@@ -202,6 +217,8 @@ class NotificationController {
 	 * {@code assessment.notifications.secret-overlap}.
 	 */
 	@PutMapping("/settings")
+	@Operation(summary = "Replaces the settings; a new webhook secret (given, or generated and answered once) "
+			+ "rotates, the previous one signing too for a while (admin)")
 	SettingsView save(@RequestBody SettingsInput input, Principal principal) {
 		List<FieldError> errors = new ArrayList<>();
 		String inbox = NotificationSettings.blankToNull(input.salesInbox());

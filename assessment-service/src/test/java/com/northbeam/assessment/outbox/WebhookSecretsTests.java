@@ -160,6 +160,11 @@ class WebhookSecretsTests {
 			.query(Integer.class)
 			.single()).isEqualTo(2);
 
+		assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk()
+			.bodyText()
+			.contains("/api/admin/notifications/events/{eventId}/redeliver",
+					"/api/admin/notifications/deliveries/{id}/redeliver", "notifications:redeliver");
+
 		save("{\"url\":\"" + URL + "/moved\"}");
 		assertThat(mvc.post()
 			.uri("/api/admin/notifications/deliveries/{id}/redeliver", delivery)
