@@ -40,6 +40,17 @@ if [[ -z $admin_password ]]; then
   generated_password=1
 fi
 
+# The key that encrypts webhook secrets at rest: from ASSESSMENT_NOTIFICATIONS_SECRET_KEY, or made up
+# once and kept in data/ next to the database it belongs to, so saved secrets survive a restart.
+if [[ -z ${ASSESSMENT_NOTIFICATIONS_SECRET_KEY:-} ]]; then
+  key_file=data/assessment-notifications-secret.key
+  if [[ ! -s $key_file ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$key_file")
+  fi
+  ASSESSMENT_NOTIFICATIONS_SECRET_KEY=$(<"$key_file")
+fi
+export ASSESSMENT_NOTIFICATIONS_SECRET_KEY
+
 PIDS=()
 stop_all() {
   trap - INT TERM EXIT

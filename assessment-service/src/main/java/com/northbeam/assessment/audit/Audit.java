@@ -35,6 +35,12 @@ public class Audit {
 	/** An admin changed the notification settings or retried a delivery. */
 	public static final String NOTIFICATIONS_CHANGED = "notifications.changed";
 
+	/**
+	 * An admin sent a past event again (to every target, or to the target of one
+	 * delivery).
+	 */
+	public static final String NOTIFICATIONS_REDELIVERED = "notifications.redelivered";
+
 	private final AuditRepository repository;
 
 	private final Clock clock;

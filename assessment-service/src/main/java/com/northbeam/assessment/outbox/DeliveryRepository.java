@@ -17,6 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +31,12 @@ import static com.northbeam.assessment.outbox.OutboxRepository.timestamp;
 @Repository
 class DeliveryRepository {
 
-	/** A delivery as admins see it. */
+	/**
+	 * A delivery as admins see it; {@code redelivery} is 0 for the first delivery of its
+	 * event to its target and counts the redeliveries admins asked for after it.
+	 */
 	record Delivery(long id, UUID eventId, String channel, String target, String state, int attempts, String lastError,
-			Instant nextAttemptAt, Instant deliveredAt, Instant createdAt) {
+			Instant nextAttemptAt, Instant deliveredAt, Instant createdAt, int redelivery) {
 	}
 
 	/**
@@ -48,7 +53,7 @@ class DeliveryRepository {
 	}
 
 	private static final String COLUMNS = "id, event_id, channel, target, state, attempts, last_error, next_attempt_at, "
-			+ "delivered_at, created_at";
+			+ "delivered_at, created_at, redelivery";
 
 	private final JdbcClient jdbc;
 
@@ -180,13 +185,32 @@ class DeliveryRepository {
 			.update() > 0;
 	}
 
+	/**
+	 * Adds a pending delivery of an event to a target, due at {@code now}, numbered after
+	 * the earlier ones of that event to that target; returns its id. Two at the same
+	 * moment collide on the numbering: one of them fails.
+	 */
+	long redeliver(UUID eventId, String channel, String target, Instant now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("insert into notification_delivery (event_id, channel, target, redelivery, state, attempts, "
+				+ "next_attempt_at, created_at) select :event, :channel, :target, coalesce(max(redelivery), 0) + 1, "
+				+ "'pending', 0, :at, :at from notification_delivery "
+				+ "where event_id = :event and channel = :channel and target = :target")
+			.param("event", eventId)
+			.param("channel", channel)
+			.param("target", target)
+			.param("at", timestamp(now))
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
+	}
+
 	private List<Delivery> query(String where, List<Object> params) {
 		return this.jdbc.sql("select " + COLUMNS + " from notification_delivery " + where)
 			.params(params)
 			.query((rs, n) -> new Delivery(rs.getLong("id"), rs.getObject("event_id", UUID.class),
 					rs.getString("channel"), rs.getString("target"), rs.getString("state"), rs.getInt("attempts"),
 					rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "delivered_at"),
-					instant(rs, "created_at")))
+					instant(rs, "created_at"), rs.getInt("redelivery")))
 			.list();
 	}
 

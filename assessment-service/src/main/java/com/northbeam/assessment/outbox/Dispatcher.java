@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
 import com.northbeam.assessment.outbox.NotificationSettings.Settings;
-import com.northbeam.assessment.outbox.NotificationSettings.Webhook;
 import com.northbeam.assessment.outbox.OutboxRepository.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers outbox events: an email to the sales inbox and a signed JSON webhook to each
- * configured URL, once per event and target.
+ * configured URL, once per event and target (and again when an admin redelivers it).
  * <p>
  * New events are expanded into one delivery per target. Due deliveries are then claimed
  * with a lease in a short transaction, sent on a small pool of sender threads with no
@@ -133,13 +132,7 @@ class Dispatcher implements AutoCloseable {
 	}
 
 	private void expandAll(Settings current) {
-		List<Target> targets = new ArrayList<>();
-		if (current.salesInbox() != null) {
-			targets.add(new Target("email", current.salesInbox()));
-		}
-		for (Webhook webhook : current.webhooks()) {
-			targets.add(new Target("webhook", webhook.url()));
-		}
+		List<Target> targets = current.targets();
 		while (this.outbox.expand(this.properties.batch(), targets, now()) > 0) {
 			// until no unexpanded event is left
 		}

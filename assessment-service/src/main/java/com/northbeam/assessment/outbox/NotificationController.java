@@ -3,10 +3,14 @@ package com.northbeam.assessment.outbox;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.northbeam.assessment.audit.Audit;
@@ -16,6 +20,10 @@ import com.northbeam.assessment.outbox.NotificationSettings.Webhook;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
+import com.northbeam.assessment.system.OpenApiConfiguration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +35,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admins watch deliveries, retry dead-lettered ones and change where notifications go.
+ * Admins watch deliveries, retry dead-lettered ones, redeliver past events and change
+ * where notifications go.
  */
 @RestController
+@Tag(name = "Notifications",
+		description = "Where new-lead notifications go, the delivery log, retries and " + "redeliveries (admins)")
+@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/admin/notifications")
 class NotificationController {
 
@@ -45,13 +57,20 @@ class NotificationController {
 
 	private final Audit audit;
 
+	private final SecretCipher cipher;
+
 	private final Clock clock;
 
 	private final Dispatcher dispatcher;
 
+	private final Redeliveries redeliveries;
+
 	NotificationController(DeliveryRepository deliveries, NotificationSettings settings,
-			NotificationProperties properties, Audit audit, Clock clock, Dispatcher dispatcher) {
+			NotificationProperties properties, Audit audit, Clock clock, Dispatcher dispatcher,
+			Redeliveries redeliveries, SecretCipher cipher) {
+		this.cipher = cipher;
 		this.dispatcher = dispatcher;
+		this.redeliveries = redeliveries;
 		this.deliveries = deliveries;
 		this.settings = settings;
 		this.properties = properties;
@@ -63,6 +82,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/deliveries")
+	@Operation(summary = "Deliveries, newest first, optionally in one state (admin)")
 	Page deliveries(@RequestParam(required = false) String state, @RequestParam(defaultValue = "50") int limit,
 			@RequestParam(required = false) String after) {
 		List<FieldError> errors = new ArrayList<>();
@@ -96,6 +116,7 @@ class NotificationController {
 	 * Makes a dead-lettered (or waiting) delivery due now, with a fresh set of attempts.
 	 */
 	@PostMapping("/deliveries/{id}/retry")
+	@Operation(summary = "Makes a delivery that is not delivered due now, with a fresh set of attempts (admin)")
 	Delivery retry(@PathVariable long id, Principal principal) {
 		boolean retried = this.deliveries.retry(id, this.clock.instant());
 		Delivery delivery = this.deliveries.find(id)
@@ -107,6 +128,29 @@ class NotificationController {
 		return delivery;
 	}
 
+	/**
+	 * Sends a past event again to the target of this delivery, whatever became of it, as
+	 * a new delivery with the same {@code webhook-id}. Needs the scope
+	 * {@code notifications:redeliver}.
+	 */
+	@PostMapping("/deliveries/{id}/redeliver")
+	@Operation(summary = "Sends the delivery's event again to its target, as a new delivery with the same "
+			+ "webhook-id; the target must still be in the settings (notifications:redeliver)")
+	Delivery redeliver(@PathVariable long id, Principal principal) {
+		return this.redeliveries.delivery(id, principal.getName());
+	}
+
+	/**
+	 * Sends a past event again to every target configured now, as new deliveries with the
+	 * same {@code webhook-id}. Needs the scope {@code notifications:redeliver}.
+	 */
+	@PostMapping("/events/{eventId}/redeliver")
+	@Operation(summary = "Sends a past event again to every target configured now, as new deliveries with the "
+			+ "same webhook-id (notifications:redeliver)")
+	List<Delivery> redeliverEvent(@PathVariable UUID eventId, Principal principal) {
+		return this.redeliveries.event(eventId, principal.getName());
+	}
+
 	record Dispatched(int attempts) {
 	}
 
@@ -116,35 +160,65 @@ class NotificationController {
 	 * running dispatchers.
 	 */
 	@PostMapping("/dispatch")
+	@Operation(summary = "Runs one dispatcher round now (admin)")
 	Dispatched dispatch() {
 		return new Dispatched(this.dispatcher.dispatch());
 	}
 
-	record WebhookView(String url, boolean hasSecret) {
+	/**
+	 * A webhook as admins see it: whether it has a secret (never the secret itself),
+	 * until when its previous secret still signs after a rotation, and a secret the
+	 * service has just generated for it, in the answer of that save only.
+	 */
+	record WebhookView(String url, boolean hasSecret, Instant previousSecretUntil, String generatedSecret) {
 	}
 
 	record SettingsView(String salesInbox, String dashboardBaseUrl, List<WebhookView> webhooks, int maxAttempts) {
 	}
 
-	record WebhookInput(String url, String secret) {
+	/**
+	 * {@code secret}: null keeps the stored one, empty removes it, any other value
+	 * replaces it ({@code whsec_} and base64, or text used as it is, 24 to 64 bytes
+	 * either way); {@code generateSecret} has the service make a new one instead.
+	 */
+	record WebhookInput(String url, String secret, Boolean generateSecret) {
+
+		boolean generate() {
+			return Boolean.TRUE.equals(this.generateSecret);
+		}
+
 	}
 
 	record SettingsInput(String salesInbox, List<WebhookInput> webhooks, Integer maxAttempts) {
 	}
 
 	@GetMapping("/settings")
+	@Operation(summary = "The sales inbox, webhooks (never their secrets) and attempts (admin)")
 	SettingsView settings() {
+		return view(Map.of());
+	}
+
+	private SettingsView view(Map<String, String> generated) {
 		Settings current = this.settings.current();
+		Instant now = this.clock.instant();
 		return new SettingsView(current.salesInbox(), this.properties.dashboardBaseUrl(),
-				current.webhooks().stream().map((w) -> new WebhookView(w.url(), w.secret() != null)).toList(),
+				current.webhooks()
+					.stream()
+					.map((w) -> new WebhookView(w.url(), w.hasSecret(),
+							w.previousAt(now).map((p) -> w.previousUntil()).orElse(null), generated.get(w.url())))
+					.toList(),
 				current.maxAttempts());
 	}
 
 	/**
 	 * Replaces the settings. A webhook listed without a secret keeps the secret it had
-	 * (secrets are write-only); give an empty string to remove a secret.
+	 * (secrets are write-only); give an empty string to remove a secret. A new secret
+	 * (given or generated) rotates: the one it replaces still signs, next to it, for
+	 * {@code assessment.notifications.secret-overlap}.
 	 */
 	@PutMapping("/settings")
+	@Operation(summary = "Replaces the settings; a new webhook secret (given, or generated and answered once) "
+			+ "rotates, the previous one signing too for a while (admin)")
 	SettingsView save(@RequestBody SettingsInput input, Principal principal) {
 		List<FieldError> errors = new ArrayList<>();
 		String inbox = NotificationSettings.blankToNull(input.salesInbox());
@@ -160,7 +234,9 @@ class NotificationController {
 			errors.add(new FieldError("webhooks", "must list at most 10 webhooks"));
 		}
 		Settings current = this.settings.current();
+		Instant now = this.clock.instant();
 		List<Webhook> saved = new ArrayList<>();
+		Map<String, String> generated = new HashMap<>();
 		Set<String> urls = new HashSet<>();
 		for (int i = 0; i < webhooks.size() && i < 10; i++) {
 			WebhookInput webhook = webhooks.get(i);
@@ -172,19 +248,38 @@ class NotificationController {
 			if (!urls.add(webhook.url())) {
 				errors.add(new FieldError(field + ".url", "is listed twice"));
 			}
-			if (webhook.secret() != null && webhook.secret().length() > 200) {
-				errors.add(new FieldError(field + ".secret", "must be at most 200 characters"));
-			}
-			String secret = (webhook.secret() == null) ? current.secretOf(webhook.url()).orElse(null)
+			Webhook before = current.webhook(webhook.url()).orElse(null);
+			String secret = webhook.generate() ? WebhookSignature.generate()
 					: NotificationSettings.blankToNull(webhook.secret());
-			saved.add(new Webhook(webhook.url(), secret));
+			if (secret == null) {
+				boolean keep = webhook.secret() == null && before != null && before.hasSecret();
+				saved.add(keep
+						? new Webhook(webhook.url(), before.secret(), before.previousAt(now).orElse(null),
+								before.previousAt(now).map((p) -> before.previousUntil()).orElse(null))
+						: new Webhook(webhook.url(), null, null, null));
+				continue;
+			}
+			byte[] key;
+			try {
+				key = WebhookSignature.keyOf(secret);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(new FieldError(field + ".secret", ex.getMessage()));
+				continue;
+			}
+			if (webhook.generate()) {
+				generated.put(webhook.url(), secret);
+			}
+			boolean rotating = before != null && before.hasSecret();
+			saved.add(new Webhook(webhook.url(), this.cipher.seal(key), rotating ? before.secret() : null,
+					rotating ? now.plus(this.properties.secretOverlap()) : null));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		this.settings.save(new Settings(inbox, saved, maxAttempts), principal.getName());
 		this.audit.record(principal.getName(), Audit.NOTIFICATIONS_CHANGED, null, "settings");
-		return settings();
+		return view(generated);
 	}
 
 	private static boolean isHttpUrl(String value) {

@@ -31,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a claimed delivery is reserved for its dispatcher; longer than
  * any send takes (SMTP and webhook timeouts), so that only a dead instance's claims
  * expire
+ * @param secretKey the base64 of the 32-byte AES key that encrypts webhook secrets at
+ * rest ({@code ASSESSMENT_NOTIFICATIONS_SECRET_KEY}); when empty each start generates
+ * one, and secrets saved with it cannot be read after a restart
+ * @param secretOverlap how long a webhook's previous secret still signs deliveries after
+ * a new one is set, so that receivers can switch without refusing any
  */
 @Validated
 @ConfigurationProperties("assessment.notifications")
@@ -40,5 +45,6 @@ record NotificationProperties(@DefaultValue("sales@northbeam.local") String sale
 		@Min(1) @Max(50) @DefaultValue("8") int maxAttempts, @NotNull @DefaultValue("30s") Duration backoff,
 		@NotNull @DefaultValue("1h") Duration maxBackoff, @NotNull @DefaultValue("2s") Duration interval,
 		@Min(1) @Max(1000) @DefaultValue("20") int batch, @NotNull @DefaultValue("5s") Duration webhookTimeout,
-		@Min(1) @Max(64) @DefaultValue("4") int senders, @NotNull @DefaultValue("5m") Duration lease) {
+		@Min(1) @Max(64) @DefaultValue("4") int senders, @NotNull @DefaultValue("5m") Duration lease, String secretKey,
+		@NotNull @DefaultValue("24h") Duration secretOverlap) {
 }

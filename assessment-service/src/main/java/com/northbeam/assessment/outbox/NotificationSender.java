@@ -5,12 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
+import java.util.List;
 
 import com.northbeam.assessment.lead.LeadContact;
 import com.northbeam.assessment.lead.LeadContacts;
@@ -26,13 +22,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one claimed delivery: an email to the sales inbox or a signed JSON webhook. Holds
- * no transaction; the only database read is the lead's current contact data.
+ * Sends one claimed delivery: an email to the sales inbox or a JSON webhook signed as
+ * Standard Webhooks specifies ({@link WebhookSignature}). Holds no transaction; the only
+ * database read is the lead's current contact data.
+ * <p>
+ * A webhook's {@code webhook-id} is the event's id: the same for every attempt and every
+ * redelivery of the event, so that receivers can drop repeats. Its
+ * {@code webhook-timestamp} is the time of the attempt.
  */
 @Component
 class NotificationSender {
-
-	static final String SIGNATURE_HEADER = "X-Northbeam-Signature";
 
 	static final String EVENT_ID_HEADER = "X-Northbeam-Event-Id";
 
@@ -46,18 +45,25 @@ class NotificationSender {
 
 	private final NotificationProperties properties;
 
+	private final SecretCipher cipher;
+
+	private final Clock clock;
+
 	@Autowired
 	NotificationSender(LeadContacts leads, ObjectProvider<JavaMailSender> mail, ObjectMapper json,
-			NotificationProperties properties) {
-		this(leads, mail.getIfAvailable(), json, properties);
+			NotificationProperties properties, SecretCipher cipher, Clock clock) {
+		this(leads, mail.getIfAvailable(), json, properties, cipher, clock);
 	}
 
-	NotificationSender(LeadContacts leads, JavaMailSender mail, ObjectMapper json, NotificationProperties properties) {
+	NotificationSender(LeadContacts leads, JavaMailSender mail, ObjectMapper json, NotificationProperties properties,
+			SecretCipher cipher, Clock clock) {
 		this.leads = leads;
 		this.mail = mail;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
 		this.json = json;
 		this.properties = properties;
+		this.cipher = cipher;
+		this.clock = clock;
 	}
 
 	/** Sends the delivery; throws if it did not go through. */
@@ -90,28 +96,24 @@ class NotificationSender {
 
 	private void sendWebhook(Claim delivery, Notification notification, Settings settings) throws Exception {
 		byte[] body = this.json.writeValueAsBytes(notification.payload());
+		String id = delivery.eventId().toString();
+		long timestamp = this.clock.instant().getEpochSecond();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.target()))
 			.timeout(this.properties.webhookTimeout())
 			.header("Content-Type", "application/json")
-			.header(EVENT_ID_HEADER, delivery.eventId().toString())
+			.header(EVENT_ID_HEADER, id)
+			.header(WebhookSignature.ID_HEADER, id)
+			.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		settings.secretOf(delivery.target())
-			.ifPresent((secret) -> request.header(SIGNATURE_HEADER, sign(secret, body)));
+		List<byte[]> keys = settings.webhook(delivery.target())
+			.map((webhook) -> webhook.keys(this.cipher, this.clock.instant()))
+			.orElse(List.of());
+		if (!keys.isEmpty()) {
+			request.header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(keys, id, timestamp, body));
+		}
 		HttpResponse<Void> response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
 		if (response.statusCode() < 200 || response.statusCode() >= 300) {
 			throw new IllegalStateException("The webhook answered " + response.statusCode());
-		}
-	}
-
-	/** {@code sha256=} and the hex HMAC-SHA256 of the body with the webhook's secret. */
-	static String sign(String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -27,6 +27,22 @@ class NotificationSettingsRepository {
 			.optional();
 	}
 
+	Optional<Row> findForUpdate() {
+		return this.jdbc
+			.sql("select sales_inbox, webhooks, max_attempts from notification_settings where id = 1 for update")
+			.query((rs, n) -> new Row(rs.getString("sales_inbox"), rs.getString("webhooks"), rs.getInt("max_attempts")))
+			.optional();
+	}
+
+	/**
+	 * Replaces the stored webhooks only, leaving who changed the settings last as it is.
+	 */
+	void saveWebhooks(String webhooks) {
+		this.jdbc.sql("update notification_settings set webhooks = :webhooks where id = 1")
+			.param("webhooks", webhooks)
+			.update();
+	}
+
 	void save(Row row, String actor, Instant at) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
 		int updated = this.jdbc

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,18 @@ class OutboxRepository {
 
 	static OffsetDateTime timestamp(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** An event: the lead it announces, and whether it was made into deliveries yet. */
+	record Event(UUID id, UUID leadId, boolean expanded) {
+	}
+
+	Optional<Event> find(UUID id) {
+		return this.jdbc.sql("select id, lead_id, expanded_at from outbox_event where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
+					rs.getObject("expanded_at") != null))
+			.optional();
 	}
 
 	/** Writes an event in the caller's transaction. */

@@ -112,6 +112,9 @@ class SecurityConfiguration {
 			.hasAuthority("SCOPE_scoring:publish")
 			.requestMatchers("/api/admin/scoring/**")
 			.hasAuthority("SCOPE_scoring:draft")
+			.requestMatchers(HttpMethod.POST, "/api/admin/notifications/deliveries/*/redeliver",
+					"/api/admin/notifications/events/*/redeliver")
+			.hasAuthority("SCOPE_notifications:redeliver")
 			.requestMatchers("/api/admin/**")
 			.hasAuthority("SCOPE_admin")
 			.anyRequest()

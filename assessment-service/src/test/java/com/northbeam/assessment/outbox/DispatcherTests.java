@@ -71,7 +71,7 @@ class DispatcherTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(DispatcherTests.class);
 
-	static final String SECRET = "webhook-secret";
+	static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 	@Autowired
 	MockMvcTester mvc;
@@ -100,6 +100,9 @@ class DispatcherTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	SecretCipher cipher;
+
 	final List<Dispatcher> dispatchers = new ArrayList<>();
 
 	LeadFixtures leads;
@@ -118,7 +121,7 @@ class DispatcherTests {
 
 	final MutableClock clock = new MutableClock(Instant.now());
 
-	record Received(String eventId, String signature, String body) {
+	record Received(String eventId, String webhookId, String timestamp, String signature, String body) {
 	}
 
 	static final class MutableClock extends Clock {
@@ -203,7 +206,9 @@ class DispatcherTests {
 			int status = webhookStatus;
 			if (status == 200) {
 				webhooks.add(new Received(exchange.getRequestHeaders().getFirst(NotificationSender.EVENT_ID_HEADER),
-						exchange.getRequestHeaders().getFirst(NotificationSender.SIGNATURE_HEADER), body));
+						exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER),
+						exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+						exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body));
 			}
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
@@ -214,7 +219,7 @@ class DispatcherTests {
 	private static NotificationProperties config(int batch, Duration webhookTimeout, Duration interval) {
 		return new NotificationProperties("ignored@northbeam.test", "notifications@northbeam.test",
 				"http://dashboard.test", 10, Duration.ofSeconds(10), Duration.ofMinutes(5), interval, batch,
-				webhookTimeout, 4, Duration.ofMinutes(5));
+				webhookTimeout, 4, Duration.ofMinutes(5), null, Duration.ofHours(24));
 	}
 
 	private static NotificationProperties config(int batch) {
@@ -234,7 +239,8 @@ class DispatcherTests {
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
 		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, mail, json, config), recorder(config), config, clock);
+				new NotificationSender(leadContacts, mail, json, config, cipher, clock), recorder(config), config,
+				clock);
 		dispatchers.add(dispatcher);
 		return dispatcher;
 	}
@@ -313,8 +319,10 @@ class DispatcherTests {
 		assertThat(emailsPerLead(ids)).isEqualTo(once(ids));
 		assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
 		for (Received received : webhooks) {
+			assertThat(received.webhookId()).isEqualTo(received.eventId());
 			assertThat(received.signature())
-				.isEqualTo(NotificationSender.sign(SECRET, received.body().getBytes(StandardCharsets.UTF_8)));
+				.isEqualTo(WebhookSignature.sign(List.of(WebhookSignature.keyOf(SECRET)), received.webhookId(),
+						Long.parseLong(received.timestamp()), received.body().getBytes(StandardCharsets.UTF_8)));
 			assertThat(json.readTree(received.body()).get("eventId").asString()).isEqualTo(received.eventId());
 		}
 		assertThat(webhooks.stream().map(Received::eventId).distinct().count()).isEqualTo(webhooks.size());

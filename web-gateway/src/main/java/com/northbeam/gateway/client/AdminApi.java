@@ -42,7 +42,7 @@ interface AdminApi {
 	NotificationSettings notificationSettings(@RequestAttribute(Caller.ATTRIBUTE) Caller caller);
 
 	@PutExchange("/notifications/settings")
-	void updateNotificationSettings(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+	NotificationSettings updateNotificationSettings(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestBody NotificationSettingsInput input);
 
 	/** {@code query}: state, limit, after. */
@@ -52,6 +52,9 @@ interface AdminApi {
 
 	@PostExchange("/notifications/deliveries/{id}/retry")
 	void retryDelivery(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id);
+
+	@PostExchange("/notifications/deliveries/{id}/redeliver")
+	void redeliverDelivery(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id);
 
 	/** {@code query}: actor, action, from, to, limit, after. */
 	@GetExchange("/audit")

@@ -52,10 +52,14 @@ public class AssessmentAdminClient {
 
 	/**
 	 * Replaces the settings; a webhook whose {@code secret} is null keeps the secret it
-	 * has.
+	 * has. Answers the settings saved, with the secrets the service generated (shown this
+	 * once), or empty settings when the service answers none.
 	 */
-	public void updateNotificationSettings(StaffCaller caller, NotificationSettingsInput input) {
-		Refusals.ADMIN.run("notification settings", () -> admin.updateNotificationSettings(Caller.of(caller), input));
+	public NotificationSettings updateNotificationSettings(StaffCaller caller, NotificationSettingsInput input) {
+		NotificationSettings saved = Refusals.ADMIN.call("notification settings",
+				() -> admin.updateNotificationSettings(Caller.of(caller), input));
+		return (saved != null) ? saved
+				: new NotificationSettings(input.salesInbox(), null, List.of(), input.maxAttempts());
 	}
 
 	/**
@@ -68,6 +72,14 @@ public class AssessmentAdminClient {
 
 	public void retryDelivery(StaffCaller caller, String deliveryId) {
 		Refusals.ADMIN.run("delivery " + deliveryId, () -> admin.retryDelivery(Caller.of(caller), deliveryId));
+	}
+
+	/**
+	 * Sends a delivery's event again to its target, as a new delivery (scope
+	 * {@code notifications:redeliver}).
+	 */
+	public void redeliverDelivery(StaffCaller caller, String deliveryId) {
+		Refusals.ADMIN.run("delivery " + deliveryId, () -> admin.redeliverDelivery(Caller.of(caller), deliveryId));
 	}
 
 	/**
@@ -132,7 +144,12 @@ public class AssessmentAdminClient {
 
 	}
 
-	public record Webhook(String url, boolean hasSecret) {
+	/**
+	 * A webhook; {@code previousSecretUntil}: after a new secret was set, until when the
+	 * previous one still signs; {@code generatedSecret}: a secret the service has just
+	 * generated, in the answer of that save only.
+	 */
+	public record Webhook(String url, boolean hasSecret, Instant previousSecretUntil, String generatedSecret) {
 	}
 
 	public record NotificationSettingsInput(String salesInbox, List<WebhookInput> webhooks, int maxAttempts) {
@@ -143,8 +160,16 @@ public class AssessmentAdminClient {
 
 	}
 
-	/** A webhook to keep or add; a null {@code secret} leaves the stored one as it is. */
-	public record WebhookInput(String url, String secret) {
+	/**
+	 * A webhook to keep or add; a null {@code secret} leaves the stored one as it is, and
+	 * {@code generateSecret} has the service make a new one.
+	 */
+	public record WebhookInput(String url, String secret, boolean generateSecret) {
+
+		public WebhookInput(String url, String secret) {
+			this(url, secret, false);
+		}
+
 	}
 
 	public record DeliveryPage(List<Delivery> items, String nextCursor) {

@@ -12,7 +12,8 @@ public enum StaffRole {
 	EDITOR(List.of("content:write")),
 
 	/** Does everything, including accounts, pricing, notifications, privacy and audit. */
-	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "content:write", "admin"));
+	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "content:write", "admin",
+			"notifications:redeliver"));
 
 	private final List<String> scopes;
 

@@ -159,6 +159,31 @@ class AssessmentAdminClientTests {
 	}
 
 	@Test
+	void aGeneratedSecretComesBackOnceAndADeliveryIsRedelivered() {
+		server.respond("PUT", "/api/admin/notifications/settings", Response
+			.json("""
+					{"salesInbox":null,"dashboardBaseUrl":"https://msp.test/dashboard",
+					 "webhooks":[{"url":"https://hooks.msp.test/a","hasSecret":true,"previousSecretUntil":"2026-11-28T10:00:00Z",
+					  "generatedSecret":"whsec_c2VjcmV0"}],"maxAttempts":8}"""));
+		server.respond("POST", "/api/admin/notifications/deliveries/17/redeliver", Response.json("{\"id\":20}"));
+
+		AssessmentAdminClient.NotificationSettings saved = client.updateNotificationSettings(ADMIN,
+				new NotificationSettingsInput("", List.of(new WebhookInput("https://hooks.msp.test/a", null, true)),
+						8));
+		client.redeliverDelivery(ADMIN, "17");
+
+		assertThat(saved.webhooks()).singleElement().satisfies((webhook) -> {
+			assertThat(webhook.generatedSecret()).isEqualTo("whsec_c2VjcmV0");
+			assertThat(webhook.previousSecretUntil()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+		});
+		JsonNode sent = json.readTree(lastRequest("PUT", "/api/admin/notifications/settings").body());
+		assertThat(sent.get("webhooks").get(0).get("generateSecret").asBoolean()).isTrue();
+		assertThat(lastRequest("POST", "/api/admin/notifications/deliveries/17/redeliver")).isNotNull();
+		assertThatExceptionOfType(AdminNotFoundException.class)
+			.isThrownBy(() -> client.redeliverDelivery(ADMIN, "404"));
+	}
+
+	@Test
 	void deliveriesAuditAndRetry() {
 		server.respond("GET", "/api/admin/notifications/deliveries", Response
 			.json("""

@@ -14,8 +14,9 @@ import com.northbeam.gateway.client.AssessmentAdminClient.WebhookInput;
 
 /**
  * The notification settings as the form shows and posts them. Webhook secrets are
- * write-only: the form never shows one, a blank secret keeps the stored one, and a row
- * whose URL is blank is removed. Errors are message keys by field ({@code salesInbox},
+ * write-only: the form never shows one, a blank secret keeps the stored one, a ticked
+ * "generate" box has the service make a new one (shown once), and a row whose URL is
+ * blank is removed. Errors are message keys by field ({@code salesInbox},
  * {@code maxAttempts}, {@code webhooks.<row>.url}, {@code webhooks.<row>.secret}).
  */
 public record NotificationForm(String salesInbox, String maxAttempts, List<Row> webhooks) {
@@ -45,8 +46,14 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 	 */
 	static Posted from(String salesInbox, String maxAttempts, List<String> urls, List<String> secrets,
 			List<String> hasSecret, List<String> removeSecret) {
+		return from(salesInbox, maxAttempts, urls, secrets, hasSecret, removeSecret, null);
+	}
+
+	static Posted from(String salesInbox, String maxAttempts, List<String> urls, List<String> secrets,
+			List<String> hasSecret, List<String> removeSecret, List<String> generateSecret) {
 		List<Row> rows = new ArrayList<>();
 		List<String> secretValues = new ArrayList<>();
+		List<Integer> generated = new ArrayList<>();
 		int count = Math.min((urls != null) ? urls.size() : 0, MAX_WEBHOOKS + 1);
 		for (int i = 0; i < count; i++) {
 			String url = (urls.get(i) != null) ? urls.get(i).trim() : "";
@@ -56,15 +63,19 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 			rows.add(new Row(url, stored));
 			// an empty string tells the service to drop the stored secret; null keeps it
 			secretValues.add((secret.isEmpty() && remove) ? null : secret);
+			if (generateSecret != null && generateSecret.contains(String.valueOf(i))) {
+				generated.add(i);
+			}
 		}
-		return new Posted(new NotificationForm(salesInbox, maxAttempts, rows), secretValues);
+		return new Posted(new NotificationForm(salesInbox, maxAttempts, rows), secretValues, generated);
 	}
 
 	/**
 	 * What was posted, with the secrets kept apart so they never go back into a page; a
-	 * null secret means "remove the stored one".
+	 * null secret means "remove the stored one"; {@code generate} lists the rows whose
+	 * secret the service is to generate.
 	 */
-	record Posted(NotificationForm form, List<String> secrets) {
+	record Posted(NotificationForm form, List<String> secrets, List<Integer> generate) {
 
 		Map<String, String> errorKeys() {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -114,10 +125,14 @@ public record NotificationForm(String salesInbox, String maxAttempts, List<Row> 
 
 		/**
 		 * The settings to send: a blank secret is sent as null (keep the stored one), a
-		 * secret the admin chose to remove as an empty string.
+		 * secret the admin chose to remove as an empty string; a row to generate a secret
+		 * for asks the service for one, whatever was typed.
 		 */
 		NotificationSettingsInput toInput() {
 			List<WebhookInput> webhooks = sentRows().stream().map((i) -> {
+				if (generate.contains(i)) {
+					return new WebhookInput(form.webhooks().get(i).url(), null, true);
+				}
 				String secret = secrets.get(i);
 				if (secret == null) {
 					return new WebhookInput(form.webhooks().get(i).url(), "");

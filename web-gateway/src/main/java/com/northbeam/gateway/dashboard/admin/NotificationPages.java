@@ -12,10 +12,14 @@ import com.northbeam.gateway.client.AdminConflictException;
 import com.northbeam.gateway.client.AdminNotFoundException;
 import com.northbeam.gateway.client.AdminRejectedException;
 import com.northbeam.gateway.client.AssessmentAdminClient;
+import com.northbeam.gateway.client.AssessmentAdminClient.NotificationSettings;
+import com.northbeam.gateway.client.AssessmentAdminClient.Webhook;
 import com.northbeam.gateway.client.FieldError;
 import com.northbeam.gateway.client.StaffCaller;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +33,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Admins set where new-lead notifications go (sales inbox, webhooks with write-only
- * secrets, how often to try), read the delivery log filtered by state, and send a dead
- * delivery again.
+ * secrets, how often to try), read the delivery log filtered by state, send a dead
+ * delivery again and redeliver any past one.
  */
 @Controller
 @RequestMapping("/dashboard/admin/notifications")
@@ -95,9 +99,11 @@ class NotificationPages {
 			@RequestParam(name = "webhookSecret", required = false) List<String> secrets,
 			@RequestParam(name = "webhookHasSecret", required = false) List<String> hasSecret,
 			@RequestParam(name = "webhookRemoveSecret", required = false) List<String> removeSecret,
-			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(name = "webhookGenerateSecret", required = false) List<String> generateSecret,
+			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		NotificationForm.Posted posted = NotificationForm.from(salesInbox, maxAttempts, urls, secrets, hasSecret,
-				removeSecret);
+				removeSecret, generateSecret);
 		Map<String, String> errorKeys = posted.errorKeys();
 		if (!errorKeys.isEmpty()) {
 			Map<String, String> errors = new LinkedHashMap<>();
@@ -105,9 +111,21 @@ class NotificationPages {
 			return showAgain(posted, errors, authentication, model);
 		}
 		try {
-			admin.updateNotificationSettings(Admins.of(authentication), posted.toInput());
-			redirect.addFlashAttribute("message", "admin.notifications.saved");
-			return "redirect:/dashboard/admin/notifications";
+			NotificationSettings saved = admin.updateNotificationSettings(Admins.of(authentication), posted.toInput());
+			List<Webhook> generated = saved.webhooks()
+				.stream()
+				.filter((webhook) -> webhook.generatedSecret() != null)
+				.toList();
+			if (generated.isEmpty()) {
+				redirect.addFlashAttribute("message", "admin.notifications.saved");
+				return "redirect:/dashboard/admin/notifications";
+			}
+			// Shown in this answer only, never kept in the session as a flash attribute
+			// would be.
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			model.addAttribute("generatedSecrets", generated);
+			model.addAttribute("message", "admin.notifications.saved");
+			return show(null, null, authentication, model);
 		}
 		catch (AdminRejectedException | AdminConflictException ex) {
 			List<FieldError> refused = (ex instanceof AdminRejectedException rejected) ? rejected.errors()
@@ -128,6 +146,27 @@ class NotificationPages {
 		}
 		catch (AdminNotFoundException | AdminConflictException | AdminRejectedException ex) {
 			redirect.addFlashAttribute("failure", "admin.notifications.retryRefused");
+		}
+		redirect.addFlashAttribute("messageArgument", id);
+		if (state != null && STATES.contains(state)) {
+			redirect.addAttribute("state", state);
+		}
+		return "redirect:/dashboard/admin/notifications";
+	}
+
+	/**
+	 * Sends the delivery's event again to its target as a new delivery, whatever became
+	 * of this one.
+	 */
+	@PostMapping("/deliveries/{id}/redeliver")
+	String redeliver(@PathVariable String id, @RequestParam(required = false) String state,
+			Authentication authentication, RedirectAttributes redirect) {
+		try {
+			admin.redeliverDelivery(Admins.of(authentication), id);
+			redirect.addFlashAttribute("message", "admin.notifications.redelivered");
+		}
+		catch (AdminNotFoundException | AdminConflictException | AdminRejectedException ex) {
+			redirect.addFlashAttribute("failure", "admin.notifications.redeliverRefused");
 		}
 		redirect.addFlashAttribute("messageArgument", id);
 		if (state != null && STATES.contains(state)) {

@@ -52,6 +52,7 @@ final class AdminFakes {
 		assessment.respond("PUT", "/api/admin/notifications/settings", noContent());
 		assessment.respond("GET", "/api/admin/notifications/deliveries", Response.json(DELIVERIES));
 		assessment.respond("POST", "/api/admin/notifications/deliveries/17/retry", noContent());
+		assessment.respond("POST", "/api/admin/notifications/deliveries/18/redeliver", noContent());
 		assessment.respond("GET", "/api/admin/audit", Response.json(AUDIT));
 		assessment.respond("GET", "/api/admin/leads/" + LEAD + "/export",
 				Response.json("{\"lead\":{\"id\":\"" + LEAD + "\",\"name\":\"Pat Doe\"}}"));

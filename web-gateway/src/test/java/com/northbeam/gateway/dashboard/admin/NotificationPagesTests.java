@@ -1,14 +1,17 @@
 package com.northbeam.gateway.dashboard.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
+import com.northbeam.gateway.TokenClaims;
 import com.northbeam.gateway.XssPayloads;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
+import jakarta.servlet.http.HttpSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -178,6 +182,69 @@ class NotificationPagesTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 
 		XssPayloads.assertInert(html, XssPayloads.ALL);
+	}
+
+	@Test
+	void everyDeliveryThatIsNotPendingCanBeRedeliveredWithANoticeAfterwards() {
+		assertThat(mvc.get().uri("/dashboard/admin/notifications").with(AdminFakes.admin())).hasStatusOk()
+			.bodyText()
+			.contains("action=\"/dashboard/admin/notifications/deliveries/17/redeliver\"",
+					"action=\"/dashboard/admin/notifications/deliveries/18/redeliver\"", "Redeliver delivery 18");
+
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/notifications/deliveries/18/redeliver")
+			.with(AdminFakes.admin())
+			.with(csrf())
+			.param("state", "delivered")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.isEqualTo("/dashboard/admin/notifications?state=delivered");
+		assertThat(TokenClaims.of(last("POST", "/api/admin/notifications/deliveries/18/redeliver"))
+			.get("scope")
+			.asString()).contains("notifications:redeliver");
+
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/notifications/deliveries/99/redeliver")
+			.with(AdminFakes.admin())
+			.with(csrf())).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("failure", "admin.notifications.redeliverRefused");
+		int before = assessment.requests().size();
+		assertThat(mvc.post().uri("/dashboard/admin/notifications/deliveries/18/redeliver").with(AdminFakes.admin()))
+			.hasStatus(403);
+		assertThat(assessment.requests()).hasSize(before);
+	}
+
+	@Test
+	void aSecretTheServiceGeneratesIsShownOnceInTheAnswerNeverInTheSession() {
+		assessment.respond("PUT", "/api/admin/notifications/settings", Response
+			.json("""
+					{"salesInbox":"sales@msp.test","dashboardBaseUrl":"https://msp.test/dashboard",
+					 "webhooks":[{"url":"https://hooks.msp.test/a","hasSecret":true,"previousSecretUntil":"2026-11-28T10:00:00Z",
+					  "generatedSecret":"whsec_R2VuZXJhdGVkIGJ5IHRoZSBzZXJ2aWNlIQ=="}],"maxAttempts":8}"""));
+
+		MvcTestResult result = mvc.post()
+			.uri("/dashboard/admin/notifications")
+			.with(AdminFakes.admin())
+			.with(csrf())
+			.param("salesInbox", "sales@msp.test")
+			.param("maxAttempts", "8")
+			.param("webhookUrl", "https://hooks.msp.test/a")
+			.param("webhookSecret", "typed but ignored")
+			.param("webhookHasSecret", "0")
+			.param("webhookGenerateSecret", "0")
+			.exchange();
+		assertThat(result).hasStatusOk()
+			.bodyText()
+			.contains("whsec_R2VuZXJhdGVkIGJ5IHRoZSBzZXJ2aWNlIQ==", "not shown again", "2026-11-28 10:00");
+		assertThat(result).headers().hasValue("Cache-Control", "no-store");
+		HttpSession session = result.getRequest().getSession(false);
+		if (session != null) {
+			assertThat(Collections.list(session.getAttributeNames()))
+				.noneMatch((name) -> String.valueOf(session.getAttribute(name)).contains("whsec_"));
+		}
+		JsonNode sent = json.readTree(last("PUT", "/api/admin/notifications/settings").body());
+		assertThat(sent.get("webhooks").get(0).get("generateSecret").asBoolean()).isTrue();
+		assertThat(sent.get("webhooks").get(0).get("secret").isNull()).isTrue();
 	}
 
 	private Request last(String method, String path) {
