@@ -2,12 +2,17 @@ package com.northbeam.gateway.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.client.LeadErased;
 import com.northbeam.testsupport.PostgresTestConfiguration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +45,12 @@ class OutboundRequestRepositoryTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+	private final List<UUID> queued = new ArrayList<>();
 
 	@Test
 	void deliveryDropsThePayloadAndKeepsWhatOperationsNeed() {
@@ -109,10 +120,25 @@ class OutboundRequestRepositoryTests {
 		assertThat(outbox.find(someoneElse)).isPresent();
 	}
 
+	/**
+	 * Queues a request that the context's running forwarder leaves alone: it would try to
+	 * deliver it to the fake service, and failures there open the client's circuit for
+	 * the tests that share the context.
+	 */
 	private UUID queue(OutboundRequest.Kind kind, UUID submissionId, Instant at) {
 		UUID id = (kind == OutboundRequest.Kind.SUBMISSION) ? submissionId : UUID.randomUUID();
 		assertThat(outbox.insertIfAbsent(id, kind, submissionId, PAYLOAD, at)).isTrue();
+		jdbc.sql("UPDATE outbound_request SET next_attempt_at = :later WHERE id = :id")
+			.param("later", OffsetDateTime.now(ZoneOffset.UTC).plusDays(1))
+			.param("id", id)
+			.update();
+		queued.add(submissionId);
 		return id;
+	}
+
+	@AfterEach
+	void deleteQueued() {
+		queued.forEach(outbox::deleteForSubmission);
 	}
 
 	private static Duration days(int days) {

@@ -252,13 +252,17 @@ class AssessmentAdminClientTests {
 					Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));
 			direct.audit(ADMIN, new AuditQuery(" ", null, null, null, 50, null));
 			direct.deliveries(ADMIN, "dead", 25, "c-9");
+			direct.retryDelivery(ADMIN, "17/../../leads/{x}");
 		}
 		finally {
 			bare.stop(0);
 		}
 
 		assertThat(seen).extracting(URI::getPath)
-			.containsExactly("/api/admin/audit", "/api/admin/audit", "/api/admin/notifications/deliveries");
+			.startsWith("/api/admin/audit", "/api/admin/audit", "/api/admin/notifications/deliveries");
+		// Text in a path variable stays one segment: no template, no traversal.
+		assertThat(seen.get(3).getRawPath())
+			.isEqualTo("/api/admin/notifications/deliveries/17%2F..%2F..%2Fleads%2F%7Bx%7D/retry");
 		assertThat(seen.get(0).getQuery()).isEqualTo(
 				"actor=sam+1@northbeam.test&action=lead.status&from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z&limit=50&after=cursor/42");
 		assertThat(seen.get(0).getRawQuery()).contains("actor=sam%2B1%40northbeam.test", "after=cursor%2F42");
