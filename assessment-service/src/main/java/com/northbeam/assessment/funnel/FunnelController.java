@@ -47,7 +47,10 @@ class FunnelController {
 
 	static final String SUBMITTED = "submitted";
 
-	private static final Set<String> TYPES = Set.of(VIEWED, STARTED, STEP, SUBMITTED);
+	/** A submission through the gateway's JSON API: no start, no steps, its own count. */
+	static final String API_SUBMITTED = "api_submitted";
+
+	private static final Set<String> TYPES = Set.of(VIEWED, STARTED, STEP, SUBMITTED, API_SUBMITTED);
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
@@ -107,7 +110,11 @@ class FunnelController {
 		return this.questionnaires.current().steps().stream().map(Step::id).toList();
 	}
 
-	record Bucket(LocalDate start, long visits, long starts, long completions, long leads) {
+	/**
+	 * {@code starts} and {@code completions} count the wizard; {@code apiSubmissions} the
+	 * JSON API; {@code leads} both.
+	 */
+	record Bucket(LocalDate start, long visits, long starts, long completions, long apiSubmissions, long leads) {
 	}
 
 	record StepDropOff(String step, long entered, long completed) {
@@ -143,7 +150,7 @@ class FunnelController {
 		boolean weekly = "week".equals(granularity);
 		TreeMap<LocalDate, long[]> buckets = new TreeMap<>();
 		for (LocalDate day = bucketOf(first, weekly); !day.isAfter(last); day = day.plusDays(weekly ? 7 : 1)) {
-			buckets.put(day, new long[4]);
+			buckets.put(day, new long[5]);
 		}
 		Map<String, Long> steps = new LinkedHashMap<>();
 		this.repository.countPerDay(first, last, (day, type, step, count) -> {
@@ -152,6 +159,7 @@ class FunnelController {
 				case VIEWED -> bucket[0] += count;
 				case STARTED -> bucket[1] += count;
 				case SUBMITTED -> bucket[2] += count;
+				case API_SUBMITTED -> bucket[3] += count;
 				case STEP -> steps.merge(step, count, Long::sum);
 				default -> {
 				}
@@ -162,7 +170,7 @@ class FunnelController {
 		this.leads.createdPerDay(start, end).forEach((day, count) -> {
 			long[] bucket = buckets.get(bucketOf(day, weekly));
 			if (bucket != null) {
-				bucket[3] += count;
+				bucket[4] += count;
 			}
 		});
 		long starts = buckets.values().stream().mapToLong((b) -> b[1]).sum();
@@ -181,7 +189,8 @@ class FunnelController {
 			.toList();
 		List<Bucket> result = buckets.entrySet()
 			.stream()
-			.map((e) -> new Bucket(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+			.map((e) -> new Bucket(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
+					e.getValue()[4]))
 			.toList();
 		return new Funnel(first, last, granularity, result, dropOff, byRecommendation, bySource);
 	}

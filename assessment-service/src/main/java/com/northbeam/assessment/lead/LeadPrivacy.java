@@ -83,16 +83,25 @@ public class LeadPrivacy {
 	}
 
 	/**
-	 * Erases a lead's personal data (audited); the lead stays for statistics. Returns
-	 * {@code false} if it had been erased before.
+	 * Erases a lead's personal data (audited); the lead stays for statistics. Says which
+	 * submission the lead came from, so callers holding a copy can erase theirs, and
+	 * whether it had been erased before.
 	 */
-	public boolean erase(UUID id, String actor) {
-		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+	public Erasure erase(UUID id, String actor) {
+		return this.transactions.execute((tx) -> {
 			LeadRepository.State state = this.repository.lock(id)
 				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
-			return eraseLocked(new Locked(id, state.submissionId()), actor,
+			boolean erased = eraseLocked(new Locked(id, state.submissionId()), actor,
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		}));
+			return new Erasure(state.submissionId(), !erased);
+		});
+	}
+
+	/**
+	 * @param submissionId the submission the lead came from
+	 * @param alreadyErased whether the lead had been erased before
+	 */
+	public record Erasure(UUID submissionId, boolean alreadyErased) {
 	}
 
 	/**

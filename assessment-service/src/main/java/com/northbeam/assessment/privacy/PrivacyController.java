@@ -31,13 +31,17 @@ class PrivacyController {
 		return this.leads.personalData(id, principal.getName());
 	}
 
-	record Erasure(UUID id, boolean erased, boolean alreadyErased) {
+	/**
+	 * The erased lead and the submission it came from, so the gateway can erase any copy
+	 * it still keeps of that submission.
+	 */
+	record Erasure(UUID id, UUID submissionId, boolean erased, boolean alreadyErased) {
 	}
 
 	@PostMapping("/erase")
 	Erasure erase(@PathVariable UUID id, Principal principal) {
-		boolean erased = this.leads.erase(id, principal.getName());
-		return new Erasure(id, true, !erased);
+		LeadPrivacy.Erasure erasure = this.leads.erase(id, principal.getName());
+		return new Erasure(id, erasure.submissionId(), true, erasure.alreadyErased());
 	}
 
 }

@@ -88,8 +88,10 @@ class PrivacyControllerTests {
 		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()))
 			.hasStatusOk()
 			.bodyJson()
-			.extractingPath("$.alreadyErased")
-			.isEqualTo(false);
+			.satisfies((json) -> {
+				assertThat(json).extractingPath("$.alreadyErased").isEqualTo(false);
+				assertThat(json).extractingPath("$.submissionId").isEqualTo(submission.toString());
+			});
 		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()))
 			.hasStatusOk()
 			.bodyJson()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
 import com.northbeam.gateway.client.AssessmentClient.ConsentGiven;
 import com.northbeam.gateway.client.AssessmentClient.Contact;
@@ -50,13 +51,16 @@ class AssessmentApiController {
 
 	private final PublicSite site;
 
+	private final FunnelEvents funnel;
+
 	AssessmentApiController(CurrentQuestionnaire questionnaires, AnswerCheck check, Submissions submissions,
-			ReadingPicks reading, PublicSite site) {
+			ReadingPicks reading, PublicSite site, FunnelEvents funnel) {
 		this.questionnaires = questionnaires;
 		this.check = check;
 		this.submissions = submissions;
 		this.reading = reading;
 		this.site = site;
+		this.funnel = funnel;
 	}
 
 	@GetMapping
@@ -82,6 +86,7 @@ class AssessmentApiController {
 				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false);
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		Submissions.Outcome outcome = submissions.submit(request);
+		funnel.apiSubmitted();
 		String resultUrl = site.url("/assessment/result/" + id);
 		if (outcome instanceof Submissions.Outcome.Delivered delivered) {
 			return ResponseEntity.created(URI.create(site.url("/api/v1/assessment/submissions/" + id)))

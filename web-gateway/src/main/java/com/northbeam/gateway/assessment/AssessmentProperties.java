@@ -20,12 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param contactStep whether the contact step comes before the result (every finished
  * assessment is a lead) or after it (the result first; a lead only when the prospect then
  * leaves contact details)
+ * @param retention how long queued requests are kept once they are done with
  */
 @Validated
 @ConfigurationProperties("gateway.assessment")
 public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime,
 		@NotNull @DefaultValue("24h") Duration draftLifetime, @Valid @NotNull @DefaultValue RateLimit rateLimit,
-		@Valid @NotNull @DefaultValue Forwarder forwarder, @NotNull @DefaultValue("before") ContactStep contactStep) {
+		@Valid @NotNull @DefaultValue Forwarder forwarder, @NotNull @DefaultValue("before") ContactStep contactStep,
+		@Valid @NotNull @DefaultValue Retention retention) {
 
 	/** Where the wizard asks for contact details. */
 	public enum ContactStep {
@@ -50,6 +52,20 @@ public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimum
 	 */
 	public record RateLimit(@Min(1) @DefaultValue("60") int capacity,
 			@NotNull @DefaultValue("10m") Duration refillPeriod) {
+	}
+
+	/**
+	 * A queued request loses its payload (answers and contact details) once delivered;
+	 * what is left, and a request the service refused for good, is deleted after these
+	 * periods.
+	 *
+	 * @param delivered how long the row of a delivered request stays (id, kind,
+	 * submission, timestamps)
+	 * @param failed how long a refused request stays, payload and error included, for
+	 * staff to look into
+	 */
+	public record Retention(@NotNull @DefaultValue("P7D") Duration delivered,
+			@NotNull @DefaultValue("P30D") Duration failed) {
 	}
 
 	/**

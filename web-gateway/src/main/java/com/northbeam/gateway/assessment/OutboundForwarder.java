@@ -47,6 +47,17 @@ class OutboundForwarder implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this::forwardDueSafely, properties.forwarder().interval());
 		registrar.addFixedDelayTask(this::deleteAbandonedDrafts, Duration.ofMinutes(10));
+		registrar.addFixedDelayTask(this::deleteFinishedSafely, Duration.ofHours(1));
+	}
+
+	/**
+	 * Deletes delivered and refused requests older than their retention periods; returns
+	 * how many.
+	 */
+	int deleteFinished() {
+		Instant now = clock.instant();
+		AssessmentProperties.Retention retention = properties.retention();
+		return outbox.deleteFinished(now.minus(retention.delivered()), now.minus(retention.failed()));
 	}
 
 	/** One round: delivers what is due; returns how many were delivered. */
@@ -99,6 +110,18 @@ class OutboundForwarder implements SchedulingConfigurer {
 		long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
 		Duration wait = settings.initialBackoff().multipliedBy(factor);
 		return (wait.compareTo(settings.maximumBackoff()) > 0) ? settings.maximumBackoff() : wait;
+	}
+
+	private void deleteFinishedSafely() {
+		try {
+			int deleted = deleteFinished();
+			if (deleted > 0) {
+				log.info("Deleted {} delivered or refused queued request(s) past their retention", deleted);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Deleting finished queued requests failed: {}", ex.toString());
+		}
 	}
 
 	private void deleteAbandonedDrafts() {

@@ -77,9 +77,15 @@ class OutboundRequestRepository {
 		});
 	}
 
+	/**
+	 * The service has it: the payload with its personal data goes, the row stays (id,
+	 * kind, submission, timestamps) until {@link #deleteFinished} removes it.
+	 */
 	void markDelivered(UUID id, Instant now) {
 		jdbc.sql(
-				"UPDATE outbound_request SET delivered_at = :now, attempts = attempts + 1, last_error = NULL WHERE id = :id")
+				"""
+						UPDATE outbound_request SET delivered_at = :now, attempts = attempts + 1, last_error = NULL, payload = NULL
+						WHERE id = :id""")
 			.param("now", utc(now))
 			.param("id", id)
 			.update();
@@ -96,13 +102,34 @@ class OutboundRequestRepository {
 	}
 
 	/**
-	 * The service refused the request for good: kept, never deleted, for staff to look
-	 * at.
+	 * The service refused the request for good: kept with its payload for staff to look
+	 * at until {@link #deleteFinished} removes it.
 	 */
 	void markFailed(UUID id, Instant now, String error) {
 		jdbc.sql("""
 				UPDATE outbound_request SET attempts = attempts + 1, failed_at = :now, last_error = :error
 				WHERE id = :id""").param("now", utc(now)).param("error", truncate(error)).param("id", id).update();
+	}
+
+	/**
+	 * Deletes rows delivered before {@code deliveredBefore} and rows refused before
+	 * {@code failedBefore}; returns how many.
+	 */
+	int deleteFinished(Instant deliveredBefore, Instant failedBefore) {
+		return jdbc.sql("DELETE FROM outbound_request WHERE delivered_at < :delivered OR failed_at < :failed")
+			.param("delivered", utc(deliveredBefore))
+			.param("failed", utc(failedBefore))
+			.update();
+	}
+
+	/**
+	 * Deletes everything kept for one submission: the submission itself, contact details
+	 * and consultation requests, delivered or not; returns how many rows.
+	 */
+	int deleteForSubmission(UUID submissionId) {
+		return jdbc.sql("DELETE FROM outbound_request WHERE submission_id = :submissionId")
+			.param("submissionId", submissionId)
+			.update();
 	}
 
 	long countPending() {

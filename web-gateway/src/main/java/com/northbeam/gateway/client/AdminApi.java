@@ -65,6 +65,10 @@ interface AdminApi {
 	byte[] exportLead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
 
 	@PostExchange("/leads/{id}/erase")
-	void eraseLead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+	Erasure eraseLead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+
+	/** The erased lead and the submission it came from. */
+	record Erasure(UUID id, UUID submissionId) {
+	}
 
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,11 @@ public class AssessmentAdminClient {
 
 	private final AdminApi admin;
 
-	AssessmentAdminClient(AdminApi admin) {
+	private final ApplicationEventPublisher events;
+
+	AssessmentAdminClient(AdminApi admin, ApplicationEventPublisher events) {
 		this.admin = admin;
+		this.events = events;
 	}
 
 	public PriceAssumptionsVersion priceAssumptions(StaffCaller caller) {
@@ -100,9 +104,15 @@ public class AssessmentAdminClient {
 		return Refusals.ADMIN.answer("lead " + leadId, () -> admin.exportLead(Caller.of(caller), leadId));
 	}
 
-	/** Erases a lead's personal data for good. */
+	/**
+	 * Erases a lead's personal data for good, then publishes {@link LeadErased} so the
+	 * gateway's own copies of its submission go too.
+	 */
 	public void eraseLead(StaffCaller caller, UUID leadId) {
-		Refusals.ADMIN.run("lead " + leadId, () -> admin.eraseLead(Caller.of(caller), leadId));
+		AdminApi.Erasure erasure = Refusals.ADMIN.call("lead " + leadId,
+				() -> admin.eraseLead(Caller.of(caller), leadId));
+		UUID submissionId = (erasure != null) ? erasure.submissionId() : null;
+		events.publishEvent(new LeadErased(leadId, submissionId));
 	}
 
 	/** One stored version of the price assumptions, who made it and when. */

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells assessment-service about anonymous steps of the funnel (an article read, an
- * assessment started, a step completed, a submission made) for the dashboard's
- * statistics. Nothing personal and no cookie is sent.
+ * assessment started, a step completed, a submission made through the wizard or through
+ * the JSON API) for the dashboard's statistics. Nothing personal and no cookie is sent.
  * <p>
  * Events are counted in memory per type, article and step: recording one is an increment
  * on the request thread, which never waits and never fails. Every
@@ -41,6 +41,12 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 	public static final String STEP_COMPLETED = "step_completed";
 
 	public static final String SUBMITTED = "submitted";
+
+	/**
+	 * A submission through the JSON API, which has no start or steps: counted apart from
+	 * the wizard's funnel.
+	 */
+	public static final String API_SUBMITTED = "api_submitted";
 
 	/** The most one request may carry: assessment-service refuses larger counts. */
 	static final int MAXIMUM_COUNT = 1_000_000;
@@ -74,6 +80,10 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 
 	public void submitted() {
 		count(new Event(SUBMITTED, null, null));
+	}
+
+	public void apiSubmitted() {
+		count(new Event(API_SUBMITTED, null, null));
 	}
 
 	private void count(Event event) {

@@ -63,7 +63,17 @@ public class StatsClient {
 	}
 
 	/** One day or week, starting on {@code start} (an ISO date or instant). */
-	public record Bucket(String start, long visits, long starts, long completions, long leads) {
+	/**
+	 * {@code starts} and {@code completions} are the wizard's; {@code apiSubmissions}
+	 * came through the JSON API (0 from a service that does not count them yet);
+	 * {@code leads} are from both.
+	 */
+	public record Bucket(String start, long visits, long starts, long completions, Long apiSubmissions, long leads) {
+
+		public Bucket {
+			apiSubmissions = (apiSubmissions != null) ? apiSubmissions : 0L;
+		}
+
 	}
 
 	public record Step(String step, long entered, long completed) {

@@ -13,12 +13,14 @@ import com.northbeam.gateway.client.FunnelEvents;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Counts every article page served, for the funnel statistics. It wraps the rendered-page
- * cache, so pages served from that cache are counted too.
+ * Counts every article page served to a person's browser, for the funnel statistics;
+ * crawlers, load generators and scripts are not counted ({@link Visitors}). It wraps the
+ * rendered-page cache, so pages served from that cache are counted too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -42,7 +44,8 @@ class ArticleViewEvents extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		chain.doFilter(request, response);
 		Matcher article = ARTICLE.matcher(request.getRequestURI());
-		if (article.matches() && response.getStatus() == HttpServletResponse.SC_OK) {
+		if (article.matches() && response.getStatus() == HttpServletResponse.SC_OK
+				&& Visitors.isPerson(request.getHeader(HttpHeaders.USER_AGENT))) {
 			events.articleViewed(article.group(1));
 		}
 	}

@@ -5,7 +5,10 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every sign-in attempt, and how many failed lately per email or per client address. */
+/**
+ * Sign-in attempts within the throttle's window, and how many failed lately per email or
+ * per client address.
+ */
 @Repository
 class SignInAttemptRepository {
 
@@ -35,6 +38,13 @@ class SignInAttemptRepository {
 			.params(value, StaffRepository.utc(since))
 			.query(Integer.class)
 			.single();
+	}
+
+	/** Deletes attempts made before {@code before}; returns how many. */
+	int deleteBefore(Instant before) {
+		return jdbc.sql("DELETE FROM sign_in_attempt WHERE attempted_at < ?")
+			.params(StaffRepository.utc(before))
+			.update();
 	}
 
 	private static String truncate(String value, int length) {

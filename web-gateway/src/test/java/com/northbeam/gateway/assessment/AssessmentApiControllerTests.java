@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.Fixtures;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
+import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -40,6 +41,9 @@ class AssessmentApiControllerTests {
 
 	@Autowired
 	CurrentQuestionnaire questionnaire;
+
+	@Autowired
+	FunnelEvents events;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -84,6 +88,26 @@ class AssessmentApiControllerTests {
 					.isEqualTo("http://localhost:8080/assessment/result/" + id);
 				assertThat(json).extractingPath("$.fit.co_managed").isEqualTo(78.0);
 			});
+	}
+
+	@Test
+	void aSubmissionThroughTheApiIsCountedAsSuchForTheFunnel() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("POST", "/api/events", new Response(202, "application/json", "", Duration.ZERO));
+		int before = assessment.requests().size();
+
+		assertThat(mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.formatted(id))).hasStatus(201);
+		events.flush();
+
+		assertThat(assessment.requests().subList(before, assessment.requests().size()))
+			.filteredOn((request) -> request.path().equals("/api/events"))
+			.extracting(FakeHttpServer.Request::body)
+			.anySatisfy((body) -> assertThat(body).contains("\"type\":\"api_submitted\""));
 	}
 
 	@Test

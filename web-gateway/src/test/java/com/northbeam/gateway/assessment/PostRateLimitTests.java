@@ -16,7 +16,8 @@ class PostRateLimitTests {
 			Duration.ofHours(24), new AssessmentProperties.RateLimit(2, Duration.ofMinutes(10)),
 			new AssessmentProperties.Forwarder(Duration.ofSeconds(5), 25, Duration.ofSeconds(5), Duration.ofMinutes(5),
 					Duration.ofMinutes(2)),
-			AssessmentProperties.ContactStep.BEFORE));
+			AssessmentProperties.ContactStep.BEFORE,
+			new AssessmentProperties.Retention(Duration.ofDays(7), Duration.ofDays(30))));
 
 	@Test
 	void aClientOverItsBudgetGetsTheFriendly429PageWithRetryAfter() throws Exception {

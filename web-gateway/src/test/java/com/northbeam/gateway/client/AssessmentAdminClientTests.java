@@ -33,6 +33,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ PostgresTestConfiguration.class, FakeServicesConfiguration.class })
+@RecordApplicationEvents
 class AssessmentAdminClientTests {
 
 	public static final String PRICES_JSON = """
@@ -65,6 +68,9 @@ class AssessmentAdminClientTests {
 
 	@Autowired
 	ServiceTokens tokens;
+
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -219,8 +225,9 @@ class AssessmentAdminClientTests {
 	void exportReturnsTheDocumentAndEraseAndMissingLeadsAreTyped() {
 		UUID lead = UUID.fromString("3f2b8c1e-0d4a-4e55-9a21-7b6f0c9d1e2a");
 		server.respond("GET", "/api/admin/leads/" + lead + "/export", Response.json("{\"lead\":{\"name\":\"Pat\"}}"));
-		server.respond("POST", "/api/admin/leads/" + lead + "/erase",
-				new Response(204, "application/json", "", Duration.ZERO));
+		UUID submission = UUID.fromString("7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+		server.respond("POST", "/api/admin/leads/" + lead + "/erase", Response.json("{\"id\":\"" + lead
+				+ "\",\"submissionId\":\"" + submission + "\",\"erased\":true,\"alreadyErased\":false}"));
 		UUID missing = UUID.randomUUID();
 
 		assertThat(new String(client.exportLead(ADMIN, lead), StandardCharsets.UTF_8))
@@ -228,6 +235,7 @@ class AssessmentAdminClientTests {
 		client.eraseLead(ADMIN, lead);
 
 		assertThat(lastRequest("POST", "/api/admin/leads/" + lead + "/erase")).isNotNull();
+		assertThat(events.stream(LeadErased.class)).containsExactly(new LeadErased(lead, submission));
 		assertThatExceptionOfType(AdminNotFoundException.class).isThrownBy(() -> client.eraseLead(ADMIN, missing));
 	}
 
@@ -261,19 +269,25 @@ class AssessmentAdminClientTests {
 			AssessmentAdminClient direct = new AssessmentAdminClient(
 					new TestServices("assessment-service", "http://127.0.0.1:" + bare.getAddress().getPort(),
 							Duration.ofSeconds(2), tokens::issue)
-						.client(AdminApi.class));
+						.client(AdminApi.class),
+					(event) -> {
+					});
 
 			direct.audit(ADMIN, new AuditQuery("sam+1@northbeam.test", "lead.status",
 					Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), 50, "cursor/42"));
 			direct.audit(ADMIN, new AuditQuery(" ", null, null, null, 50, null));
 			direct.deliveries(ADMIN, "dead", 25, "c-9");
+			direct.retryDelivery(ADMIN, "17/../../leads/{x}");
 		}
 		finally {
 			bare.stop(0);
 		}
 
 		assertThat(seen).extracting(URI::getPath)
-			.containsExactly("/api/admin/audit", "/api/admin/audit", "/api/admin/notifications/deliveries");
+			.startsWith("/api/admin/audit", "/api/admin/audit", "/api/admin/notifications/deliveries");
+		// Text in a path variable stays one segment: no template, no traversal.
+		assertThat(seen.get(3).getRawPath())
+			.isEqualTo("/api/admin/notifications/deliveries/17%2F..%2F..%2Fleads%2F%7Bx%7D/retry");
 		assertThat(seen.get(0).getQuery()).isEqualTo(
 				"actor=sam+1@northbeam.test&action=lead.status&from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z&limit=50&after=cursor/42");
 		assertThat(seen.get(0).getRawQuery()).contains("actor=sam%2B1%40northbeam.test", "after=cursor%2F42");

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,8 @@ class ArticleViewEventsTests {
 	private static final String ARTICLE = "/articles/counted-article";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
 
 	@Autowired
 	MockMvcTester mvc;
@@ -59,12 +62,22 @@ class ArticleViewEventsTests {
 		content.respond("GET", "/api" + ARTICLE, Response.json(Fixtures.guide()));
 		assessment.respond("POST", "/api/events", new Response(202, "application/json", "", Duration.ZERO));
 
+		assertThat(mvc.get().uri(ARTICLE).header(HttpHeaders.USER_AGENT, FIREFOX)).hasStatusOk();
+		assertThat(mvc.get().uri(ARTICLE).header(HttpHeaders.USER_AGENT, FIREFOX)).hasStatusOk();
+		assertThat(mvc.get().uri("/articles/no-such-article").header(HttpHeaders.USER_AGENT, FIREFOX)).hasStatus(404);
+		// Load generators, crawlers and scripts are not people.
 		assertThat(mvc.get().uri(ARTICLE)).hasStatusOk();
-		assertThat(mvc.get().uri(ARTICLE)).hasStatusOk();
-		assertThat(mvc.get().uri("/articles/no-such-article")).hasStatus(404);
+		for (String agent : List.of("wrk", "curl/8.5.0", "k6/0.49.0 (https://k6.io/)", "Go-http-client/1.1",
+				"python-requests/2.31.0", "ApacheBench/2.3",
+				"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+				"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36")) {
+			assertThat(mvc.get().uri(ARTICLE).header(HttpHeaders.USER_AGENT, agent)).hasStatusOk();
+		}
 
 		// The views are counted by the time each page is served; the flush sends them.
 		assertThat(flushUntilViewsSent(2)).isEqualTo(2);
+		events.flush();
+		assertThat(viewsSent()).isEqualTo(2);
 		List<FakeHttpServer.Request> posts = viewPosts();
 		FakeHttpServer.Request last = posts.get(posts.size() - 1);
 		String token = last.headers().get("Authorization").get(0).substring("Bearer ".length());

@@ -114,15 +114,22 @@ class OverviewController {
 		long visits = funnel.buckets().stream().mapToLong(StatsClient.Bucket::visits).sum();
 		long starts = funnel.buckets().stream().mapToLong(StatsClient.Bucket::starts).sum();
 		long completions = funnel.buckets().stream().mapToLong(StatsClient.Bucket::completions).sum();
+		long api = funnel.buckets().stream().mapToLong(StatsClient.Bucket::apiSubmissions).sum();
 		long leads = funnel.buckets().stream().mapToLong(StatsClient.Bucket::leads).sum();
-		long[] stages = { visits, starts, completions, leads };
-		String[] stageKeys = { "visits", "starts", "completions", "leads" };
+		long[] stages = { visits, starts, completions };
+		String[] stageKeys = { "visits", "starts", "completions" };
 		List<Entry> funnelEntries = new ArrayList<>();
 		for (int i = 0; i < stages.length; i++) {
 			String valueText = (i == 0) ? text("overview.count", locale, stages[i])
 					: text("overview.countDropOff", locale, stages[i], dropOff(stages[i - 1], stages[i]));
 			funnelEntries.add(new Entry(text("overview.funnel." + stageKeys[i], locale), stages[i], valueText));
 		}
+		// JSON API submissions have no visit, start or steps: a row of their own, and
+		// their
+		// leads count against them, not against the wizard's completions.
+		funnelEntries.add(new Entry(text("overview.funnel.api", locale), api, text("overview.count", locale, api)));
+		funnelEntries.add(new Entry(text("overview.funnel.leads", locale), leads,
+				text("overview.countDropOff", locale, leads, dropOff(completions + api, leads))));
 		charts.add(SvgChart.rows("chart-funnel", text("overview.chart.funnel", locale), funnelEntries));
 
 		charts.add(SvgChart.rows("chart-steps", text("overview.chart.steps", locale),

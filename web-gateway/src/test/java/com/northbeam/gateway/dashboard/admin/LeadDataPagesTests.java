@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ class LeadDataPagesTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -89,6 +93,31 @@ class LeadDataPagesTests {
 			.param("confirm", "erase")).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/admin/leads");
 		assertThat(erasures()).isEqualTo(erasedBefore + 1);
 		assertThat(TokenClaims.subjects(assessment, ERASE)).last().isEqualTo("ada.admin@northbeam.test");
+	}
+
+	@Test
+	void erasingALeadAlsoDeletesWhatTheGatewayStillQueuesOfItsSubmission() {
+		UUID submission = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO outbound_request (id, kind, submission_id, payload, created_at, attempts, next_attempt_at)
+				VALUES (:id, 'CONTACT', :submission, '{"contact":{"email":"pat@example.com"}}', now(), 3,
+				        now() + interval '1 hour')""")
+			.param("id", UUID.randomUUID())
+			.param("submission", submission)
+			.update();
+		assessment.respond("POST", ERASE, FakeHttpServer.Response.json("{\"id\":\"" + AdminFakes.LEAD
+				+ "\",\"submissionId\":\"" + submission + "\",\"erased\":true,\"alreadyErased\":false}"));
+
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase")
+			.with(AdminFakes.admin())
+			.with(csrf())
+			.param("confirm", "erase")).hasStatus3xxRedirection();
+
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbound_request WHERE submission_id = :submission")
+			.param("submission", submission)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

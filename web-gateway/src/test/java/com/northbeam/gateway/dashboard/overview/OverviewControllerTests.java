@@ -85,6 +85,19 @@ class OverviewControllerTests {
 	}
 
 	@Test
+	void submissionsThroughTheApiAreARowOfTheirOwnAndTheirLeadsCountAgainstThem() {
+		assessment.respond("GET", "/api/stats/funnel", Response
+			.json("""
+					{"buckets":[{"start":"2026-11-23","visits":40,"starts":3,"completions":1,"apiSubmissions":24,"leads":25}],
+					 "dropOffByStep":[],"leadsByRecommendation":{},"leadsBySource":[]}"""));
+
+		assertThat(mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyText()
+			.contains("Assessments completed", "1 (lost 67%)", "Submitted through the API", "<td>24</td>",
+					"25 (lost 0%)");
+	}
+
+	@Test
 	void editorsSeeNoLeadFiguresAndNoCallIsMadeForThem() {
 		int before = assessment.requests().size();
 
