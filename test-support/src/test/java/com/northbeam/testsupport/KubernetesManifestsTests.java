@@ -119,8 +119,8 @@ class KubernetesManifestsTests {
 				.containsPattern("management.endpoints.web.exposure.include=.*\\bhealth\\b");
 			Map<String, Object> container = container(rendered.named("Deployment", application));
 			String port = settings.property("server.port", environment(rendered, container));
-			Map<String, String> paths = Map.of("startupProbe", "/actuator/health/liveness", "livenessProbe",
-					"/actuator/health/liveness", "readinessProbe", "/actuator/health/readiness");
+			Map<String, String> paths = Map.of("startupProbe", "/livez", "livenessProbe",
+					"/livez", "readinessProbe", "/readyz");
 			paths.forEach((probe, path) -> {
 				assertThat(at(container, probe, "httpGet", "path")).as(application + " " + probe).isEqualTo(path);
 				assertThat(containerPort(container, at(container, probe, "httpGet", "port")))
