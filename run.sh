@@ -87,7 +87,7 @@ done
 is_ready() {
   local port=$1 status
   exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
-  printf 'GET /actuator/health/readiness HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  printf 'GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
   read -r -t 5 _ status _ <&3 || status=""
   exec 3<&- 3>&-
   [[ $status == 200 ]]

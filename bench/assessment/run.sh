@@ -76,7 +76,7 @@ cp "$work/jwks.json" "$work/www/bench/jwks.json"
 jwks_pid=$!
 
 echo "== starting assessment-service on port $port (Hikari pool $pool, $workers Tomcat workers)"
-ASSESSMENT_PORT="$port" \
+ASSESSMENT_PORT="$port" ASSESSMENT_MANAGEMENT_PORT=0 \
 	ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
 	ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
 	GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
@@ -85,11 +85,11 @@ ASSESSMENT_PORT="$port" \
 	java ${BENCH_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" --spring.profiles.active=postgres >"$work/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
-	curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+	curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
 	kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
 	sleep 1
 done
-curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { tail -50 "$work/service.log" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null || { tail -50 "$work/service.log" >&2; exit 1; }
 
 token="$(cat "$work/token")"
 consent="$(curl -fsS "http://127.0.0.1:$port/api/questionnaires/current" | python3 -c 'import json,sys; print(json.load(sys.stdin)["consent"]["version"])')"

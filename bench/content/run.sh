@@ -61,16 +61,16 @@ psql -q -d postgres -c "CREATE DATABASE $DB"
 echo "Database $DB created; starting the service on port $BENCH_PORT with $JVM_FLAGS (log: $LOG)"
 # shellcheck disable=SC2086
 CONTENT_DB_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}" CONTENT_DB_USER="$PGUSER" \
-  CONTENT_DB_PASSWORD="${PGPASSWORD:-}" CONTENT_PORT="$BENCH_PORT" \
+  CONTENT_DB_PASSWORD="${PGPASSWORD:-}" CONTENT_PORT="$BENCH_PORT" CONTENT_MANAGEMENT_PORT=0 \
   java $JVM_FLAGS -Xlog:gc:file="$GC_LOG" -jar "$JAR" --spring.profiles.active=postgres >"$LOG" 2>&1 &
 SERVICE_PID=$!
 
 for _ in $(seq 1 120); do
-  if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+  if curl -fs "$BASE/readyz" >/dev/null 2>&1; then break; fi
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "The service stopped; see $LOG" >&2; tail -30 "$LOG" >&2; exit 1; }
   sleep 1
 done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "The service did not become ready" >&2; exit 1; }
+curl -fs "$BASE/readyz" >/dev/null || { echo "The service did not become ready" >&2; exit 1; }
 
 psql -q -d "$DB" -f bench/content/generate-articles.sql
 echo "Published articles: $(psql -At -d "$DB" -c "SELECT COUNT(*) FROM article WHERE status = 'published'")"

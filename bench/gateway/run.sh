@@ -50,6 +50,7 @@ if [ -z "${GATEWAY_URL:-}" ]; then
 		fi
 	done
 	export CONTENT_PORT=18181 ASSESSMENT_PORT=18182 GATEWAY_PORT=18180
+	export CONTENT_MANAGEMENT_PORT=0 ASSESSMENT_MANAGEMENT_PORT=0 GATEWAY_MANAGEMENT_PORT=0
 	export CONTENT_SERVICE_URL=http://127.0.0.1:$CONTENT_PORT ASSESSMENT_SERVICE_URL=http://127.0.0.1:$ASSESSMENT_PORT
 	export GATEWAY_TOKEN_ISSUER=http://127.0.0.1:$GATEWAY_PORT GATEWAY_JWK_SET_URI=http://127.0.0.1:$GATEWAY_PORT/oauth2/jwks
 	GATEWAY_URL=http://127.0.0.1:$GATEWAY_PORT
@@ -63,10 +64,10 @@ if [ -z "${GATEWAY_URL:-}" ]; then
 	done
 	for port in $CONTENT_PORT $ASSESSMENT_PORT $GATEWAY_PORT; do
 		for _ in $(seq 1 120); do
-			curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+			curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
 			sleep 1
 		done
-		curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null \
+		curl -fs "http://127.0.0.1:$port/readyz" >/dev/null \
 			|| { echo "A service on port $port did not start; its log:" >&2; tail -30 "$work"/*.log >&2; exit 1; }
 	done
 	echo "Started the three services (JVM options: $BENCH_JAVA_OPTS)"

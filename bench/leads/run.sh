@@ -86,7 +86,7 @@ cp "$work/jwks.json" "$work/www/bench/jwks.json"
 jwks_pid=$!
 
 start_service() {
-	ASSESSMENT_PORT="$port" \
+	ASSESSMENT_PORT="$port" ASSESSMENT_MANAGEMENT_PORT=0 \
 		ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
 		ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
 		GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
@@ -95,7 +95,7 @@ start_service() {
 		--spring.profiles.active=postgres >"$work/service.log" 2>&1 &
 	service_pid=$!
 	for _ in $(seq 1 120); do
-		curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+		curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
 		kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
 		sleep 1
 	done

@@ -6,7 +6,7 @@
 # For each JDK (17, and 25 when one is found) the jars are extracted as the image extracts them
 # (app jar plus lib/), a class-data cache is trained once per service (JDK 17: an AppCDS archive;
 # JDK 25: an AOT cache), and then:
-#   - each service alone: time from launch to /actuator/health/readiness answering 200, with and
+#   - each service alone: time from launch to /readyz answering 200, with and
 #     without the cache, and its resident memory after a short warm-up;
 #   - the three started together: time until all are ready, and their resident memory added up.
 # Services use their embedded databases in a throwaway folder. The JVM sees a container's memory
@@ -61,14 +61,14 @@ launch() {
 	data=$(mktemp -d "$work/data.XXXXXX")
 	# shellcheck disable=SC2086
 	(cd "$data" && exec "$java_home/bin/java" $IMAGE_FLAGS $cache_flags -jar "$work/$module/$module.jar" \
-		--server.port="${PORTS[$module]}") >"$data/service.log" 2>&1 &
+		--server.port="${PORTS[$module]}" --management.server.port=0) >"$data/service.log" 2>&1 &
 	echo $!
 }
 
 wait_ready() {
 	local port=$1 pid=$2
 	for _ in $(seq 1 1200); do
-		curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" && return 0
+		curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" && return 0
 		kill -0 "$pid" 2>/dev/null || { echo "the service on port $port died" >&2; return 1; }
 		sleep 0.05
 	done

@@ -50,7 +50,7 @@ class EmbeddedDatabaseSmokeTests {
 			.isEqualTo(13);
 		assertThat(mvc.get().uri("/api/questionnaires/1")).hasStatusOk();
 		assertThat(mvc.get().uri("/api/questionnaires/99")).hasStatus(404);
-		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+		assertThat(mvc.get().uri("/readyz")).hasStatusOk();
 	}
 
 	@Test

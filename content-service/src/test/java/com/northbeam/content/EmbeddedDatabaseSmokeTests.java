@@ -26,7 +26,7 @@ class EmbeddedDatabaseSmokeTests {
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Co-Managed IT vs Fully Managed IT");
-		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+		assertThat(mvc.get().uri("/readyz")).hasStatusOk();
 	}
 
 	@Test

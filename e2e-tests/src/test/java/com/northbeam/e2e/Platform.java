@@ -145,9 +145,9 @@ final class Platform implements AutoCloseable {
 		Path jar = jars.resolve(service + ".jar");
 		String gateway = gatewayUrl();
 		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-				jar.toString(), "--server.port=" + ports.get(service), "--spring.profiles.active=postgres",
-				"--spring.datasource.url=" + urlOf(databases.get(service)), "--spring.datasource.username=" + dbUser,
-				"--spring.datasource.password=" + dbPassword));
+				jar.toString(), "--server.port=" + ports.get(service), "--management.server.port=0",
+				"--spring.profiles.active=postgres", "--spring.datasource.url=" + urlOf(databases.get(service)),
+				"--spring.datasource.username=" + dbUser, "--spring.datasource.password=" + dbPassword));
 		if (service.equals("web-gateway")) {
 			command.addAll(List.of("--gateway.token.issuer=" + gateway, "--gateway.site.public-url=" + gateway,
 					"--gateway.services.content.base-url=http://127.0.0.1:" + ports.get("content-service"),
@@ -182,7 +182,7 @@ final class Platform implements AutoCloseable {
 	}
 
 	private void awaitReady(String service, Duration timeout) {
-		URI readiness = URI.create("http://127.0.0.1:" + ports.get(service) + "/actuator/health/readiness");
+		URI readiness = URI.create("http://127.0.0.1:" + ports.get(service) + "/readyz");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			Process process = processes.get(service);

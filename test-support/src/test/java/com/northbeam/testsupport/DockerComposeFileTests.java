@@ -74,7 +74,7 @@ class DockerComposeFileTests {
 			assertThat(properties(application)).as(application + " default port")
 				.contains("server.port=${" + variable + ":" + port + "}");
 			assertThat(String.valueOf(map(services.get(application).get("healthcheck")).get("test")))
-				.contains("localhost:" + port + "/actuator/health/readiness");
+				.contains("localhost:" + port + "/readyz");
 		}
 		assertThat(services.get("web-gateway").get("ports")).isEqualTo(List.of("8080:8080"));
 		assertThat(services.get("content-service")).doesNotContainKey("ports");

@@ -119,8 +119,8 @@ class KubernetesManifestsTests {
 				.containsPattern("management.endpoints.web.exposure.include=.*\\bhealth\\b");
 			Map<String, Object> container = container(rendered.named("Deployment", application));
 			String port = settings.property("server.port", environment(rendered, container));
-			Map<String, String> paths = Map.of("startupProbe", "/actuator/health/liveness", "livenessProbe",
-					"/actuator/health/liveness", "readinessProbe", "/actuator/health/readiness");
+			Map<String, String> paths = Map.of("startupProbe", "/livez", "livenessProbe", "/livez", "readinessProbe",
+					"/readyz");
 			paths.forEach((probe, path) -> {
 				assertThat(at(container, probe, "httpGet", "path")).as(application + " " + probe).isEqualTo(path);
 				assertThat(containerPort(container, at(container, probe, "httpGet", "port")))
@@ -288,13 +288,19 @@ class KubernetesManifestsTests {
 			}
 			Map<String, Object> deployment = rendered.named("Deployment", application);
 			Object port = containerPort(container(deployment), "http");
+			Object managementPort = containerPort(container(deployment), "management");
 			List<Object> rules = rulesFor(policies, podLabels(deployment));
 			assertThat(rules).as(application + " admits the gateway")
 				.anyMatch((rule) -> list(at(rule, "from")).stream()
 					.anyMatch((peer) -> at(peer, "namespaceSelector") == null
 							&& selects(at(peer, "podSelector", "matchLabels"), gatewayLabels)));
 			for (Object rule : rules) {
-				assertThat(ports(rule)).as(application + " ports").containsOnly(port);
+				assertThat(ports(rule)).as(application + " ports").isNotEmpty().isSubsetOf(port, managementPort);
+				if (ports(rule).contains(managementPort)) {
+					assertThat(list(at(rule, "from"))).as(application + " management port admits only the scraper")
+						.noneMatch((peer) -> at(peer, "namespaceSelector") == null
+								&& selects(at(peer, "podSelector", "matchLabels"), gatewayLabels));
+				}
 				assertThat(list(at(rule, "from"))).as(application + " admits only named peers")
 					.isNotEmpty()
 					.allMatch((peer) -> isGatewayOrScraper(peer, gatewayLabels),

@@ -26,7 +26,7 @@ class EmbeddedDatabaseSmokeTests {
 			.bodyJson()
 			.extractingPath("$.keys.length()")
 			.isEqualTo(1);
-		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+		assertThat(mvc.get().uri("/readyz")).hasStatusOk();
 	}
 
 }

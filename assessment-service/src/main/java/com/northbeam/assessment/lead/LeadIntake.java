@@ -13,9 +13,12 @@ import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
@@ -39,13 +42,16 @@ public class LeadIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final MeterRegistry meters;
+
 	LeadIntake(LeadRepository repository, LeadTimelineRepository timeline, ApplicationEventPublisher events,
-			Clock clock, TransactionTemplate transactions) {
+			Clock clock, TransactionTemplate transactions, MeterRegistry meters) {
 		this.repository = repository;
 		this.timeline = timeline;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = transactions;
+		this.meters = meters;
 	}
 
 	/**
@@ -65,6 +71,19 @@ public class LeadIntake {
 		UUID id = UUID.randomUUID();
 		this.repository.insert(id, lead);
 		this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_CREATED, id, lead.createdAt()));
+		Counter created = Counter.builder("assessment.leads")
+			.description("Leads created, by recommendation")
+			.tag("recommendation", lead.recommendation())
+			.register(this.meters);
+		// Counted once stored: a submission sent twice at once rolls one of them back.
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				created.increment();
+			}
+
+		});
 		return id;
 	}
 

@@ -27,10 +27,14 @@ class DeliveryRecorder {
 
 	private final Clock clock;
 
-	DeliveryRecorder(DeliveryRepository deliveries, NotificationProperties properties, Clock clock) {
+	private final OutboxMetrics metrics;
+
+	DeliveryRecorder(DeliveryRepository deliveries, NotificationProperties properties, Clock clock,
+			OutboxMetrics metrics) {
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	void delivered(Claim delivery) {
@@ -41,6 +45,7 @@ class DeliveryRecorder {
 		int attempts = delivery.attempts() + 1;
 		boolean dead = attempts >= maxAttempts;
 		this.deliveries.markFailed(delivery.id(), owner, attempts, dead, describe(ex), now().plus(backoff(attempts)));
+		this.metrics.failed(dead);
 		// Only ids and the kind of failure: targets and messages may hold addresses.
 		logger.warn("Notification delivery {} ({}) attempt {} failed with {}{}", delivery.id(), delivery.channel(),
 				attempts, ex.getClass().getSimpleName(), dead ? "; dead-lettered" : "");

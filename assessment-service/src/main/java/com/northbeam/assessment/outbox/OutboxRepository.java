@@ -1,5 +1,7 @@
 package com.northbeam.assessment.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,6 +90,30 @@ class OutboxRepository {
 			return events.size();
 		});
 		return (expanded != null) ? expanded : 0;
+	}
+
+	/** Notifications not yet sent: events not yet expanded plus pending deliveries. */
+	record Backlog(long size, Instant oldest) {
+	}
+
+	/** Two index range scans (the unexpanded events, the pending deliveries). */
+	Backlog backlog() {
+		Backlog events = this.jdbc.sql("select count(*), min(created_at) from outbox_event where expanded_at is null")
+			.query((rs, row) -> backlog(rs))
+			.single();
+		Backlog deliveries = this.jdbc
+			.sql("select count(*), min(created_at) from notification_delivery where state = 'pending'")
+			.query((rs, row) -> backlog(rs))
+			.single();
+		Instant oldest = (events.oldest() == null) ? deliveries.oldest()
+				: (deliveries.oldest() == null || events.oldest().isBefore(deliveries.oldest())) ? events.oldest()
+						: deliveries.oldest();
+		return new Backlog(events.size() + deliveries.size(), oldest);
+	}
+
+	private static Backlog backlog(ResultSet rs) throws SQLException {
+		OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+		return new Backlog(rs.getLong(1), (oldest != null) ? oldest.toInstant() : null);
 	}
 
 }

@@ -23,6 +23,7 @@ import com.northbeam.assessment.submission.SubmissionRepository.NewestScore;
 import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 import com.northbeam.assessment.system.AssessmentProperties;
+import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -62,9 +63,11 @@ class Submissions {
 
 	private final int batchSize;
 
+	private final SubmissionMetrics metrics;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
-			TransactionTemplate transactions, AssessmentProperties properties) {
+			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics) {
 		this.validator = validator;
 		this.repository = repository;
 		this.results = results;
@@ -75,6 +78,7 @@ class Submissions {
 		this.clock = clock;
 		this.transactions = transactions;
 		this.batchSize = properties.rescore().batchSize();
+		this.metrics = metrics;
 	}
 
 	/** The stored result as JSON, and whether this call created it. */
@@ -82,7 +86,7 @@ class Submissions {
 	}
 
 	Outcome submit(SubmissionRequest request) {
-		CheckedSubmission submission = this.validator.check(request);
+		CheckedSubmission submission = check(request);
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
 		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
@@ -107,12 +111,23 @@ class Submissions {
 				return true;
 			});
 		});
+		this.metrics.count(created ? SubmissionMetrics.Outcome.NEW : SubmissionMetrics.Outcome.REPEATED);
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
 		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
 		return new Outcome(submission.id(), false, stored);
+	}
+
+	private CheckedSubmission check(SubmissionRequest request) {
+		try {
+			return this.validator.check(request);
+		}
+		catch (InvalidInputException ex) {
+			this.metrics.count(SubmissionMetrics.Outcome.REFUSED);
+			throw ex;
+		}
 	}
 
 	/**

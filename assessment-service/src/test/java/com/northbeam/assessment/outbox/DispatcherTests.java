@@ -92,6 +92,9 @@ class DispatcherTests {
 	OutboxRepository outbox;
 
 	@Autowired
+	OutboxMetrics metrics;
+
+	@Autowired
 	DeliveryRepository deliveries;
 
 	@Autowired
@@ -246,7 +249,7 @@ class DispatcherTests {
 	}
 
 	private DeliveryRecorder recorder(NotificationProperties config) {
-		return new DeliveryRecorder(deliveries, config, clock);
+		return new DeliveryRecorder(deliveries, config, clock, metrics);
 	}
 
 	private List<UUID> newLeads(int count) {

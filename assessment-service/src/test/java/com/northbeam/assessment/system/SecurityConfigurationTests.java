@@ -26,7 +26,7 @@ class SecurityConfigurationTests {
 	@Test
 	void theQuestionnaireAndHealthAreOpen() {
 		assertThat(mvc.get().uri("/api/questionnaires/current")).hasStatusOk();
-		assertThat(mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
+		assertThat(mvc.get().uri("/readyz")).hasStatusOk();
 	}
 
 	@Test

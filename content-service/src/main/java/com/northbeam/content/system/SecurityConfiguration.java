@@ -36,7 +36,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
+					"/v3/api-docs/**", "/error")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/articles", "/api/articles/*", "/api/faqs", "/api/search",
 					"/api/feed", "/api/sitemap")

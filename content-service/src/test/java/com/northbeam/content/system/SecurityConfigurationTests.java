@@ -31,7 +31,7 @@ class SecurityConfigurationTests {
 		assertThat(mvc.get().uri("/api/search?q=cost")).hasStatusOk();
 		assertThat(mvc.get().uri("/api/sitemap")).hasStatusOk();
 		assertThat(mvc.get().uri("/api/feed")).hasStatusOk();
-		assertThat(mvc.get().uri("/actuator/health/liveness")).hasStatusOk();
+		assertThat(mvc.get().uri("/livez")).hasStatusOk();
 		assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.paths")

@@ -1,7 +1,10 @@
 package com.northbeam.gateway.site;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.northbeam.gateway.client.ContentClient;
@@ -12,6 +15,8 @@ import com.northbeam.gateway.client.ContentClient.FeedEntry;
 import com.northbeam.gateway.client.ContentClient.SearchResults;
 import com.northbeam.gateway.client.ContentClient.SitemapEntry;
 import com.northbeam.gateway.client.ServiceUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -29,12 +34,40 @@ public class SiteContent {
 
 	private final LoadingCache<Key, Object> cache;
 
-	SiteContent(ContentClient content, ContentCacheProperties properties) {
+	/** Copies whose last refresh failed: they are served stale until one succeeds. */
+	private final Set<Key> stale = ConcurrentHashMap.newKeySet();
+
+	private final Counter staleServed;
+
+	SiteContent(ContentClient content, ContentCacheProperties properties, MeterRegistry meters) {
+		this.staleServed = Counter.builder("gateway.site.stale.served")
+			.description("Content served from a stale copy because content-service could not refresh it")
+			.register(meters);
 		this.cache = Caffeine.newBuilder()
 			.refreshAfterWrite(properties.refreshAfter())
 			.expireAfterWrite(properties.staleFor())
 			.maximumSize(properties.maximumEntries())
-			.build((key) -> load(content, key));
+			.build(new CacheLoader<Key, Object>() {
+
+				@Override
+				public Object load(Key key) {
+					Object fresh = SiteContent.load(content, key);
+					stale.remove(key);
+					return fresh;
+				}
+
+				@Override
+				public Object reload(Key key, Object copy) {
+					try {
+						return load(key);
+					}
+					catch (RuntimeException ex) {
+						stale.add(key);
+						throw ex;
+					}
+				}
+
+			});
 	}
 
 	public ArticleLookup article(String slug) {
@@ -70,7 +103,11 @@ public class SiteContent {
 	}
 
 	private Object get(Key key) {
-		return cache.get(key);
+		Object value = cache.get(key);
+		if (stale.contains(key)) {
+			staleServed.increment();
+		}
+		return value;
 	}
 
 	private static Object load(ContentClient content, Key key) {

@@ -3,6 +3,7 @@ package com.northbeam.gateway.staff;
 import java.time.Clock;
 
 import com.northbeam.gateway.system.EagerCsrfTokenFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +41,14 @@ class StaffSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain staffSecurityFilterChain(HttpSecurity http, StaffUserDetailsService users,
 			PasswordEncoder passwordEncoder, SignInThrottle throttle, StaffRepository repository, Clock clock,
-			ObjectProvider<ClientRegistrationRepository> singleSignOnProviders, SingleSignOnProperties singleSignOn)
-			throws Exception {
+			ObjectProvider<ClientRegistrationRepository> singleSignOnProviders, SingleSignOnProperties singleSignOn,
+			MeterRegistry meters) throws Exception {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.securityMatcher("/login", "/logout", "/dashboard", "/dashboard/**", "/oauth2/authorization/**",
 				"/login/oauth2/code/**")
-			.authenticationManager(
-					new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, repository, clock)))
+			.authenticationManager(new ProviderManager(
+					new ThrottledAuthenticationProvider(passwords, throttle, repository, clock, meters)))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login")
 				.permitAll()
 				.requestMatchers("/dashboard/admin/**")

@@ -2,6 +2,9 @@ package com.northbeam.gateway.staff;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,12 +25,22 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final Clock clock;
 
+	private final Counter failures;
+
+	private final Counter throttled;
+
 	ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle,
-			StaffRepository repository, Clock clock) {
+			StaffRepository repository, Clock clock, MeterRegistry meters) {
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.repository = repository;
 		this.clock = clock;
+		this.failures = Counter.builder("gateway.signin.failures")
+			.description("Password sign-ins refused for a wrong email or password")
+			.register(meters);
+		this.throttled = Counter.builder("gateway.signin.throttled")
+			.description("Password sign-ins refused unchecked because the email or address is paused")
+			.register(meters);
 	}
 
 	@Override
@@ -36,6 +49,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String address = clientAddress(authentication);
 		if (throttle.isPaused(email, address)) {
 			throttle.record(email, address, false);
+			throttled.increment();
 			throw new SignInPausedException();
 		}
 		try {
@@ -46,6 +60,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		catch (AuthenticationException ex) {
 			throttle.record(email, address, false);
+			failures.increment();
 			throw ex;
 		}
 	}

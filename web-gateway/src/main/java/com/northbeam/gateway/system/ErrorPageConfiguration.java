@@ -2,6 +2,10 @@ package com.northbeam.gateway.system;
 
 import java.util.Map;
 
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -10,12 +14,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
-/** Error pages and error JSON carry the request id to quote, and never a stack trace. */
+/**
+ * Error pages and error JSON carry the request id to quote and the trace id that leads to
+ * the request's log lines in every service, and never a stack trace.
+ */
 @Configuration(proxyBeanMethods = false)
 class ErrorPageConfiguration {
 
 	@Bean
-	ErrorAttributes errorAttributes() {
+	ErrorAttributes errorAttributes(ObjectProvider<Tracer> tracer) {
 		return new DefaultErrorAttributes() {
 
 			@Override
@@ -26,10 +33,16 @@ class ErrorPageConfiguration {
 								ErrorAttributeOptions.Include.BINDING_ERRORS));
 				Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 				attributes.put(RequestIdFilter.ATTRIBUTE, (id != null) ? id : "");
+				attributes.put("traceId", traceId(tracer.getIfAvailable()));
 				return attributes;
 			}
 
 		};
+	}
+
+	private static String traceId(Tracer tracer) {
+		TraceContext current = (tracer != null) ? tracer.currentTraceContext().context() : null;
+		return (current != null) ? current.traceId() : "";
 	}
 
 }
