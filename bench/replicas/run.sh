@@ -158,7 +158,7 @@ start() {
 	local name=$1 jar=$2
 	shift 2
 	# shellcheck disable=SC2086
-	env "$@" java $BENCH_JAVA_OPTS -jar "$root/$jar/target/$jar.jar" --spring.profiles.active=postgres \
+	env "$@" java $BENCH_JAVA_OPTS -jar "$root/$jar/target/$jar.jar" --spring.profiles.active=postgres --management.server.port=0 \
 		>"$work/logs/$name.log" 2>&1 &
 	PID[$name]=$!
 	START[$name]=$SECONDS
@@ -167,7 +167,7 @@ start() {
 # wait_ready NAME PORT: seconds from launch to readiness, or returns 1 if the process died.
 wait_ready() {
 	local name=$1 port=$2 deadline=$((SECONDS + STARTUP_TIMEOUT))
-	until curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; do
+	until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
 		kill -0 "${PID[$name]}" 2>/dev/null || return 1
 		((SECONDS < deadline)) || return 1
 		sleep 1

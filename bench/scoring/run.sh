@@ -90,10 +90,10 @@ start_service() {
 		GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
 		ASSESSMENT_SCHEDULING_ENABLED=false \
 		java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$work/gc.log" -jar "$jar" \
-		--spring.profiles.active=postgres >"$work/service.log" 2>&1 &
+		--spring.profiles.active=postgres --management.server.port=0 >"$work/service.log" 2>&1 &
 	service_pid=$!
 	for _ in $(seq 1 120); do
-		curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && return 0
+		curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && return 0
 		kill -0 "$service_pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
 		sleep 1
 	done
