@@ -4,21 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.northbeam.assessment.questionnaire.Answers;
 import com.northbeam.assessment.questionnaire.Questionnaire;
-import com.northbeam.assessment.questionnaire.Questionnaire.Question;
 import com.northbeam.assessment.questionnaire.Questionnaires;
-import com.northbeam.assessment.scoring.ScoringRules.Condition;
-import com.northbeam.assessment.scoring.ScoringRules.Rule;
 import com.northbeam.assessment.system.AssessmentProperties;
+import com.northbeam.assessment.system.FieldError;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.core.io.Resource;
@@ -33,12 +32,19 @@ import org.springframework.transaction.annotation.Transactional;
  * At start-up every rules file is read and checked (known questions, codes, models and
  * guide anchors), then pinned in the database. A version already pinned with different
  * content stops the start: a published version must never change, or old results could no
- * longer be explained.
+ * longer be explained. Versions published from the scoring workbench live only in the
+ * database: each replica asks for the newest version number at most once a second
+ * ({@link #REFRESH_NANOS}) and reads versions it does not know yet, so a new version is
+ * used for new submissions on every replica within about a second, without a restart.
  */
 @Component
 public class Scoring {
 
+	static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final ConcurrentSkipListMap<Integer, ScoringRules> versions = new ConcurrentSkipListMap<>();
+
+	private final AtomicLong checkedAt = new AtomicLong(System.nanoTime() - REFRESH_NANOS);
 
 	private final Questionnaires questionnaires;
 
@@ -87,17 +93,11 @@ public class Scoring {
 	 */
 	@Transactional
 	public void publish(ScoringRules rules) {
-		Questionnaire questionnaire = this.questionnaires.version(rules.questionnaireVersion())
-			.orElseThrow(() -> new IllegalStateException("Rules version " + rules.version()
-					+ " reads unknown questionnaire version " + rules.questionnaireVersion()));
-		verify(rules, questionnaire);
+		verify(rules, questionnaire(rules));
 		ScoringRules known = this.versions.get(rules.version());
 		if (known == null) {
-			known = this.repository.findAllDefinitions()
-				.stream()
+			known = this.repository.findDefinition(rules.version())
 				.map((definition) -> this.json.readValue(definition, ScoringRules.class))
-				.filter((pinned) -> pinned.version() == rules.version())
-				.findFirst()
 				.orElse(null);
 		}
 		if (known != null && !known.equals(rules)) {
@@ -109,12 +109,38 @@ public class Scoring {
 		this.versions.put(rules.version(), rules);
 	}
 
+	/**
+	 * Stores checked rules as the next version number, published by {@code actor}; used
+	 * at once by this replica and within about a second by the others.
+	 * @throws org.springframework.dao.DuplicateKeyException when another publication took
+	 * that number first
+	 */
+	ScoringRules publishNext(ScoringRules definition, String actor, String reason, Instant at) {
+		ScoringRules rules = definition.withVersion(this.repository.newestVersion() + 1);
+		this.repository.insert(rules.version(), rules.questionnaireVersion(), this.json.writeValueAsString(rules), at,
+				actor, reason);
+		return rules;
+	}
+
+	/** Makes a version this replica has just published known to it at once. */
+	void remember(ScoringRules rules) {
+		this.versions.put(rules.version(), rules);
+	}
+
 	public Optional<ScoringRules> rules(int version) {
-		return Optional.ofNullable(this.versions.get(version));
+		ScoringRules known = this.versions.get(version);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<ScoringRules> stored = this.repository.findDefinition(version)
+			.map((definition) -> this.json.readValue(definition, ScoringRules.class));
+		stored.ifPresent((rules) -> this.versions.putIfAbsent(rules.version(), rules));
+		return stored;
 	}
 
 	/** The newest rules version written for the given questionnaire version. */
 	public ScoringRules newest(int questionnaireVersion) {
+		refresh();
 		return this.versions.descendingMap()
 			.values()
 			.stream()
@@ -124,70 +150,76 @@ public class Scoring {
 					"No scoring rules are published for questionnaire version " + questionnaireVersion));
 	}
 
+	/** The newest rules for the current questionnaire: what the workbench edits. */
+	ScoringRules published() {
+		return newest(this.questionnaires.current().version());
+	}
+
+	List<PublishedVersion> publishedVersions() {
+		return this.repository.findAllVersions();
+	}
+
 	/** The questionnaire versions that have rules, oldest first. */
 	public List<Integer> questionnaireVersions() {
+		refresh();
 		return this.versions.values().stream().map(ScoringRules::questionnaireVersion).distinct().sorted().toList();
 	}
 
 	/** Scores answers with the newest rules for their questionnaire version. */
 	public Score score(Answers answers) {
-		return ScoringEngine.score(newest(answers.questionnaireVersion()), answers);
+		return score(newest(answers.questionnaireVersion()), answers);
+	}
+
+	/**
+	 * Scores answers with the given rules, saying for a close call which answers would
+	 * tip it.
+	 */
+	public Score score(ScoringRules rules, Answers answers) {
+		return ScoringEngine.score(rules, answers, questionnaire(rules));
+	}
+
+	Questionnaire questionnaire(ScoringRules rules) {
+		return this.questionnaires.version(rules.questionnaireVersion())
+			.orElseThrow(() -> new IllegalStateException("Rules version " + rules.version()
+					+ " reads unknown questionnaire version " + rules.questionnaireVersion()));
+	}
+
+	Questionnaire currentQuestionnaire() {
+		return this.questionnaires.current();
+	}
+
+	/**
+	 * Reads versions published elsewhere, asking the database at most once per
+	 * {@link #REFRESH_NANOS}.
+	 */
+	private void refresh() {
+		long now = System.nanoTime();
+		long last = this.checkedAt.get();
+		if (now - last < REFRESH_NANOS || !this.checkedAt.compareAndSet(last, now)) {
+			return;
+		}
+		int known = this.versions.isEmpty() ? 0 : this.versions.lastKey();
+		if (this.repository.newestVersion() > known) {
+			for (String definition : this.repository.findDefinitionsAfter(known)) {
+				ScoringRules rules = this.json.readValue(definition, ScoringRules.class);
+				this.versions.putIfAbsent(rules.version(), rules);
+			}
+		}
 	}
 
 	static void verify(ScoringRules rules, Questionnaire questionnaire) {
-		String at = "Rules version " + rules.version() + ": ";
-		require(rules.version() > 0, at + "version must be positive");
-		require(rules.models().keySet().containsAll(Model.ALL), at + "every model needs a name");
-		require(Model.ALL.containsAll(rules.models().keySet()) && Model.ALL.containsAll(rules.baseline().keySet()),
-				at + "unknown model");
-		require(rules.scale() > 0, at + "scale must be positive");
-		require(rules.confidence() != null && rules.confidence().fullAt() > 0 && 0 <= rules.confidence().moderate()
-				&& rules.confidence().moderate() <= rules.confidence().clear() && rules.confidence().clear() <= 100,
-				at + "confidence bands must be 0 <= moderate <= clear <= 100");
-		require(rules.priority() != null && within(rules.priority().fit()) && within(rules.priority().urgency()),
-				at + "priority baseline must be 0-100");
-		Set<String> codes = new HashSet<>();
-		for (Rule rule : rules.rules()) {
-			String of = at + "rule " + rule.code() + ": ";
-			require(rule.code() != null && !rule.code().isBlank() && codes.add(rule.code()),
-					of + "code missing or repeated");
-			require(!rule.when().isEmpty(), of + "needs at least one condition");
-			for (Condition condition : rule.when()) {
-				Question question = questionnaire.question(condition.question())
-					.orElseThrow(() -> new IllegalStateException(of + "unknown question " + condition.question()));
-				require(!condition.anyOf().isEmpty(), of + "condition on " + question.id() + " lists no codes");
-				condition.anyOf()
-					.forEach((code) -> require(question.hasOption(code),
-							of + "unknown code " + code + " of " + question.id()));
-				require(condition.atLeast() >= 1 && condition.atLeast() <= condition.anyOf().size(),
-						of + "atLeast must be between 1 and the number of codes");
-			}
-			require(Model.ALL.containsAll(rule.effects().keySet()), of + "unknown model in effects");
-			require(rule.effects().isEmpty() || rule.effects().values().stream().anyMatch((points) -> points > 0),
-					of + "must speak for at least one model");
-			require(!rule.effects().isEmpty() || rule.priority().fit() != 0 || rule.priority().urgency() != 0,
-					of + "has no effect at all");
-			require(notBlank(rule.reason()) && notBlank(rule.because()), of + "needs a reason and a summary clause");
-			require(GuideAnchors.ALL.contains(rule.guideAnchor()), of + "unknown guide anchor " + rule.guideAnchor());
+		List<FieldError> errors = new ArrayList<>();
+		if (rules.version() <= 0) {
+			errors.add(new FieldError("version", "version must be positive"));
+		}
+		errors.addAll(RulesCheck.check(rules, questionnaire, ""));
+		if (!errors.isEmpty()) {
+			throw new IllegalStateException("Rules version " + rules.version() + ": " + RulesCheck.describe(errors));
 		}
 	}
 
 	Map<Integer, ScoringRules> all() {
 		return Map.copyOf(this.versions);
-	}
-
-	private static boolean within(int value) {
-		return value >= 0 && value <= 100;
-	}
-
-	private static boolean notBlank(String value) {
-		return value != null && !value.isBlank();
-	}
-
-	private static void require(boolean condition, String message) {
-		if (!condition) {
-			throw new IllegalStateException(message);
-		}
 	}
 
 }

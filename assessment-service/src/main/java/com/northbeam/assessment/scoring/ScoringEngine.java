@@ -2,17 +2,17 @@ package com.northbeam.assessment.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.northbeam.assessment.questionnaire.Answers;
-import com.northbeam.assessment.scoring.ScoringRules.Rule;
+import com.northbeam.assessment.questionnaire.Questionnaire;
 import com.northbeam.assessment.scoring.Score.Factor;
 import com.northbeam.assessment.scoring.Score.Fit;
 import com.northbeam.assessment.scoring.Score.LeadPriority;
 import com.northbeam.assessment.scoring.Score.PriorityFactor;
+import com.northbeam.assessment.scoring.ScoringRules.Rule;
 
 /**
  * Applies one version of the scoring rules to checked answers. Pure and deterministic:
@@ -27,33 +27,35 @@ import com.northbeam.assessment.scoring.Score.PriorityFactor;
  */
 public final class ScoringEngine {
 
+	private static final int MODELS = Model.ALL.size();
+
 	private ScoringEngine() {
 	}
 
 	public static Score score(ScoringRules rules, Answers answers) {
+		return score(rules, answers, null);
+	}
+
+	/**
+	 * Scores answers; with the questionnaire at hand a close call also says which single
+	 * answers would tip it.
+	 */
+	public static Score score(ScoringRules rules, Answers answers, Questionnaire questionnaire) {
 		if (answers.questionnaireVersion() != rules.questionnaireVersion()) {
 			throw new IllegalArgumentException("Rules version " + rules.version() + " reads questionnaire version "
 					+ rules.questionnaireVersion() + ", not " + answers.questionnaireVersion());
 		}
-		Map<String, Integer> raw = new HashMap<>();
-		Model.ALL.forEach((model) -> raw.put(model, rules.baseline().getOrDefault(model, 0)));
+		int[] raw = raw(rules, answers);
 		int priorityFit = rules.priority().fit();
 		int urgency = rules.priority().urgency();
-		List<Factor> factors = new ArrayList<>();
+		List<Rule> applied = new ArrayList<>();
 		List<PriorityFactor> priorityFactors = new ArrayList<>();
 		for (Rule rule : rules.rules()) {
 			if (!rule.appliesTo(answers)) {
 				continue;
 			}
-			Model.ALL.forEach((model) -> raw.merge(model, rule.effect(model), Integer::sum));
 			if (!rule.effects().isEmpty()) {
-				String model = strongest(rule);
-				Map<String, Integer> effects = new LinkedHashMap<>();
-				Model.ALL.stream()
-					.filter((each) -> rule.effect(each) != 0)
-					.forEach((each) -> effects.put(each, rule.effect(each)));
-				factors.add(
-						new Factor(rule.code(), model, rule.effect(model), effects, rule.reason(), rule.guideAnchor()));
+				applied.add(rule);
 			}
 			priorityFit += rule.priority().fit();
 			urgency += rule.priority().urgency();
@@ -62,33 +64,91 @@ public final class ScoringEngine {
 						rule.reason(), rule.guideAnchor()));
 			}
 		}
-		Fit fit = new Fit(fit(raw.get(Model.CO_MANAGED), rules.scale()),
-				fit(raw.get(Model.FULLY_MANAGED), rules.scale()), fit(raw.get(Model.HYBRID), rules.scale()));
-		String winner = Model.ALL.get(0);
-		for (String model : Model.ALL) {
-			if (raw.get(model) > raw.get(winner)) {
-				winner = model;
-			}
+		Fit fit = new Fit(fit(raw[0], rules.scale()), fit(raw[1], rules.scale()), fit(raw[2], rules.scale()));
+		int winnerIndex = winner(raw);
+		int runnerUpIndex = runnerUp(raw, winnerIndex);
+		String winner = Model.ALL.get(winnerIndex);
+		String runnerUp = Model.ALL.get(runnerUpIndex);
+		List<Factor> factors = new ArrayList<>();
+		for (Rule rule : applied) {
+			factors.add(factor(rules, rule, raw, winner));
 		}
-		String runnerUp = null;
-		for (String model : Model.ALL) {
-			if (!model.equals(winner) && (runnerUp == null || raw.get(model) > raw.get(runnerUp))) {
-				runnerUp = model;
-			}
-		}
-		int gap = fit.of(winner) - fit.of(runnerUp);
+		double gap = rules.confidence().raw() ? raw[winnerIndex] - raw[runnerUpIndex]
+				: fit.of(winner) - fit.of(runnerUp);
 		int confidence = (int) Math.min(100, Math.round(gap * 100.0 / rules.confidence().fullAt()));
 		String label = (confidence >= rules.confidence().clear()) ? "clear"
-				: (confidence >= rules.confidence().moderate()) ? "moderate" : "close";
+				: (confidence >= rules.confidence().moderate()) ? "moderate" : Score.CLOSE;
 		factors.sort(Comparator.comparingInt(Factor::weight).reversed());
 		priorityFactors
 			.sort(Comparator.comparingInt((PriorityFactor factor) -> factor.fit() + factor.urgency()).reversed());
 		int fitPart = clamp(priorityFit);
 		int urgencyPart = clamp(urgency);
 		int priority = (int) Math.round(fitPart * urgencyPart / 100.0);
+		List<Score.Tip> tipping = (Score.CLOSE.equals(label) && questionnaire != null)
+				? Tipping.tips(rules, answers, questionnaire, winnerIndex) : List.of();
 		return new Score(rules.version(), winner, fit, confidence, label,
 				summary(rules, winner, runnerUp, label, factors), factors,
-				new LeadPriority(priority, fitPart, urgencyPart, priorityFactors));
+				new LeadPriority(priority, fitPart, urgencyPart, priorityFactors), runnerUp, tipping);
+	}
+
+	/**
+	 * Only the recommended model, without explanation: for scoring many stored answers at
+	 * once.
+	 */
+	public static String recommend(ScoringRules rules, Answers answers) {
+		return Model.ALL.get(winner(raw(rules, answers)));
+	}
+
+	/** Each model's raw score, in the order of {@link Model#ALL}. */
+	static int[] raw(ScoringRules rules, Answers answers) {
+		int[] raw = new int[MODELS];
+		for (int i = 0; i < MODELS; i++) {
+			raw[i] = rules.baseline().getOrDefault(Model.ALL.get(i), 0);
+		}
+		for (Rule rule : rules.rules()) {
+			if (!rule.effects().isEmpty() && rule.appliesTo(answers)) {
+				for (int i = 0; i < MODELS; i++) {
+					raw[i] += rule.effect(Model.ALL.get(i));
+				}
+			}
+		}
+		return raw;
+	}
+
+	static int winner(int[] raw) {
+		int winner = 0;
+		for (int i = 1; i < raw.length; i++) {
+			if (raw[i] > raw[winner]) {
+				winner = i;
+			}
+		}
+		return winner;
+	}
+
+	static int runnerUp(int[] raw, int winner) {
+		int runnerUp = -1;
+		for (int i = 0; i < raw.length; i++) {
+			if (i != winner && (runnerUp < 0 || raw[i] > raw[runnerUp])) {
+				runnerUp = i;
+			}
+		}
+		return runnerUp;
+	}
+
+	private static Factor factor(ScoringRules rules, Rule rule, int[] raw, String winner) {
+		String model = strongest(rule);
+		Map<String, Integer> effects = new LinkedHashMap<>();
+		Map<String, Integer> fitEffects = new LinkedHashMap<>();
+		for (int i = 0; i < MODELS; i++) {
+			String each = Model.ALL.get(i);
+			int points = rule.effect(each);
+			if (points != 0) {
+				effects.put(each, points);
+				fitEffects.put(each, fit(raw[i], rules.scale()) - fit(raw[i] - points, rules.scale()));
+			}
+		}
+		return new Factor(rule.code(), model, rule.effect(model), effects, rule.reason(), rule.guideAnchor(),
+				model.equals(winner) ? Factor.FOR : Factor.AGAINST, fitEffects.getOrDefault(model, 0), fitEffects);
 	}
 
 	private static String strongest(Rule rule) {
@@ -101,7 +161,7 @@ public final class ScoringEngine {
 		return strongest;
 	}
 
-	private static int fit(int raw, double scale) {
+	static int fit(int raw, double scale) {
 		return (int) Math.round(100.0 / (1.0 + Math.exp(-raw / scale)));
 	}
 
@@ -112,7 +172,7 @@ public final class ScoringEngine {
 	private static String summary(ScoringRules rules, String winner, String runnerUp, String label,
 			List<Factor> factors) {
 		String name = rules.models().get(winner);
-		String opening = "close".equals(label)
+		String opening = Score.CLOSE.equals(label)
 				? name + " fits you slightly better than " + lowerFirst(rules.models().get(runnerUp))
 				: name + " fits you best";
 		return factors.stream()
@@ -123,7 +183,7 @@ public final class ScoringEngine {
 			.orElse(opening + ", judging by your answers as a whole.");
 	}
 
-	private static String lowerFirst(String name) {
+	static String lowerFirst(String name) {
 		// Model names start with a word such as "Co-managed"; keep acronyms like "IT"
 		// intact.
 		return (name.length() > 1 && Character.isLowerCase(name.charAt(1)))

@@ -3,6 +3,7 @@ package com.northbeam.assessment.scoring;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.northbeam.assessment.questionnaire.Answers;
 
 /**
@@ -25,18 +26,47 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 		Map<String, Integer> baseline, double scale, Confidence confidence, Priority priority, List<Rule> rules) {
 
 	public ScoringRules {
-		models = Map.copyOf(models);
-		baseline = Map.copyOf(baseline);
-		rules = List.copyOf(rules);
+		models = (models != null) ? Map.copyOf(models) : Map.of();
+		baseline = (baseline != null) ? Map.copyOf(baseline) : Map.of();
+		rules = (rules != null) ? List.copyOf(rules) : List.of();
+	}
+
+	/** The same rules under another version number. */
+	ScoringRules withVersion(int version) {
+		return new ScoringRules(version, this.questionnaireVersion, this.models, this.baseline, this.scale,
+				this.confidence, this.priority, this.rules);
+	}
+
+	/** The same rules with {@code rules} instead of these rules. */
+	ScoringRules withRules(List<Rule> rules) {
+		return new ScoringRules(this.version, this.questionnaireVersion, this.models, this.baseline, this.scale,
+				this.confidence, this.priority, rules);
 	}
 
 	/**
-	 * @param fullAt the fit gap between the winner and the runner-up that gives
-	 * confidence 100
+	 * @param fullAt the gap between the winner and the runner-up that gives confidence
+	 * 100
 	 * @param clear the confidence from which the recommendation is called clear
 	 * @param moderate the confidence from which it is called moderate (below: close)
+	 * @param basis what the gap is measured in: {@code fit} (fit points, the default) or
+	 * {@code raw} (raw points, which do not flatten near a fit of 0 or 100 the way fit
+	 * points do)
 	 */
-	public record Confidence(double fullAt, int clear, int moderate) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Confidence(double fullAt, int clear, int moderate, String basis) {
+
+		public static final String FIT = "fit";
+
+		public static final String RAW = "raw";
+
+		public Confidence(double fullAt, int clear, int moderate) {
+			this(fullAt, clear, moderate, null);
+		}
+
+		boolean raw() {
+			return RAW.equals(this.basis);
+		}
+
 	}
 
 	/**
@@ -59,7 +89,7 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 			String reason, String because, String guideAnchor) {
 
 		public Rule {
-			when = List.copyOf(when);
+			when = (when != null) ? List.copyOf(when) : List.of();
 			effects = (effects != null) ? Map.copyOf(effects) : Map.of();
 			priority = (priority != null) ? priority : new PriorityEffect(0, 0);
 		}
@@ -86,7 +116,7 @@ public record ScoringRules(int version, int questionnaireVersion, Map<String, St
 	public record Condition(String question, List<String> anyOf, Integer atLeast) {
 
 		public Condition {
-			anyOf = List.copyOf(anyOf);
+			anyOf = (anyOf != null) ? List.copyOf(anyOf) : List.of();
 			atLeast = (atLeast != null) ? atLeast : 1;
 		}
 
