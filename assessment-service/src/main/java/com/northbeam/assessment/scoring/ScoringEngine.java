@@ -136,7 +136,10 @@ public final class ScoringEngine {
 	}
 
 	private static Factor factor(ScoringRules rules, Rule rule, int[] raw, String winner) {
-		String model = strongest(rule);
+		String strongest = strongest(rule);
+		// A rule that speaks as strongly for the winner as for any other model supports
+		// it.
+		String model = (rule.effect(winner) == rule.effect(strongest)) ? winner : strongest;
 		Map<String, Integer> effects = new LinkedHashMap<>();
 		Map<String, Integer> fitEffects = new LinkedHashMap<>();
 		for (int i = 0; i < MODELS; i++) {

@@ -1,7 +1,12 @@
 package com.northbeam.assessment.submission;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import com.northbeam.assessment.scoring.StoredAnswers;
@@ -10,10 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stored submissions as the scoring workbench reads them: answers and the recommendation
- * of the newest result, in batches in submission id order, one query per batch.
+ * of the newest result. One query streams them (a database cursor, read by a thread of
+ * its own in a read-only transaction) while the caller works on the batches already read,
+ * outside any transaction.
  */
 @Component
 public class StoredResults implements StoredAnswers {
+
+	private static final List<Stored> END = new ArrayList<>();
 
 	private final StoredResultsRepository repository;
 
@@ -23,17 +32,48 @@ public class StoredResults implements StoredAnswers {
 
 	@Override
 	public void forEachBatch(int batchSize, Consumer<List<Stored>> batches) {
-		// The smallest UUID as PostgreSQL and H2 order them (unsigned, byte by byte).
-		UUID after = new UUID(0, 0);
-		List<Stored> batch;
-		do {
-			batch = this.repository.findAfter(after, batchSize);
-			if (!batch.isEmpty()) {
+		BlockingQueue<List<Stored>> queue = new ArrayBlockingQueue<>(4);
+		ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "stored-results-reader");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Future<?> reading = reader.submit(() -> {
+				try {
+					this.repository.streamAll(batchSize, (batch) -> put(queue, batch));
+				}
+				finally {
+					put(queue, END);
+				}
+				return null;
+			});
+			for (List<Stored> batch = queue.take(); batch != END; batch = queue.take()) {
 				batches.accept(batch);
-				after = batch.get(batch.size() - 1).submissionId();
 			}
+			reading.get();
 		}
-		while (batch.size() == batchSize);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading stored results", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException("Reading stored results failed", ex.getCause());
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	private static void put(BlockingQueue<List<Stored>> queue, List<Stored> batch) {
+		try {
+			queue.put(batch);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reading stored results", ex);
+		}
 	}
 
 }
