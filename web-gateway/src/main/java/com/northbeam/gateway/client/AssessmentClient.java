@@ -239,16 +239,6 @@ public class AssessmentClient {
 			return "close".equals(confidenceLabel);
 		}
 
-		/** The factors that speak for the recommended model. */
-		public List<Factor> factorsFor() {
-			return factors.stream().filter((factor) -> factor.pointsTo(recommendation)).toList();
-		}
-
-		/** The factors that point to another model. */
-		public List<Factor> factorsAgainst() {
-			return factors.stream().filter((factor) -> !factor.pointsTo(recommendation)).toList();
-		}
-
 		public SubmissionResult withContactGiven() {
 			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
 					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true, runnerUp, tipping,
@@ -295,11 +285,7 @@ public class AssessmentClient {
 
 	}
 
-	/**
-	 * A single answer that would tip a close call.
-	 *
-	 * @param recommendation the model that would then fit best
-	 */
+	/** A single answer that would tip a close call to {@code recommendation}. */
 	public record Tip(String question, List<String> answer, String recommendation, String explanation) {
 
 		public Tip {

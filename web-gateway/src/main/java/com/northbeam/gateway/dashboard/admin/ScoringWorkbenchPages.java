@@ -11,8 +11,6 @@ import com.northbeam.gateway.client.AdminNotFoundException;
 import com.northbeam.gateway.client.AdminRejectedException;
 import com.northbeam.gateway.client.FieldError;
 import com.northbeam.gateway.client.ScoringWorkbenchClient;
-import com.northbeam.gateway.client.ScoringWorkbenchClient.Cell;
-import com.northbeam.gateway.client.ScoringWorkbenchClient.DecisionMap;
 import com.northbeam.gateway.client.ScoringWorkbenchClient.Draft;
 import com.northbeam.gateway.client.ScoringWorkbenchClient.PublishedRules;
 import com.northbeam.gateway.client.ScoringWorkbenchClient.PublishedVersion;
@@ -268,57 +266,6 @@ class ScoringWorkbenchPages {
 
 	private String message(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
-	}
-
-	/**
-	 * One problem for the error summary: the field it belongs to (may be empty) and why.
-	 */
-	record Problem(String field, String message) {
-
-		static Problem of(FieldError error) {
-			return new Problem((error.field() != null) ? error.field() : "", error.message());
-		}
-
-		/** The id of the input the summary links to. */
-		public String target() {
-			return field.startsWith("definition") ? "field-definition" : "field-" + field.replace('.', '-');
-		}
-
-	}
-
-	/**
-	 * A decision map as tables: one per size band, a row per kind of internal IT, a
-	 * column per pressure level, in the order the service lists them.
-	 */
-	record MapView(int rulesVersion, List<String> pressures, List<Band> bands) {
-
-		static MapView of(DecisionMap map) {
-			List<String> pressures = new ArrayList<>();
-			Map<String, Map<String, List<Cell>>> bands = new LinkedHashMap<>();
-			for (Cell cell : map.cells()) {
-				if (!pressures.contains(cell.pressure())) {
-					pressures.add(cell.pressure());
-				}
-				bands.computeIfAbsent(cell.employees(), (key) -> new LinkedHashMap<>())
-					.computeIfAbsent(cell.internalIt(), (key) -> new ArrayList<>())
-					.add(cell);
-			}
-			List<Band> list = new ArrayList<>();
-			bands.forEach((employees,
-					rows) -> list.add(new Band(employees,
-							rows.entrySet()
-								.stream()
-								.map((row) -> new Row(row.getKey(), List.copyOf(row.getValue())))
-								.toList())));
-			return new MapView(map.rulesVersion(), pressures, list);
-		}
-
-	}
-
-	record Band(String employees, List<Row> rows) {
-	}
-
-	record Row(String internalIt, List<Cell> cells) {
 	}
 
 }

@@ -195,6 +195,13 @@ class LeadsController {
 
 	private String detail(LeadDetail lead, Model model) {
 		model.addAttribute("lead", lead);
+		if (lead.result() != null) {
+			String recommendation = lead.result().recommendation();
+			model.addAttribute("factorsFor",
+					lead.result().factors().stream().filter((factor) -> factor.pointsTo(recommendation)).toList());
+			model.addAttribute("factorsAgainst",
+					lead.result().factors().stream().filter((factor) -> !factor.pointsTo(recommendation)).toList());
+		}
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
 		model.addAttribute("owners", leadWorkers());
 		return "dashboard/leads/detail";
