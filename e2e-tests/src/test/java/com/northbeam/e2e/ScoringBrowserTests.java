@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules into a draft, turns the weight of "no dedicated IT" for fully managed from +40 to
  * -200, tries it (exactly the three move from fully managed to co-managed), publishes it
  * with a reason (the golden persona without IT fails, as it should), sees a new
- * submission scored with the new version, and rescores an old lead, which then lists
- * both results. Screenshots land in {@code e2e-tests/target/screenshots}.
+ * submission scored with the new version, and rescores an old lead, which then lists both
+ * results. Screenshots land in {@code e2e-tests/target/screenshots}.
  */
 class ScoringBrowserTests {
 
@@ -111,7 +111,8 @@ class ScoringBrowserTests {
 			assertThat(fresh).contains("\"recommendation\":\"co_managed\"");
 			browser.get(platform.gatewayUrl() + "/dashboard/leads?q=Corner+Shop+4");
 			browser.findElement(By.linkText("Corner Shop 4")).click();
-			waitUntil(browser, (b) -> b.findElement(By.tagName("main")).getText().contains("Scored with rules version 3"));
+			waitUntil(browser,
+					(b) -> b.findElement(By.tagName("main")).getText().contains("Scored with rules version 3"));
 			screenshot(browser, "scoring-06-new-lead-v3");
 			Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(fresh);
 			assertThat(id.find()).isTrue();
@@ -142,8 +143,7 @@ class ScoringBrowserTests {
 	}
 
 	private static String cell(WebDriver browser, String from, String to) {
-		return browser
-			.findElement(By.cssSelector(".scoring-moves td[data-from='" + from + "'][data-to='" + to + "']"))
+		return browser.findElement(By.cssSelector(".scoring-moves td[data-from='" + from + "'][data-to='" + to + "']"))
 			.getText();
 	}
 
