@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An admin changes the scoring rules safely in a real browser: three prospects without
  * dedicated IT (fully managed today) and one with an overloaded IT team (co-managed)
  * submit through the public JSON API; the admin opens the workbench, copies the published
- * rules into a draft, turns the weight of "no dedicated IT" for fully managed from +40 to
- * -200, tries it (exactly the three move from fully managed to co-managed), publishes it
+ * rules into a draft, turns the weight of "no dedicated IT" for co-managed from -20 to
+ * +100, tries it (exactly the three move from fully managed to co-managed), publishes it
  * with a reason (the golden persona without IT fails, as it should), sees a new
  * submission scored with the new version, and rescores an old lead, which then lists both
  * results. Screenshots land in {@code e2e-tests/target/screenshots}.
@@ -73,14 +73,14 @@ class ScoringBrowserTests {
 			screenshot(browser, "scoring-02-draft");
 
 			browser.findElement(By.cssSelector("a[href$='/rules/no_dedicated_it']")).click();
-			WebElement weight = browser.findElement(By.id("field-effects-fully_managed"));
-			assertThat(weight.getAttribute("value")).isEqualTo("40");
+			WebElement weight = browser.findElement(By.id("field-effects-co_managed"));
+			assertThat(weight.getAttribute("value")).isEqualTo("-20");
 			weight.clear();
-			weight.sendKeys("-200");
+			weight.sendKeys("100");
 			screenshot(browser, "scoring-03-rule-form");
 			browser.findElement(By.xpath("//button[normalize-space()='Save the rule']")).click();
 			expectNotice(browser, "Rule no_dedicated_it was saved.");
-			assertThat(browser.findElement(By.id("rule-no_dedicated_it")).getText()).contains("-200");
+			assertThat(browser.findElement(By.id("rule-no_dedicated_it")).getText()).contains("+100");
 
 			// Leads are recorded with their submissions; try until all four are counted.
 			String trialUrl = draftUrl.replaceAll("[?#].*$", "") + "/trial";
