@@ -74,9 +74,22 @@ final class ResultReport implements AutoCloseable {
 		}
 		y -= 10;
 		paragraph(BOLD, 14, text.apply("result.factors.heading"));
-		for (ResultView.FactorView factor : view.factors()) {
-			paragraph(REGULAR, 11, "- " + factor.factor().reason());
-			paragraph(REGULAR, 9, "  " + siteUrl.apply(factor.guideLink()));
+		if (result.closeCall() && view.runnerUp() != null) {
+			paragraph(REGULAR, 11, text.apply("pdf.close")
+				.formatted(text.apply("model." + result.recommendation()), text.apply("model." + view.runnerUp())));
+			for (var tip : result.tipping()) {
+				paragraph(REGULAR, 11, "- " + tip.explanation());
+			}
+			y -= 6;
+		}
+		if (!view.factorsFor().isEmpty()) {
+			paragraph(BOLD, 12,
+					text.apply("pdf.factors.for").formatted(text.apply("model." + result.recommendation())));
+			factors(view.factorsFor(), null, text, siteUrl);
+		}
+		if (!view.factorsAgainst().isEmpty()) {
+			paragraph(BOLD, 12, text.apply("result.factors.against"));
+			factors(view.factorsAgainst(), result.recommendation(), text, siteUrl);
 		}
 		if (!view.costRows().isEmpty()) {
 			y -= 10;
@@ -110,6 +123,21 @@ final class ResultReport implements AutoCloseable {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		document.save(bytes);
 		return bytes.toByteArray();
+	}
+
+	/**
+	 * Lists factors with their guide links; with {@code recommendation}, names the model
+	 * each one points to instead.
+	 */
+	private void factors(List<ResultView.FactorView> factors, String recommendation, Function<String, String> text,
+			Function<String, String> siteUrl) throws IOException {
+		for (ResultView.FactorView factor : factors) {
+			String model = factor.factor().model();
+			String towards = (recommendation != null && model != null && !model.equals(recommendation))
+					? " " + text.apply("pdf.factors.towards").formatted(text.apply("model." + model)) : "";
+			paragraph(REGULAR, 11, "- " + factor.factor().reason() + towards);
+			paragraph(REGULAR, 9, "  " + siteUrl.apply(factor.guideLink()));
+		}
 	}
 
 	private void newPage() throws IOException {

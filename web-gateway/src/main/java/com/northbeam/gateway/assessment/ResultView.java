@@ -17,7 +17,7 @@ import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
  * two charts worked out on the server so they render as plain inline SVG.
  */
 record ResultView(SubmissionResult result, List<Bar> fits, List<Bar> costs, List<CostRow> costRows,
-		List<Long> costTotals, String currency, boolean estimated, List<FactorView> factors) {
+		List<Long> costTotals, String currency, boolean estimated, List<FactorView> factors, String runnerUp) {
 
 	static final String GUIDE = "/articles/co-managed-vs-fully-managed-it";
 
@@ -68,7 +68,36 @@ record ResultView(SubmissionResult result, List<Bar> fits, List<Bar> costs, List
 					GUIDE + ((factor.guideAnchor() != null) ? "#" + factor.guideAnchor() : "")))
 			.toList();
 		return new ResultView(result, fits, costs, rows, totals, (cost != null) ? cost.currency() : null,
-				cost != null && cost.estimated(), factors);
+				cost != null && cost.estimated(), factors, runnerUp(result));
+	}
+
+	/**
+	 * The service's runner-up, or (for older results) the model with the second-best fit.
+	 */
+	private static String runnerUp(SubmissionResult result) {
+		if (result.runnerUp() != null || result.fit() == null) {
+			return result.runnerUp();
+		}
+		double[] values = { result.fit().coManaged(), result.fit().fullyManaged(), result.fit().hybrid() };
+		String best = null;
+		double bestValue = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < MODELS.size(); i++) {
+			if (!MODELS.get(i).equals(result.recommendation()) && values[i] > bestValue) {
+				best = MODELS.get(i);
+				bestValue = values[i];
+			}
+		}
+		return best;
+	}
+
+	/** The factors that point to the recommended model, heaviest first. */
+	public List<FactorView> factorsFor() {
+		return factors.stream().filter((view) -> view.factor().pointsTo(result.recommendation())).toList();
+	}
+
+	/** The factors that point to another model. */
+	public List<FactorView> factorsAgainst() {
+		return factors.stream().filter((view) -> !view.factor().pointsTo(result.recommendation())).toList();
 	}
 
 	private static Bar bar(int index, String key, double value, double max, boolean highlighted) {

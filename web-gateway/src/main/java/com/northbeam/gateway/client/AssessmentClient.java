@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -216,24 +217,32 @@ public class AssessmentClient {
 
 	/**
 	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
-	 * left no details.
+	 * left no details. {@code runnerUp} and {@code tipping} (for a close call: single
+	 * answers that would change the recommendation) are absent from older results.
 	 */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
-			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven) {
+			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven, String runnerUp,
+			List<Tip> tipping, Instant scoredAt) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
 			answers = (answers != null) ? Map.copyOf(answers) : Map.of();
+			tipping = (tipping != null) ? List.copyOf(tipping) : List.of();
 		}
 
 		public boolean needsContact() {
 			return Boolean.FALSE.equals(contactGiven);
 		}
 
+		public boolean closeCall() {
+			return "close".equals(confidenceLabel);
+		}
+
 		public SubmissionResult withContactGiven() {
 			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
-					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true);
+					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true, runnerUp, tipping,
+					scoredAt);
 		}
 
 	}
@@ -258,7 +267,31 @@ public class AssessmentClient {
 	public record CostItem(String code, String label, long amount, boolean estimated) {
 	}
 
-	public record Factor(String code, String model, Double weight, String reason, String guideAnchor) {
+	/**
+	 * @param direction {@code for} when the factor speaks for the recommended model,
+	 * {@code against} when it points the other way (absent from older results)
+	 * @param fitDelta how many fit points it moved the fit of {@code model}
+	 */
+	public record Factor(String code, String model, Double weight, String reason, String guideAnchor, String direction,
+			Integer fitDelta) {
+
+		/**
+		 * Whether it speaks for {@code recommendation}, from the model it names if no
+		 * direction was given.
+		 */
+		public boolean pointsTo(String recommendation) {
+			return (direction != null) ? "for".equals(direction) : Objects.equals(model, recommendation);
+		}
+
+	}
+
+	/** A single answer that would tip a close call to {@code recommendation}. */
+	public record Tip(String question, List<String> answer, String recommendation, String explanation) {
+
+		public Tip {
+			answer = (answer != null) ? List.copyOf(answer) : List.of();
+		}
+
 	}
 
 }

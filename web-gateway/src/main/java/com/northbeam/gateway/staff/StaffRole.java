@@ -11,9 +11,12 @@ public enum StaffRole {
 	/** Writes and publishes content. */
 	EDITOR(List.of("content:write")),
 
-	/** Does everything, including accounts, pricing, notifications, privacy and audit. */
-	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "content:write", "admin",
-			"notifications:redeliver"));
+	/**
+	 * Does everything, including accounts, pricing, notifications (and redelivering
+	 * them), privacy, audit and the scoring rules.
+	 */
+	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "content:write", "admin", "notifications:redeliver",
+			"scoring:read", "scoring:draft", "scoring:try", "scoring:publish"));
 
 	private final List<String> scopes;
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.northbeam.gateway.client.LeadRejectedException;
 import com.northbeam.gateway.client.LeadsClient;
 import com.northbeam.gateway.client.LeadsClient.LeadDetail;
+import com.northbeam.gateway.client.ScoringWorkbenchClient;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.StaffCaller;
 import com.northbeam.gateway.client.StaleLeadException;
@@ -54,8 +55,11 @@ class LeadsController {
 
 	private final Clock clock;
 
-	LeadsController(LeadsClient leads, StaffAccounts staff, Clock clock) {
+	private final ScoringWorkbenchClient scoring;
+
+	LeadsController(LeadsClient leads, StaffAccounts staff, Clock clock, ScoringWorkbenchClient scoring) {
 		this.leads = leads;
+		this.scoring = scoring;
 		this.staff = staff;
 		this.clock = clock;
 	}
@@ -115,7 +119,12 @@ class LeadsController {
 
 	@GetMapping("/{id}")
 	String lead(@PathVariable UUID id, Authentication authentication, Model model) {
-		return detail(leads.lead(caller(CurrentStaff.of(authentication)), id), model);
+		CurrentStaff me = CurrentStaff.of(authentication);
+		LeadDetail lead = leads.lead(caller(me), id);
+		if (me.isAdmin() && !lead.erased()) {
+			model.addAttribute("scoring", LeadScoring.of(scoring, caller(me), lead.result()));
+		}
+		return detail(lead, model);
 	}
 
 	@PostMapping("/{id}/status")
@@ -186,6 +195,13 @@ class LeadsController {
 
 	private String detail(LeadDetail lead, Model model) {
 		model.addAttribute("lead", lead);
+		if (lead.result() != null) {
+			String recommendation = lead.result().recommendation();
+			model.addAttribute("factorsFor",
+					lead.result().factors().stream().filter((factor) -> factor.pointsTo(recommendation)).toList());
+			model.addAttribute("factorsAgainst",
+					lead.result().factors().stream().filter((factor) -> !factor.pointsTo(recommendation)).toList());
+		}
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
 		model.addAttribute("owners", leadWorkers());
 		return "dashboard/leads/detail";

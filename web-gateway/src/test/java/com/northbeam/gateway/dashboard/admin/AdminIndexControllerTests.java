@@ -42,12 +42,16 @@ class AdminIndexControllerTests {
 	static final List<String> GET_ROUTES = List.of("/dashboard/admin", "/dashboard/admin/prices",
 			"/dashboard/admin/notifications", "/dashboard/admin/notifications?state=dead", "/dashboard/admin/audit",
 			"/dashboard/admin/audit?actor=sam%40northbeam.test&from=2026-11-01", "/dashboard/admin/leads",
-			"/dashboard/admin/leads?leadId=" + AdminFakes.LEAD);
+			"/dashboard/admin/leads?leadId=" + AdminFakes.LEAD, "/dashboard/admin/scoring",
+			"/dashboard/admin/scoring/drafts/7", "/dashboard/admin/scoring/drafts/7/rules/skills_gaps",
+			"/dashboard/admin/scoring/drafts/7/trial");
 
 	static final List<String> POST_ROUTES = List.of("/dashboard/admin/prices", "/dashboard/admin/notifications",
 			"/dashboard/admin/notifications/deliveries/17/retry",
 			"/dashboard/admin/leads/" + AdminFakes.LEAD + "/export",
-			"/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase");
+			"/dashboard/admin/leads/" + AdminFakes.LEAD + "/erase", "/dashboard/admin/scoring/drafts",
+			"/dashboard/admin/scoring/drafts/7/definition", "/dashboard/admin/scoring/drafts/7/rules/skills_gaps",
+			"/dashboard/admin/scoring/drafts/7/publish");
 
 	@Autowired
 	MockMvcTester mvc;
@@ -67,7 +71,7 @@ class AdminIndexControllerTests {
 			.bodyText()
 			.contains("href=\"/dashboard/admin/prices\"", "href=\"/dashboard/admin/notifications\"",
 					"href=\"/dashboard/admin/audit\"", "href=\"/dashboard/admin/leads\"",
-					"href=\"/dashboard/admin/staff\"");
+					"href=\"/dashboard/admin/staff\"", "href=\"/dashboard/admin/scoring\"");
 		assertThat(mvc.get().uri("/dashboard").with(user("s@northbeam.test").roles("SALES"))).bodyText()
 			.doesNotContain("href=\"/dashboard/admin\"");
 		assertThat(mvc.get().uri("/dashboard").with(AdminFakes.admin())).bodyText()
@@ -189,8 +193,10 @@ class AdminIndexControllerTests {
 				"admin.notifications.error.salesInbox", "admin.notifications.error.maxAttempts",
 				"admin.notifications.error.url", "admin.notifications.error.secret",
 				"admin.notifications.error.tooMany", "admin.audit.error.date", "admin.audit.error.order",
-				"admin.leads.erased", "admin.leads.error.id", "admin.leads.error.notFound",
-				"admin.delivery.state.pending", "admin.delivery.state.delivered", "admin.delivery.state.dead")) {
+				"admin.leads.erased", "admin.leads.error.id", "admin.leads.error.notFound", "admin.scoring.error.whole",
+				"admin.scoring.error.json", "admin.scoring.draftCreated", "admin.scoring.saved",
+				"admin.scoring.ruleSaved", "admin.scoring.published", "admin.delivery.state.pending",
+				"admin.delivery.state.delivered", "admin.delivery.state.dead")) {
 			if (!bundle.containsKey(code)) {
 				missing.add(code);
 			}

@@ -114,6 +114,39 @@ class LeadsControllerTests {
 	}
 
 	@Test
+	void adminsSeeWhichRulesScoredTheLeadEveryResultAndCanRescoreWithTheNewest() {
+		assessment.respond("GET", "/api/leads/" + LEAD,
+				Response.json(lead("Ada Lovelace", "Acme", "Call me", "Nice").replace(
+						"\"recommendation\":\"co_managed\",\"fit\"",
+						"\"questionnaireVersion\":1,\"rulesVersion\":1,\"recommendation\":\"co_managed\",\"fit\"")));
+		assessment.respond("GET", "/api/admin/scoring/versions", Response
+			.json("""
+					[{"version":2,"questionnaireVersion":1,"publishedAt":"2026-12-07T09:00:00Z","publishedBy":"ada@northbeam.test"},
+					 {"version":1,"questionnaireVersion":1,"publishedAt":"2026-11-01T09:00:00Z","publishedBy":null}]"""));
+		assessment.respond("GET", "/api/admin/submissions/" + LEAD + "/results",
+				Response
+					.json("""
+							[{"id":"%1$s","rulesVersion":1,"recommendation":"co_managed","confidenceLabel":"clear","scoredAt":"2026-11-20T10:00:00Z"},
+							 {"id":"%1$s","rulesVersion":2,"recommendation":"hybrid","confidenceLabel":"close","scoredAt":"2026-12-07T10:00:00Z"}]"""
+						.formatted(LEAD)));
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("ada@northbeam.test").roles("ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Scored with rules version 1", "What points to Co-managed IT",
+					"href=\"/articles/co-managed-vs-fully-managed-it#internal-team-overloaded\"",
+					"action=\"/dashboard/admin/leads/" + LEAD + "/rescore\"", "Rescore with the newest rules (v2)",
+					"name=\"submissionId\" value=\"" + LEAD + "\"", "Every result of this lead", "2026-12-07 10:00 UTC",
+					"Hybrid IT");
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Scored with rules version 1")
+			.doesNotContain("Rescore with the newest rules", "Every result of this lead");
+	}
+
+	@Test
 	void aStaleStatusChangeShowsTheNewerStateInsteadOfOverwritingIt() {
 		assessment.respond("POST", "/api/leads/" + LEAD + "/status",
 				new Response(409, "application/problem+json",
