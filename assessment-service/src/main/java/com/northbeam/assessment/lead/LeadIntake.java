@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Consultation;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
 import com.northbeam.assessment.system.FieldError;
@@ -44,8 +45,11 @@ public class LeadIntake {
 
 	private final MeterRegistry meters;
 
+	private final Audit audit;
+
 	LeadIntake(LeadRepository repository, LeadTimelineRepository timeline, ApplicationEventPublisher events,
-			Clock clock, TransactionTemplate transactions, MeterRegistry meters) {
+			Clock clock, TransactionTemplate transactions, MeterRegistry meters, Audit audit) {
+		this.audit = audit;
 		this.repository = repository;
 		this.timeline = timeline;
 		this.events = events;
@@ -89,11 +93,25 @@ public class LeadIntake {
 
 	/**
 	 * Moves the lead of a rescored submission, if it has one, to the new result's
-	 * recommendation and priority, in the caller's transaction.
+	 * recommendation and priority, in the caller's transaction; its timeline and the
+	 * audit trail say who rescored it with which rules, and what changed.
 	 */
-	public void rescored(UUID submissionId, String recommendation, int priority, Instant at) {
+	public void rescored(UUID submissionId, Rescoring rescoring) {
 		requireTransaction();
-		this.repository.updateScore(submissionId, recommendation, priority, at);
+		this.repository.updateScore(submissionId, rescoring.recommendation(), rescoring.priority(), rescoring.at())
+			.ifPresent((before) -> {
+				String detail = "rules v" + rescoring.fromRulesVersion() + " → v" + rescoring.toRulesVersion() + ": "
+						+ before.recommendation() + " → " + rescoring.recommendation() + ", priority "
+						+ before.priority() + " → " + rescoring.priority();
+				this.timeline.addEvent(before.id(), new Event(rescoring.at(), rescoring.actor(), "rescored", detail));
+				this.audit.record(rescoring.actor(), Audit.LEAD_CHANGED, before.id(), "rescored, " + detail,
+						rescoring.at());
+			});
+	}
+
+	/** A submission scored again with newer rules, by {@code actor}. */
+	public record Rescoring(int fromRulesVersion, int toRulesVersion, String recommendation, int priority, String actor,
+			Instant at) {
 	}
 
 	private static void requireTransaction() {

@@ -198,16 +198,30 @@ class LeadRepository {
 			.update() == 1;
 	}
 
-	/** Moves the lead of a rescored submission to its new recommendation and priority. */
-	void updateScore(UUID submissionId, String recommendation, int priority, Instant at) {
-		this.jdbc
+	/** A lead's recommendation and priority, as a rescoring finds them. */
+	record Scored(UUID id, String recommendation, int priority) {
+	}
+
+	/**
+	 * Moves the lead of a rescored submission to its new recommendation and priority;
+	 * returns what it had before, empty when the submission has no lead.
+	 */
+	Optional<Scored> updateScore(UUID submissionId, String recommendation, int priority, Instant at) {
+		Optional<Scored> before = this.jdbc
+			.sql("select id, recommendation, priority from lead where submission_id = :id for update")
+			.param("id", submissionId)
+			.query((rs, n) -> new Scored(rs.getObject("id", UUID.class), rs.getString("recommendation"),
+					rs.getInt("priority")))
+			.optional();
+		before.ifPresent((lead) -> this.jdbc
 			.sql("update lead set recommendation = :recommendation, priority = :priority, "
-					+ "updated_at = :at, version = version + 1 where submission_id = :id")
+					+ "updated_at = :at, version = version + 1 where id = :id")
 			.param("recommendation", recommendation)
 			.param("priority", priority)
 			.param("at", timestamp(at))
-			.param("id", submissionId)
-			.update();
+			.param("id", lead.id())
+			.update());
+		return before;
 	}
 
 	void touch(UUID id, Instant at) {

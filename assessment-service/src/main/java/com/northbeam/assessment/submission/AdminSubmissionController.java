@@ -8,6 +8,8 @@ import com.northbeam.assessment.system.NotFoundException;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,13 +31,15 @@ class AdminSubmissionController {
 	}
 
 	@PostMapping("/rescore")
-	Map<String, Integer> rescoreAll() {
-		return Map.of("rescored", this.submissions.rescoreAll());
+	Map<String, Integer> rescoreAll(@AuthenticationPrincipal Jwt caller) {
+		return Map.of("rescored", this.submissions.rescoreAll(caller.getSubject()));
 	}
 
 	@PostMapping("/{id}/rescore")
-	ResponseEntity<String> rescore(@PathVariable UUID id) {
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.submissions.rescore(id));
+	ResponseEntity<String> rescore(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.submissions.rescore(id, caller.getSubject()));
 	}
 
 	@GetMapping("/{id}/results")

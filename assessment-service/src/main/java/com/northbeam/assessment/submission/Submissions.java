@@ -207,7 +207,7 @@ class Submissions {
 	 * its lead with the new result. A submission already scored with the newest rules is
 	 * left as it is.
 	 */
-	String rescore(UUID id) {
+	String rescore(UUID id, String actor) {
 		StoredSubmission stored = this.results.findForRescoring(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
 		ScoringRules rules = this.scoring.newest(stored.questionnaireVersion());
@@ -226,7 +226,8 @@ class Submissions {
 			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
 		boolean added = once(() -> this.transactions.execute((tx) -> {
 			this.results.add(id, score, cost, body, now);
-			this.leads.rescored(id, score.recommendation(), score.priority().score(), now);
+			this.leads.rescored(id, new LeadIntake.Rescoring(stored.newestRulesVersion(), rules.version(),
+					score.recommendation(), score.priority().score(), actor, now));
 			return true;
 		}));
 		if (!added) {
@@ -241,7 +242,7 @@ class Submissions {
 	 * Rescores every submission not yet scored with the newest rules; returns how many
 	 * were rescored.
 	 */
-	int rescoreAll() {
+	int rescoreAll(String actor) {
 		int rescored = 0;
 		for (int questionnaireVersion : this.scoring.questionnaireVersions()) {
 			ScoringRules rules = this.scoring.newest(questionnaireVersion);
@@ -249,7 +250,7 @@ class Submissions {
 			do {
 				batch = this.results.findNeedingRescore(questionnaireVersion, rules.version(), this.batchSize);
 				for (UUID id : batch) {
-					rescore(id);
+					rescore(id, actor);
 					rescored++;
 				}
 			}

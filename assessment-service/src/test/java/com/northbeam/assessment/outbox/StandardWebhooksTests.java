@@ -58,6 +58,9 @@ class StandardWebhooksTests {
 	ObjectMapper json;
 
 	@Autowired
+	OutboxMetrics metrics;
+
+	@Autowired
 	NotificationSettings settings;
 
 	@Autowired
@@ -165,7 +168,7 @@ class StandardWebhooksTests {
 		try (Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
 				new NotificationSender(leadContacts, (JavaMailSender) null, json, config, cipher,
 						sendClock.withZone(ZoneOffset.UTC)),
-				new DeliveryRecorder(deliveries, config, utc), config, utc)) {
+				new DeliveryRecorder(deliveries, config, utc, this.metrics), config, utc)) {
 			assertThat(dispatcher.dispatch()).isEqualTo(1);
 		}
 	}

@@ -1,6 +1,7 @@
 package com.northbeam.assessment.submission;
 
 import java.io.InputStream;
+import java.util.Map;
 import java.util.UUID;
 
 import com.northbeam.assessment.AssessmentServiceTest;
@@ -104,6 +105,16 @@ class AdminSubmissionControllerTests {
 			.param("id", id)
 			.query(Integer.class)
 			.single()).isEqualTo(result.get("priority").get("score").asInt());
+		Map<String, Object> timeline = jdbc
+			.sql("select e.actor, e.detail from lead_event e join lead l on l.id = e.lead_id "
+					+ "where l.submission_id = :id and e.kind = 'rescored'")
+			.param("id", id)
+			.query()
+			.singleRow();
+		assertThat(timeline.get("actor")).isNotNull();
+		assertThat((String) timeline.get("detail")).startsWith("rules v" + before + " → v" + newer.version() + ": ")
+			.contains("priority " + original.get("priority").get("score").asInt() + " → "
+					+ result.get("priority").get("score").asInt());
 
 		// Rescoring again with the same newest rules changes nothing.
 		assertThat(mvc.post().uri("/api/admin/submissions/{id}/rescore", id).header(HttpHeaders.AUTHORIZATION, admin()))
