@@ -104,7 +104,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem
 ISSUER="http://127.0.0.1:$PUBLIC_PORT"
 ADMIN_EMAIL="admin@replicas.test"
 ADMIN_PASSWORD="$(openssl rand -hex 12)"
-WEBHOOK_SECRET="$(openssl rand -hex 16)"
+WEBHOOK_SECRET="whsec_$(openssl rand -base64 32)"
 
 python3 "$here/sinks.py" "$SMTP_PORT" "$WEBHOOK_PORT" "$WEBHOOK_SECRET" "$work/received.txt" >"$work/logs/sinks.log" 2>&1 &
 sinks_pid=$!

@@ -4,12 +4,13 @@
 
 Every mail and every webhook call appends one line to RECORD_FILE:
     <channel> <event id> <signature ok: 1|0|-> <unix time received>
-where the event id is the X-Northbeam-Event-Id header. Nothing is deduplicated here: the
+where the event id is the webhook-id header (the event id, as Standard Webhooks sends it). Nothing is deduplicated here: the
 counting is done afterwards, so a delivery made twice shows as two lines. Only the standard
 library is used (smtpd is gone from Python 3.12), speaking just enough SMTP for one client.
 """
 
 import hashlib
+import base64
 import hmac
 import http.server
 import socketserver
@@ -69,9 +70,14 @@ class Webhook(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        signed = hmac.compare_digest(expected, self.headers.get("X-Northbeam-Signature", ""))
-        note("webhook", self.headers.get("X-Northbeam-Event-Id"), "1" if signed else "0")
+        # Standard Webhooks: v1,<base64 HMAC-SHA256 of "id.timestamp.body"> under the whsec_ key.
+        message_id = self.headers.get("webhook-id", "")
+        signed_content = f"{message_id}.{self.headers.get('webhook-timestamp', '')}.".encode() + body
+        key = base64.b64decode(secret.removeprefix("whsec_"))
+        expected = "v1," + base64.b64encode(hmac.new(key, signed_content, hashlib.sha256).digest()).decode()
+        signed = any(hmac.compare_digest(expected, candidate)
+                     for candidate in self.headers.get("webhook-signature", "").split())
+        note("webhook", message_id, "1" if signed else "0")
         self.send_response(204)
         self.end_headers()
 
