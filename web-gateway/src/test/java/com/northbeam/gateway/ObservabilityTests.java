@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -26,6 +28,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -76,6 +81,9 @@ class ObservabilityTests {
 	@Autowired
 	CurrentQuestionnaire questionnaire;
 
+	@Autowired
+	PropagatingReceiverTracingObservationHandler<?> receiverTracing;
+
 	@Test
 	void thePublicPortNeverServesTheActuator() throws Exception {
 		assertThat(get(this.port, "/actuator/prometheus").statusCode()).isEqualTo(404);
@@ -124,6 +132,28 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void pagesServedFromTheRenderedPageCacheAreMeasuredButNotTraced() throws Exception {
+		String slug = "cached-" + UUID.randomUUID().toString().substring(0, 8);
+		content.respond("GET", "/api/articles/" + slug,
+				Response.json(Fixtures.guide().replace("co-managed-vs-fully-managed-it", slug)));
+		String metric = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+				+ "outcome=\"SUCCESS\",status=\"200\",uri=\"/articles/{slug}\"}";
+		double before = counter(metric);
+
+		assertThat(get(this.port, "/articles/" + slug).statusCode()).isEqualTo(200);
+		MockHttpServletRequest again = new MockHttpServletRequest("GET", "/articles/" + slug);
+		assertThat(this.receiverTracing.supportsContext(observed(again))).as("a cached page opens no span").isFalse();
+		assertThat(this.receiverTracing.supportsContext(observed(new MockHttpServletRequest("GET", "/articles/other"))))
+			.as("a page still to render is traced")
+			.isTrue();
+		assertThat(get(this.port, "/articles/" + slug).statusCode()).isEqualTo(200);
+		assertThat(get(this.port, "/articles/" + slug).statusCode()).isEqualTo(200);
+
+		assertThat(content.requests().stream().filter((request) -> request.path().endsWith(slug))).hasSize(1);
+		assertThat(counter(metric) - before).isEqualTo(3);
+	}
+
+	@Test
 	void noEmailNameOrPhoneReachesALogLineEvenOnErrors(CapturedOutput output) throws Exception {
 		this.questionnaire.evict();
 		assessment.respond("GET", "/api/questionnaires/current", Response.json(Fixtures.questionnaire()));
@@ -145,6 +175,19 @@ class ObservabilityTests {
 		assertThat(invalid.body()).containsPattern("\"traceId\":\"[0-9a-f]{32}\"");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(output).doesNotContain("zebedee", "Zebedee", "Quillfeather", "observe.example", "7946 0917");
+	}
+
+	private static ServerRequestObservationContext observed(MockHttpServletRequest request) {
+		return new ServerRequestObservationContext(request, new MockHttpServletResponse());
+	}
+
+	private double counter(String series) throws Exception {
+		return get(this.managementPort, "/actuator/prometheus").body()
+			.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElse(0);
 	}
 
 	private static String body(UUID id, String email) {

@@ -37,6 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ArticleController {
 
+	static final String PAGE = "/articles/{slug}";
+
 	private static final CacheControl ONE_HOUR = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
 	private final SiteContent content;
@@ -84,7 +86,7 @@ class ArticleController {
 		return redirect;
 	}
 
-	@GetMapping("/articles/{slug}")
+	@GetMapping(PAGE)
 	Object article(@PathVariable String slug, Model model) {
 		ArticleLookup lookup = content.article(slug);
 		if (lookup instanceof ArticleLookup.Moved moved) {

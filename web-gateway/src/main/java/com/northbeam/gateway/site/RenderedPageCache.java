@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -63,6 +64,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Page page = pages.getIfPresent(request.getRequestURI());
 		if (page != null) {
+			// The request metrics name the page as the controller would have.
+			ServerHttpObservationFilter.findObservationContext(request)
+				.ifPresent((observation) -> observation.setPathPattern(ArticleController.PAGE));
 			write(page, request, response);
 			return;
 		}
@@ -80,6 +84,14 @@ class RenderedPageCache extends OncePerRequestFilter {
 			pages.put(request.getRequestURI(), new Page(contentType, headers, html, gzip(html)));
 		}
 		capture.copyBodyToResponse();
+	}
+
+	/**
+	 * Whether this request will be answered from a page already rendered: a lookup and a
+	 * write, with nothing downstream.
+	 */
+	boolean holds(HttpServletRequest request) {
+		return !shouldNotFilter(request) && this.pages.getIfPresent(request.getRequestURI()) != null;
 	}
 
 	/**
