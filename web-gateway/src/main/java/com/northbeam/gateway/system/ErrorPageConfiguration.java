@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -12,7 +13,9 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Error pages and error JSON carry the request id to quote and the trace id that leads to
@@ -33,16 +36,31 @@ class ErrorPageConfiguration {
 								ErrorAttributeOptions.Include.BINDING_ERRORS));
 				Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 				attributes.put(RequestIdFilter.ATTRIBUTE, (id != null) ? id : "");
-				attributes.put("traceId", traceId(tracer.getIfAvailable()));
+				attributes.put("traceId", traceId(tracer.getIfAvailable(), request));
 				return attributes;
 			}
 
 		};
 	}
 
-	private static String traceId(Tracer tracer) {
+	/**
+	 * The current trace, or, on the error dispatch that renders a 404 or an uncaught
+	 * error after the request's observation has ended, the trace of that observation.
+	 */
+	private static String traceId(Tracer tracer, WebRequest request) {
 		TraceContext current = (tracer != null) ? tracer.currentTraceContext().context() : null;
-		return (current != null) ? current.traceId() : "";
+		if (current != null) {
+			return current.traceId();
+		}
+		if (request instanceof ServletWebRequest servlet) {
+			return ServerHttpObservationFilter.findObservationContext(servlet.getRequest())
+				.map((observation) -> observation.<TracingObservationHandler.TracingContext>get(
+						TracingObservationHandler.TracingContext.class))
+				.map(TracingObservationHandler.TracingContext::getSpan)
+				.map((span) -> span.context().traceId())
+				.orElse("");
+		}
+		return "";
 	}
 
 }
