@@ -132,6 +132,19 @@ class ObservabilityTests {
 	}
 
 	@Test
+	void pagesRenderedOnTheErrorDispatchShowTheTraceIdToo() throws Exception {
+		HttpResponse<String> page = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/no-such-page-here"))
+				.header("Accept", "text/html")
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(TRACE_ID_ON_PAGE.matcher(page.body()).find()).as("trace id on the 404 page").isTrue();
+	}
+
+	@Test
 	void pagesServedFromTheRenderedPageCacheAreMeasuredButNotTraced() throws Exception {
 		String slug = "cached-" + UUID.randomUUID().toString().substring(0, 8);
 		content.respond("GET", "/api/articles/" + slug,

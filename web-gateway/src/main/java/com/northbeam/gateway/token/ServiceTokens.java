@@ -3,6 +3,7 @@ package com.northbeam.gateway.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -45,6 +47,8 @@ public class ServiceTokens {
 
 	private final NimbusJwtEncoder encoder;
 
+	private final JWKSet publishedKeys;
+
 	private final Cache<TokenRequest, IssuedToken> issued = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	ServiceTokens(TokenProperties properties, Clock clock) {
@@ -59,6 +63,14 @@ public class ServiceTokens {
 					+ "Configure GATEWAY_TOKEN_PRIVATE_KEY when running more than one gateway.");
 		}
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(this.key)));
+		List<JWK> published = new ArrayList<>(List.of(this.key.toPublicJWK()));
+		for (String pem : properties.verificationKeys()) {
+			RSAKey verificationKey = SigningKeys.publicFromPem(pem);
+			if (published.stream().noneMatch((known) -> known.getKeyID().equals(verificationKey.getKeyID()))) {
+				published.add(verificationKey);
+			}
+		}
+		this.publishedKeys = new JWKSet(published);
 	}
 
 	/**
@@ -102,9 +114,12 @@ public class ServiceTokens {
 	private record IssuedToken(String value, Instant expiresAt) {
 	}
 
-	/** The public keys, as the JSON of a JWK set. */
+	/**
+	 * The public keys, as the JSON of a JWK set: the signing key's first, then the
+	 * verification keys of a rotation.
+	 */
 	Map<String, Object> publicKeySet() {
-		return new JWKSet(key.toPublicJWK()).toJSONObject();
+		return this.publishedKeys.toJSONObject();
 	}
 
 }

@@ -41,6 +41,25 @@ final class SigningKeys {
 		return withThumbprintId(publicKeyOf(crtKey), crtKey);
 	}
 
+	/**
+	 * The public half of a key given as a public key PEM (X.509 SubjectPublicKeyInfo) or
+	 * as a PKCS#8 private key PEM, with the key id the gateway gives it.
+	 */
+	static RSAKey publicFromPem(String pem) {
+		String text = pem.replace("\\n", "\n").strip();
+		if (text.contains("PRIVATE KEY")) {
+			return fromPem(text).toPublicJWK();
+		}
+		RSAPublicKey publicKey = RsaKeyConverters.x509()
+			.convert(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)));
+		try {
+			return new RSAKey.Builder(publicKey).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint().build();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static RSAKey generate() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -1,5 +1,6 @@
 package com.northbeam.gateway.token;
 
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.Test;
@@ -63,12 +69,13 @@ class ServiceTokensTests {
 		String pem = "-----BEGIN PRIVATE KEY-----\n"
 				+ Base64.getMimeEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
 				+ "\n-----END PRIVATE KEY-----\n";
-		var properties = new TokenProperties("https://gateway.example", pem, Duration.ofMinutes(5));
+		var properties = new TokenProperties("https://gateway.example", pem, Duration.ofMinutes(5), List.of());
 
 		ServiceTokens first = new ServiceTokens(properties, Clock.systemUTC());
 		ServiceTokens second = new ServiceTokens(properties, Clock.systemUTC());
 
-		var oneLine = new TokenProperties("https://gateway.example", pem.replace("\n", "\\n"), Duration.ofMinutes(5));
+		var oneLine = new TokenProperties("https://gateway.example", pem.replace("\n", "\\n"), Duration.ofMinutes(5),
+				List.of());
 		ServiceTokens fromOneLine = new ServiceTokens(oneLine, Clock.systemUTC());
 
 		assertThat(first.publicKeySet()).isEqualTo(second.publicKeySet()).isEqualTo(fromOneLine.publicKeySet());
@@ -76,10 +83,70 @@ class ServiceTokensTests {
 	}
 
 	@Test
+	void duringAKeyRotationEveryGatewayPublishesBothKeysSoTokensOfEitherVerify() throws Exception {
+		KeyPair current = keyPair();
+		KeyPair next = keyPair();
+		// Step 1 of the rotation: still signing with the current key, the next one
+		// published
+		// (as a public key PEM, one line with \n as in an .env file).
+		ServiceTokens beforeTheSwitch = new ServiceTokens(
+				new TokenProperties("https://gateway.example", pem("PRIVATE KEY", current.getPrivate().getEncoded()),
+						Duration.ofMinutes(5),
+						List.of(pem("PUBLIC KEY", next.getPublic().getEncoded()).replace("\n", "\\n"))),
+				Clock.systemUTC());
+		// Step 2: signing with the next key, the previous one still published (given as
+		// its
+		// private key PEM, which works too).
+		ServiceTokens afterTheSwitch = new ServiceTokens(
+				new TokenProperties("https://gateway.example", pem("PRIVATE KEY", next.getPrivate().getEncoded()),
+						Duration.ofMinutes(5), List.of(pem("PRIVATE KEY", current.getPrivate().getEncoded()))),
+				Clock.systemUTC());
+		ServiceTokens alone = new ServiceTokens(new TokenProperties("https://gateway.example",
+				pem("PRIVATE KEY", next.getPrivate().getEncoded()), Duration.ofMinutes(5), List.of()),
+				Clock.systemUTC());
+
+		JWKSet before = JWKSet.parse(beforeTheSwitch.publicKeySet());
+		JWKSet after = JWKSet.parse(afterTheSwitch.publicKeySet());
+		assertThat(before.getKeys()).hasSize(2);
+		assertThat(before.getKeys().stream().map(JWK::getKeyID))
+			.containsExactlyInAnyOrderElementsOf(after.getKeys().stream().map(JWK::getKeyID).toList());
+		assertThat(after.getKeys().get(0).getKeyID()).as("the signing key comes first")
+			.isEqualTo(JWKSet.parse(alone.publicKeySet()).getKeys().get(0).getKeyID());
+		assertThat(beforeTheSwitch.publicKeySet().toString()).doesNotContain("\"d\"");
+		assertThat(afterTheSwitch.publicKeySet().toString()).doesNotContain("\"d\"");
+
+		for (ServiceTokens signer : List.of(beforeTheSwitch, afterTheSwitch)) {
+			SignedJWT token = SignedJWT.parse(signer.issue("content-service", "gateway", List.of("content:read")));
+			for (JWKSet published : List.of(before, after)) {
+				RSAKey key = (RSAKey) published.getKeyByKeyId(token.getHeader().getKeyID());
+				assertThat(key).isNotNull();
+				assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
+			}
+		}
+		assertThat(JWKSet.parse(alone.publicKeySet())
+			.getKeyByKeyId(SignedJWT.parse(beforeTheSwitch.issue("content-service", "gateway", List.of("content:read")))
+				.getHeader()
+				.getKeyID()))
+			.as("without the rotation setting the old key is gone")
+			.isNull();
+	}
+
+	private static KeyPair keyPair() throws Exception {
+		var generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		return generator.generateKeyPair();
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END " + type
+				+ "-----\n";
+	}
+
+	@Test
 	void aTokenIsReusedForTheSameCallUntilItsLastMinute() {
 		MovableClock clock = new MovableClock(Instant.parse("2026-11-28T08:00:00Z"));
 		ServiceTokens tokens = new ServiceTokens(
-				new TokenProperties("https://gateway.example", null, Duration.ofMinutes(5)), clock);
+				new TokenProperties("https://gateway.example", null, Duration.ofMinutes(5), List.of()), clock);
 
 		String first = tokens.issue("assessment-service", "sam@northbeam.test", List.of("leads:read", "leads:write"));
 		clock.advance(Duration.ofMinutes(3));
