@@ -1,24 +1,29 @@
 package com.northbeam.gateway;
 
 import com.northbeam.testsupport.architecture.FeatureArchitecture;
+import com.northbeam.testsupport.architecture.FeatureArchitectureTests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The shared rules of {@link FeatureArchitecture}, derived from the packages and from the
- * {@code ### Tables} of docs/architecture.md, plus the gateway's own: only {@code client}
- * talks HTTP to the services and only it uses their tokens, and the public site and the
- * dashboard know nothing of each other.
+ * The rules every service keeps ({@link FeatureArchitectureTests}), derived from the
+ * packages and from the {@code ### Tables} of docs/architecture.md, plus the gateway's
+ * own: only {@code client} talks HTTP to the services and only it uses their tokens, and
+ * the public site and the dashboard know nothing of each other.
  */
-class ArchitectureTests {
+class ArchitectureTests extends FeatureArchitectureTests {
 
 	static final String ROOT = "com.northbeam.gateway";
 
 	static final FeatureArchitecture ARCHITECTURE = FeatureArchitecture.of(ROOT, "web-gateway");
+
+	@Override
+	protected FeatureArchitecture architecture() {
+		return ARCHITECTURE;
+	}
 
 	/**
 	 * The packages of HTTP clients: Spring's RestClient, WebClient and HTTP interfaces,
@@ -28,36 +33,6 @@ class ArchitectureTests {
 			"org.springframework.web.service..", "org.springframework.web.reactive.function.client..",
 			"org.springframework.http.client..", "org.springframework.boot.restclient..",
 			"org.springframework.boot.http.client..", "java.net.http.." };
-
-	@Test
-	void featuresHaveNoCycles() {
-		ARCHITECTURE.featuresHaveNoCycles().check(ARCHITECTURE.classes());
-	}
-
-	@Test
-	void featuresUseOnlyEachOthersPublicFace() {
-		ARCHITECTURE.featuresUseOnlyEachOthersPublicFace().check(ARCHITECTURE.classes());
-	}
-
-	@Test
-	void systemDependsOnNoFeature() {
-		ARCHITECTURE.systemDependsOnNoFeature().check(ARCHITECTURE.classes());
-	}
-
-	@Test
-	void onlyRepositoriesRunSql() {
-		ARCHITECTURE.onlyRepositoriesRunSql().check(ARCHITECTURE.classes());
-	}
-
-	@Test
-	void sqlNamesOnlyTablesItsOwnFeatureOwns() {
-		ARCHITECTURE.assertSqlNamesOnlyOwnTables();
-	}
-
-	@Test
-	void noMainClassIsOver300Lines() {
-		ARCHITECTURE.assertMainClassesAtMost(300);
-	}
 
 	/**
 	 * The typed clients are the gateway's one view of the services: tokens, timeouts,
@@ -105,17 +80,6 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(ROOT + ".token..")
-			.check(ARCHITECTURE.classes());
-	}
-
-	@Test
-	void controllersAndRepositoriesStayInsideTheirFeature() {
-		classes().that()
-			.haveSimpleNameEndingWith("Controller")
-			.or()
-			.haveSimpleNameEndingWith("Repository")
-			.should()
-			.notBePublic()
 			.check(ARCHITECTURE.classes());
 	}
 
