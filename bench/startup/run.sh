@@ -6,8 +6,9 @@
 # For each JDK (17, and 25 when one is found) the jars are extracted as the image extracts them
 # (app jar plus lib/), a class-data cache is trained once per service (JDK 17: an AppCDS archive;
 # JDK 25: an AOT cache), and then:
-#   - each service alone: time from launch to /readyz answering 200, with and
-#     without the cache, and its resident memory after a short warm-up;
+#   - each service alone: time from launch to /readyz answering 200, with and without the cache,
+#     and with the cache on a database an earlier start left (a restart, a new replica), and its
+#     resident memory after a short warm-up;
 #   - the three started together: time until all are ready, and their resident memory added up.
 # Services use their embedded databases in a throwaway folder. The JVM sees a container's memory
 # limit through -XX:MaxRAM (MAX_RAM, 512m by default) and gets the image's flags.
@@ -55,10 +56,12 @@ done
 
 now_ms() { date +%s%3N; }
 
-# Launches a service from its extracted jar in a fresh data folder; prints its pid.
+# Launches a service from its extracted jar in a fresh data folder (or in a copy of the database
+# another run of it left, when a fourth argument names that folder); prints its pid.
 launch() {
-	local java_home=$1 module=$2 cache_flags=$3 data
+	local java_home=$1 module=$2 cache_flags=$3 database=${4:-} data
 	data=$(mktemp -d "$work/data.XXXXXX")
+	if [ -n "$database" ]; then cp -r "$database"/. "$data"/; fi
 	# shellcheck disable=SC2086
 	(cd "$data" && exec "$java_home/bin/java" $IMAGE_FLAGS $cache_flags -jar "$work/$module/$module.jar" \
 		--server.port="${PORTS[$module]}" --management.server.port=0) >"$data/service.log" 2>&1 &
@@ -100,13 +103,29 @@ train() {
 		|| { echo "training $module failed:" >&2; tail -20 "$data/training.log" >&2; exit 1; }
 }
 
+# A database as a restarted service or a new replica finds it (migrated, seeded, first admin
+# made): one full start of the service, stopped gracefully; prints the folder.
+prepare_database() {
+	local java_home=$1 module=$2 data pid
+	data=$(mktemp -d "$work/database.XXXXXX")
+	# shellcheck disable=SC2086
+	(cd "$data" && exec "$java_home/bin/java" $IMAGE_FLAGS -jar "$work/$module/$module.jar" \
+		--server.port="${PORTS[$module]}" --management.server.port=0) >"$work/prepare-$module.log" 2>&1 &
+	pid=$!
+	PIDS=("$pid")
+	wait_ready "${PORTS[$module]}" "$pid" >&2
+	warm_up "$module"
+	stop_all
+	echo "$data"
+}
+
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure_alone() {
-	local java_home=$1 module=$2 cache_flags=$3 times=() pid start rss=0
+	local java_home=$1 module=$2 cache_flags=$3 database=${4:-} times=() pid start rss=0
 	for _ in $(seq 1 "$RUNS"); do
 		start=$(now_ms)
-		pid=$(launch "$java_home" "$module" "$cache_flags")
+		pid=$(launch "$java_home" "$module" "$cache_flags" "$database")
 		PIDS=("$pid")
 		wait_ready "${PORTS[$module]}" "$pid"
 		times+=($(($(now_ms) - start)))
@@ -121,13 +140,15 @@ report_jdk() {
 	local label=$1 java_home=$2 train_flag=$3 use_flag_of=$4 module cache line
 	echo
 	echo "$label ($("$java_home/bin/java" -version 2>&1 | head -n 1)), flags: $IMAGE_FLAGS"
-	printf '  %-20s %14s %14s %12s\n' service "no cache" "with cache" "RSS (MiB)"
+	printf '  %-20s %14s %14s %20s %12s\n' service "no cache" "with cache" "cache, existing db" "RSS (MiB)"
 	for module in "${SERVICES[@]}"; do
 		cache="$work/$module.$label"
 		train "$java_home" "$module" "${train_flag}$cache"
+		database=$(prepare_database "$java_home" "$module")
 		read -r plain _ <<<"$(measure_alone "$java_home" "$module" "")"
 		read -r cached rss <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache")"
-		printf '  %-20s %11d ms %11d ms %12d\n' "$module" "$plain" "$cached" "$rss"
+		read -r restarted _ <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache" "$database")"
+		printf '  %-20s %11d ms %11d ms %17d ms %12d\n' "$module" "$plain" "$cached" "$restarted" "$rss"
 		eval "CACHED_${label//[^A-Za-z0-9]/_}_${module//-/_}=$cached"
 	done
 	# All three together, with the cache, as a cluster node starting the platform would.
