@@ -52,8 +52,16 @@ public final class FakeHttpServer implements AutoCloseable {
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	public FakeHttpServer() {
+		this(0);
+	}
+
+	/**
+	 * Listens on {@code port}, for a service that comes up at an address its client
+	 * already knows; 0 for any free port.
+	 */
+	public FakeHttpServer(int port) {
 		try {
-			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

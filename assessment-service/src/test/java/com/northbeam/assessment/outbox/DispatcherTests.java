@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -39,6 +41,8 @@ import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
 import com.northbeam.assessment.outbox.OutboxRepository.Target;
 import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeSmtpServer;
+import com.northbeam.testsupport.FakeSmtpServer.Stage;
 import com.northbeam.testsupport.TestTokenIssuer;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
@@ -121,6 +125,12 @@ class DispatcherTests {
 	final List<Received> webhooks = new CopyOnWriteArrayList<>();
 
 	volatile int webhookStatus = 200;
+
+	/** How long the receiver hangs before it drops a call unanswered; zero to answer. */
+	volatile Duration webhookHang = Duration.ZERO;
+
+	/** The webhook-id of every call that reached the receiver, answered or not. */
+	final List<String> webhookCalls = new CopyOnWriteArrayList<>();
 
 	final MutableClock clock = new MutableClock(Instant.now());
 
@@ -206,6 +216,18 @@ class DispatcherTests {
 		receiver.setExecutor(Executors.newFixedThreadPool(4));
 		receiver.createContext("/hook", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			webhookCalls.add(String.valueOf(exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER)));
+			Duration hang = webhookHang;
+			if (!hang.isZero()) {
+				try {
+					Thread.sleep(hang.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				exchange.close();
+				return;
+			}
 			int status = webhookStatus;
 			if (status == 200) {
 				webhooks.add(new Received(exchange.getRequestHeaders().getFirst(NotificationSender.EVENT_ID_HEADER),
@@ -341,6 +363,90 @@ class DispatcherTests {
 			.get(0)
 			.get("deliveredAt")
 			.isNull()).isFalse();
+	}
+
+	/**
+	 * The test above has both targets refuse connections; here they answer but fail: the
+	 * mail server answers 4xx to MAIL FROM, then 5xx after the whole message was sent,
+	 * and the receiver answers 500, then hangs past the webhook timeout. Once both
+	 * recover, each event arrives exactly once on each channel, counted at the receivers
+	 * by the event id each carries.
+	 */
+	@Test
+	void smtpRefusingAndAWebhookFailingOrHangingThenRecoveringDeliverEachEventExactlyOnce() throws Exception {
+		try (FakeSmtpServer mailServer = new FakeSmtpServer()) {
+			smtpPort = mailServer.port();
+			startReceiver();
+			List<UUID> ids = newLeads(3);
+			List<String> events = jdbc.sql("select id::text from outbox_event where lead_id in (:ids)")
+				.param("ids", ids)
+				.query(String.class)
+				.list();
+			assertThat(events).hasSize(3);
+			Dispatcher dispatcher = dispatcher(config(10, Duration.ofSeconds(1), Duration.ofMillis(100)));
+
+			mailServer.refuse(Stage.MAIL, "451 4.3.0 try again later");
+			webhookStatus = 500;
+			assertThat(dispatcher.dispatch()).isEqualTo(6);
+			assertThat(lastErrors(ids)).allSatisfy((error) -> assertThat(error).containsAnyOf("451", "500"));
+
+			clock.advance(Duration.ofHours(1));
+			mailServer.refuse(Stage.DATA, "554 5.6.0 message refused");
+			webhookStatus = 200;
+			webhookHang = Duration.ofSeconds(3);
+			long started = System.nanoTime();
+			assertThat(dispatcher.dispatch()).isEqualTo(6);
+			// Three calls to one target, one at a time, each given up after the 1 s
+			// timeout.
+			assertThat(millis(System.nanoTime() - started)).isLessThan(3 * 2500);
+			assertThat(lastErrors(ids)).allSatisfy((error) -> assertThat(error).containsAnyOf("554", "imeout"));
+			assertThat(mailServer.refusals()).hasSize(6);
+			assertThat(mailServer.messages()).isEmpty();
+			assertThat(webhookCalls).hasSize(6);
+			assertThat(webhooks).isEmpty();
+
+			clock.advance(Duration.ofHours(1));
+			mailServer.accept();
+			webhookHang = Duration.ZERO;
+			assertThat(dispatcher.dispatch()).isEqualTo(6);
+			clock.advance(Duration.ofHours(1));
+			assertThat(dispatcher.dispatch()).isZero();
+
+			assertThat(eventIdsOf(mailServer.messages())).containsExactlyInAnyOrderElementsOf(events);
+			assertThat(webhooks).extracting(Received::webhookId).containsExactlyInAnyOrderElementsOf(events);
+			assertThat(webhookCalls).hasSize(9);
+			assertThat(jdbc
+				.sql("select d.state, d.attempts from notification_delivery d join outbox_event e on e.id = d.event_id "
+						+ "where e.lead_id in (:ids)")
+				.param("ids", ids)
+				.query()
+				.listOfRows()).hasSize(6).allSatisfy((row) -> {
+					assertThat(row.get("state")).isEqualTo("delivered");
+					assertThat(row.get("attempts")).isEqualTo(3);
+				});
+		}
+	}
+
+	private List<String> lastErrors(List<UUID> ids) {
+		return jdbc
+			.sql("select d.last_error from notification_delivery d join outbox_event e on e.id = d.event_id "
+					+ "where e.lead_id in (:ids) and d.state = 'pending'")
+			.param("ids", ids)
+			.query(String.class)
+			.list();
+	}
+
+	private static final Pattern EVENT_ID = Pattern
+		.compile("(?mi)^" + NotificationSender.EVENT_ID_HEADER + ":\\s*(\\S+)");
+
+	private static List<String> eventIdsOf(List<String> messages) {
+		List<String> ids = new ArrayList<>();
+		for (String message : messages) {
+			Matcher matcher = EVENT_ID.matcher(message);
+			assertThat(matcher.find()).as("an event id in %s", message).isTrue();
+			ids.add(matcher.group(1));
+		}
+		return ids;
 	}
 
 	@Test

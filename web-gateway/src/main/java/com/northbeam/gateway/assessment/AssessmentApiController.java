@@ -19,7 +19,13 @@ import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.system.PublicSite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/assessment")
 class AssessmentApiController {
+
+	private static final Logger log = LoggerFactory.getLogger(AssessmentApiController.class);
 
 	private final CurrentQuestionnaire questionnaires;
 
@@ -120,6 +128,20 @@ class AssessmentApiController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The assessment is briefly unavailable; please retry shortly.");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(problem);
+	}
+
+	/**
+	 * The gateway's own database could not be reached (a restart, a failover): the
+	 * submission may or may not have reached assessment-service, so the client sends it
+	 * again under the same id, which never makes a second one.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+		log.warn("Submission API answered 503, the gateway's database is unavailable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The assessment is briefly unavailable; please send the same submission again, with the same id, shortly.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(List<FieldProblem> errors) {

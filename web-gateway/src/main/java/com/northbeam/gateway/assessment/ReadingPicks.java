@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Factor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +20,14 @@ import org.springframework.stereotype.Component;
  * cybersecurity guide, an overloaded team to the signs of outgrowing internal IT, and so
  * on. The picks are stored with the submission id (they hold no personal data) so the
  * result page shows them on any later visit; a result without stored picks gets them from
- * its scoring factors.
+ * its scoring factors. The picks are a courtesy: when the gateway's database cannot take
+ * or give them (a restart, a failover), the submission and its result go ahead without
+ * them.
  */
 @Component
 class ReadingPicks {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadingPicks.class);
 
 	static final String CYBERSECURITY = "cybersecurity-guide-for-small-businesses";
 
@@ -95,11 +102,24 @@ class ReadingPicks {
 	}
 
 	void remember(UUID submissionId, List<String> slugs) {
-		repository.insertIfAbsent(submissionId, slugs, clock.instant());
+		try {
+			repository.insertIfAbsent(submissionId, slugs, clock.instant());
+		}
+		catch (DataAccessException ex) {
+			log.warn("Reading picks of submission {} not stored (its result will pick from its factors): {}",
+					submissionId, ex.getMessage());
+		}
 	}
 
 	List<String> forResult(UUID submissionId, List<Factor> factors) {
-		return repository.find(submissionId).orElseGet(() -> fromFactors(factors));
+		try {
+			return repository.find(submissionId).orElseGet(() -> fromFactors(factors));
+		}
+		catch (DataAccessException ex) {
+			log.warn("Reading picks of submission {} not read, picked from its factors: {}", submissionId,
+					ex.getMessage());
+			return fromFactors(factors);
+		}
 	}
 
 	private static boolean has(Map<String, List<String>> answers, String question, String... codes) {

@@ -21,4 +21,9 @@ public class ServiceUnavailableException extends UpstreamUnavailableException {
 		return service;
 	}
 
+	@Override
+	public String upstream() {
+		return service;
+	}
+
 }

@@ -38,6 +38,7 @@ class ServiceUnavailablePages {
 		page.addObject("requestId", RequestIdFilter.of(request));
 		page.addObject("traceId", traceId());
 		page.addObject("status", 503);
+		page.addObject("upstream", ex.upstream());
 		return page;
 	}
 

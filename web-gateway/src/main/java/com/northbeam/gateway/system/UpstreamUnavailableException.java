@@ -13,4 +13,10 @@ public abstract class UpstreamUnavailableException extends RuntimeException {
 		super(message, cause);
 	}
 
+	/**
+	 * What could not be had, as the page names it: {@code content-service} or
+	 * {@code assessment-service}.
+	 */
+	public abstract String upstream();
+
 }
