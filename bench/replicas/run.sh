@@ -178,9 +178,12 @@ wait_ready() {
 common=(GATEWAY_TOKEN_ISSUER="$ISSUER" GATEWAY_JWK_SET_URI="http://127.0.0.1:$PUBLIC_PORT/oauth2/jwks")
 content_env=("${common[@]}" CONTENT_PORT=$CONTENT_PORT CONTENT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$CONTENT_DB"
 	CONTENT_DB_USER=postgres CONTENT_DB_PASSWORD=)
+# Every assessment-service replica needs the same key for the webhook secrets stored encrypted:
+# one that cannot read them fails each webhook delivery it claims.
 assessment_env=("${common[@]}" ASSESSMENT_DB_URL="jdbc:postgresql://127.0.0.1:5432/$ASSESSMENT_DB"
 	ASSESSMENT_DB_USER=postgres ASSESSMENT_DB_PASSWORD= SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT
-	ASSESSMENT_NOTIFICATIONS_DASHBOARD_BASE_URL="$ISSUER/dashboard")
+	ASSESSMENT_NOTIFICATIONS_DASHBOARD_BASE_URL="$ISSUER/dashboard"
+	ASSESSMENT_NOTIFICATIONS_SECRET_KEY="$(openssl rand -base64 32)")
 gateway_env=("${common[@]}" GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$GATEWAY_DB" GATEWAY_DB_USER=postgres
 	GATEWAY_DB_PASSWORD= CONTENT_SERVICE_URL="http://127.0.0.1:$CONTENT_PORT"
 	ASSESSMENT_SERVICE_URL="http://127.0.0.1:$ASSESSMENT_LB_PORT" GATEWAY_PUBLIC_URL="$ISSUER"
