@@ -6,6 +6,8 @@ import java.util.List;
 import com.northbeam.assessment.audit.AuditRepository.Entry;
 import com.northbeam.assessment.system.InvalidInputException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ class AuditController {
 	record Page(List<Entry> items, String nextCursor) {
 	}
 
+	@Operation(summary = "The audit trail, newest first, filtered by actor, action and time (admin)")
 	@GetMapping("/api/admin/audit")
 	Page audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -28,17 +30,20 @@ class PriceAssumptionsController {
 		this.costs = costs;
 	}
 
+	@Operation(summary = "The current price assumptions with their version (admin)")
 	@GetMapping
 	VersionedAssumptions current() {
 		return this.costs.stored();
 	}
 
+	@Operation(summary = "Stores new price assumptions as the next version (admin)")
 	@PutMapping
 	VersionedAssumptions update(@Valid @RequestBody PriceAssumptions assumptions,
 			@RequestParam(required = false) Integer basedOnVersion, @AuthenticationPrincipal Jwt staff) {
 		return this.costs.update(assumptions, basedOnVersion, staff.getSubject());
 	}
 
+	@Operation(summary = "Earlier price assumption versions, newest first (admin)")
 	@GetMapping("/history")
 	List<VersionedAssumptions> history(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return this.costs.history(limit);

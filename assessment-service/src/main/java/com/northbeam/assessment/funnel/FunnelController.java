@@ -22,6 +22,8 @@ import com.northbeam.assessment.questionnaire.Questionnaires;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,6 +82,7 @@ class FunnelController {
 	record FunnelEvent(String type, String article, String step, Long count) {
 	}
 
+	@Operation(summary = "Records an anonymous funnel event (events:write)")
 	@PostMapping("/api/events")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void record(@RequestBody FunnelEvent event) {
@@ -131,6 +134,7 @@ class FunnelController {
 	 * {@code from} and {@code to} are UTC dates, both included; by default the last 30
 	 * days.
 	 */
+	@Operation(summary = "Funnel counts per day or week between two dates (leads:read)")
 	@GetMapping("/api/stats/funnel")
 	Funnel funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "day") String granularity) {
@@ -219,6 +223,7 @@ class FunnelController {
 	 * Leads created since Monday (UTC), leads per status, and the conversion rate: won
 	 * leads as a share of closed (won or lost) leads, 0 when none is closed yet.
 	 */
+	@Operation(summary = "New leads this week, leads per pipeline status and the conversion rate (leads:read)")
 	@GetMapping("/api/stats/pipeline")
 	PipelineStats pipeline() {
 		LocalDate monday = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC)

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.northbeam.assessment.system.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +37,7 @@ class ConsultationController {
 	record Requested(UUID submissionId, Instant requestedAt) {
 	}
 
+	@Operation(summary = "Records a prospect's request to talk to an expert (submissions:write)")
 	@PostMapping("/api/submissions/{id}/consultation")
 	@ResponseStatus(HttpStatus.CREATED)
 	Requested request(@PathVariable UUID id, @RequestBody ConsultationRequest request) {

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.northbeam.assessment.lead.LeadDetail.TimelineEntry;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,7 @@ class LeadController {
 		this.changes = changes;
 	}
 
+	@Operation(summary = "Leads, filtered and sorted, one keyset page at a time (leads:read)")
 	@GetMapping
 	Leads.Page list(@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(name = "recommendation", required = false) List<String> recommendation,
@@ -56,6 +59,7 @@ class LeadController {
 		return this.leads.list(filter, sort, limit, after, principal.getName());
 	}
 
+	@Operation(summary = "The filtered leads as CSV (leads:read)")
 	@GetMapping(path = "/export.csv")
 	void export(@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(name = "recommendation", required = false) List<String> recommendation,
@@ -75,6 +79,7 @@ class LeadController {
 		out.flush();
 	}
 
+	@Operation(summary = "One lead with its answers, result, timeline and notes (leads:read)")
 	@GetMapping("/{id}")
 	LeadDetail detail(@PathVariable UUID id, Principal principal) {
 		return this.leads.read(id, principal.getName());
@@ -83,6 +88,8 @@ class LeadController {
 	record StatusChange(Integer version, String status, String lostReason) {
 	}
 
+	@Operation(
+			summary = "Moves a lead to another pipeline status; 409 unless version is the lead's current one (leads:write)")
 	@PostMapping("/{id}/status")
 	LeadDetail status(@PathVariable UUID id, @RequestBody StatusChange change, Principal principal) {
 		return this.changes.changeStatus(id, principal.getName(), change.version(), change.status(),
@@ -92,6 +99,7 @@ class LeadController {
 	record OwnerChange(Integer version, String owner) {
 	}
 
+	@Operation(summary = "Assigns a lead to a staff member; 409 unless version is the lead's current one (leads:write)")
 	@PostMapping("/{id}/owner")
 	LeadDetail owner(@PathVariable UUID id, @RequestBody OwnerChange change, Principal principal) {
 		return this.changes.assign(id, principal.getName(), change.version(), change.owner());
@@ -100,6 +108,7 @@ class LeadController {
 	record Note(String text) {
 	}
 
+	@Operation(summary = "Adds a note to a lead's timeline (leads:write)")
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	TimelineEntry note(@PathVariable UUID id, @RequestBody Note note, Principal principal) {

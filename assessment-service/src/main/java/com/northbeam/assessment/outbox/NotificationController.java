@@ -20,9 +20,7 @@ import com.northbeam.assessment.outbox.NotificationSettings.Webhook;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
-import com.northbeam.assessment.system.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Notifications",
 		description = "Where new-lead notifications go, the delivery log, retries and " + "redeliveries (admins)")
-@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/admin/notifications")
 class NotificationController {
 

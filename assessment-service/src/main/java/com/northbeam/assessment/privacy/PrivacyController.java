@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.northbeam.assessment.lead.LeadPrivacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +28,7 @@ class PrivacyController {
 		this.leads = leads;
 	}
 
+	@Operation(summary = "Every piece of personal data held on a lead, for a data subject request (admin)")
 	@GetMapping("/export")
 	Map<String, Object> export(@PathVariable UUID id, Principal principal) {
 		return this.leads.personalData(id, principal.getName());
@@ -38,6 +41,7 @@ class PrivacyController {
 	record Erasure(UUID id, UUID submissionId, boolean erased, boolean alreadyErased) {
 	}
 
+	@Operation(summary = "Erases a lead's personal data and names its submission (admin)")
 	@PostMapping("/erase")
 	Erasure erase(@PathVariable UUID id, Principal principal) {
 		LeadPrivacy.Erasure erasure = this.leads.erase(id, principal.getName());

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import com.northbeam.assessment.system.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ class QuestionnaireController {
 	}
 
 	@GetMapping("/current")
+	@Operation(summary = "The questionnaire version new submissions use, with its consent text (public)")
 	ResponseEntity<Questionnaire> current() {
 		// The current version may change when a new one is published, so caches
 		// revalidate soon.
@@ -32,6 +35,7 @@ class QuestionnaireController {
 	}
 
 	@GetMapping("/{version:\\d{1,9}}")
+	@Operation(summary = "One published questionnaire version (public)")
 	ResponseEntity<Questionnaire> version(@PathVariable int version) {
 		Questionnaire questionnaire = this.questionnaires.version(version)
 			.orElseThrow(() -> new NotFoundException("There is no questionnaire version " + version));

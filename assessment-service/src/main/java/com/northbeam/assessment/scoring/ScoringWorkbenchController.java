@@ -5,9 +5,7 @@ import java.util.List;
 import com.northbeam.assessment.scoring.ScoringRules.Rule;
 import com.northbeam.assessment.scoring.ScoringWorkbench.Draft;
 import com.northbeam.assessment.scoring.PublishedRulesReader.PublishedRules;
-import com.northbeam.assessment.system.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @Tag(name = "Scoring workbench", description = "Published scoring rules, drafts, trial runs and publishing (admins)")
-@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/admin/scoring")
 class ScoringWorkbenchController {
 

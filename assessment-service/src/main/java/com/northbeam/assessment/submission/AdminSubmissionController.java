@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.northbeam.assessment.system.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,11 +32,13 @@ class AdminSubmissionController {
 		this.submissions = submissions;
 	}
 
+	@Operation(summary = "Rescores every submission not yet scored with the newest rules (admin)")
 	@PostMapping("/rescore")
 	Map<String, Integer> rescoreAll(@AuthenticationPrincipal Jwt caller) {
 		return Map.of("rescored", this.submissions.rescoreAll(caller.getSubject()));
 	}
 
+	@Operation(summary = "Rescores one submission with the newest rules (admin)")
 	@PostMapping("/{id}/rescore")
 	ResponseEntity<String> rescore(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
 		return ResponseEntity.ok()
@@ -42,6 +46,7 @@ class AdminSubmissionController {
 			.body(this.submissions.rescore(id, caller.getSubject()));
 	}
 
+	@Operation(summary = "Every result a submission has had (admin)")
 	@GetMapping("/{id}/results")
 	ResponseEntity<String> results(@PathVariable UUID id) {
 		List<String> results = this.submissions.results(id);

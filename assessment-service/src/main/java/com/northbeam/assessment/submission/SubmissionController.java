@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import com.northbeam.assessment.system.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,8 @@ class SubmissionController {
 		this.submissions = submissions;
 	}
 
+	@Operation(
+			summary = "Takes a submission: 201 with its result, or 200 with the stored one when the id comes again (submissions:write)")
 	@PostMapping
 	ResponseEntity<String> submit(@RequestBody SubmissionRequest request, UriComponentsBuilder uri) {
 		Submissions.Outcome outcome = this.submissions.submit(request);
@@ -42,6 +46,8 @@ class SubmissionController {
 			.body(outcome.result());
 	}
 
+	@Operation(
+			summary = "Adds contact details to a submission made without them, creating its lead (submissions:write)")
 	@PutMapping("/{id}/contact")
 	ResponseEntity<String> contact(@PathVariable UUID id, @RequestBody ContactRequest request) {
 		Submissions.Outcome outcome = this.submissions.addContact(id, request);
@@ -50,6 +56,7 @@ class SubmissionController {
 			.body(outcome.result());
 	}
 
+	@Operation(summary = "A submission's result, without contact details (submissions:read)")
 	@GetMapping("/{id}")
 	ResponseEntity<String> result(@PathVariable UUID id) {
 		String result = this.submissions.result(id)

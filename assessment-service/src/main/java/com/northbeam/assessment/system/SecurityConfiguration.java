@@ -6,7 +6,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,7 +18,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * The published questionnaire is readable by anyone; submissions, leads, statistics,
  * funnel events and administration need a token issued by the gateway carrying the
- * matching scope.
+ * matching scope: the rules are {@link ApiAccess#RULES}, which the OpenAPI document
+ * states too. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -85,42 +85,30 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
-					"/v3/api-docs/**", "/error")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/questionnaires/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/submissions/**")
-			.hasAuthority("SCOPE_submissions:read")
-			.requestMatchers("/api/submissions/**")
-			.hasAuthority("SCOPE_submissions:write")
-			.requestMatchers(HttpMethod.POST, "/api/events")
-			.hasAuthority("SCOPE_events:write")
-			.requestMatchers(HttpMethod.GET, "/api/stats/**")
-			.hasAuthority("SCOPE_leads:read")
-			.requestMatchers(HttpMethod.GET, "/api/leads/export.csv")
-			.hasAuthority("SCOPE_leads:read")
-			.requestMatchers(HttpMethod.GET, "/api/leads/**")
-			.hasAuthority("SCOPE_leads:read")
-			.requestMatchers("/api/leads/**")
-			.hasAuthority("SCOPE_leads:write")
-			.requestMatchers(HttpMethod.GET, "/api/admin/scoring/**")
-			.hasAuthority("SCOPE_scoring:read")
-			.requestMatchers(HttpMethod.POST, "/api/admin/scoring/drafts/*/trial")
-			.hasAuthority("SCOPE_scoring:try")
-			.requestMatchers(HttpMethod.POST, "/api/admin/scoring/drafts/*/publish")
-			.hasAuthority("SCOPE_scoring:publish")
-			.requestMatchers("/api/admin/scoring/**")
-			.hasAuthority("SCOPE_scoring:draft")
-			.requestMatchers(HttpMethod.POST, "/api/admin/notifications/deliveries/*/redeliver",
-					"/api/admin/notifications/events/*/redeliver")
-			.hasAuthority("SCOPE_notifications:redeliver")
-			.requestMatchers("/api/admin/**")
-			.hasAuthority("SCOPE_admin")
-			.anyRequest()
-			.denyAll())
-			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))
+		ProblemAuthentication problems = new ProblemAuthentication();
+		http.authorizeHttpRequests((requests) -> {
+			requests
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
+						"/v3/api-docs/**", "/error")
+				.permitAll();
+			for (ApiAccess rule : ApiAccess.RULES) {
+				String[] patterns = rule.patterns().toArray(String[]::new);
+				var matched = (rule.method() != null) ? requests.requestMatchers(rule.method(), patterns)
+						: requests.requestMatchers(patterns);
+				if (rule.isPublic()) {
+					matched.permitAll();
+				}
+				else {
+					matched.hasAuthority(rule.authority());
+				}
+			}
+			requests.anyRequest().denyAll();
+		})
+			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
 		return http.build();

@@ -1,8 +1,6 @@
 package com.northbeam.content.article;
 
-import com.northbeam.content.system.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
  * page; needs the {@code content:write} scope and stores nothing.
  */
 @RestController
-@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 class ArticlePreviewController {
 
 	private final ArticleEditing editing;

@@ -3,8 +3,7 @@ package com.northbeam.content.faq;
 import java.net.URI;
 import java.util.List;
 
-import com.northbeam.content.system.OpenApiConfiguration;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Editing FAQs; needs the {@code content:write} scope. */
 @RestController
-@SecurityRequirement(name = OpenApiConfiguration.GATEWAY_TOKEN)
 @RequestMapping("/api/editor/faqs")
 class FaqEditorController {
 
@@ -30,22 +28,26 @@ class FaqEditorController {
 	}
 
 	@GetMapping
+	@Operation(summary = "Every FAQ as the editor sees it")
 	List<EditorFaq> all() {
 		return faqs.all();
 	}
 
 	@PostMapping
+	@Operation(summary = "Creates an FAQ")
 	ResponseEntity<EditorFaq> create(@Valid @RequestBody FaqForm form) {
 		EditorFaq created = faqs.create(form);
 		return ResponseEntity.created(URI.create("/api/editor/faqs/" + created.id())).body(created);
 	}
 
 	@PutMapping("/{id}")
+	@Operation(summary = "Replaces an FAQ")
 	EditorFaq update(@PathVariable long id, @Valid @RequestBody FaqForm form) {
 		return faqs.update(id, form);
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Deletes an FAQ")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		faqs.delete(id);
 		return ResponseEntity.noContent().build();

@@ -2,7 +2,6 @@ package com.northbeam.content.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,12 +11,11 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Published content is readable by anyone; every other call needs a token issued by the
  * gateway. Editing (everything under {@code /api/editor/**}) needs the
- * {@code content:write} scope.
+ * {@code content:write} scope. The rules are {@link ApiAccess#RULES}, which the OpenAPI
+ * document states too; refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	static final String CONTENT_WRITE = "SCOPE_content:write";
 
 	/**
 	 * No Spring Security observations: wrapping each filter of the chain in an
@@ -35,18 +33,30 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
-					"/v3/api-docs/**", "/error")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/articles", "/api/articles/*", "/api/faqs", "/api/search",
-					"/api/feed", "/api/sitemap")
-			.permitAll()
-			.requestMatchers("/api/**")
-			.hasAuthority(CONTENT_WRITE)
-			.anyRequest()
-			.denyAll())
-			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()))
+		ProblemAuthentication problems = new ProblemAuthentication();
+		http.authorizeHttpRequests((requests) -> {
+			requests
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/livez", "/readyz",
+						"/v3/api-docs/**", "/error")
+				.permitAll();
+			for (ApiAccess rule : ApiAccess.RULES) {
+				String[] patterns = rule.patterns().toArray(String[]::new);
+				var matched = (rule.method() != null) ? requests.requestMatchers(rule.method(), patterns)
+						: requests.requestMatchers(patterns);
+				if (rule.isPublic()) {
+					matched.permitAll();
+				}
+				else {
+					matched.hasAuthority(rule.authority());
+				}
+			}
+			requests.anyRequest().denyAll();
+		})
+			.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			// Public reads set their own CDN-friendly Cache-Control.

@@ -19,6 +19,12 @@ import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.system.PublicSite;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +33,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +56,30 @@ import org.springframework.web.bind.annotation.RestController;
 class AssessmentApiController {
 
 	private static final Logger log = LoggerFactory.getLogger(AssessmentApiController.class);
+
+	static final String SUBMISSION_EXAMPLE = """
+			{"id": "9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d",
+			 "answers": {"employees": "51-200", "internal_it": "it_team", "growth": "fast", "workload": "overloaded",
+			  "skills_gaps": ["cybersecurity", "compliance"], "project_delays": "often", "support_wait": "sometimes",
+			  "coverage": "24x7", "security_complexity": "complex", "tech_footprint": ["cloud", "remote_work"],
+			  "control_preference": "keep_control", "hiring": "very_hard", "predictability": "medium"},
+			 "contact": {"name": "Dana Reyes", "email": "dana@example.com", "company": "Example Logistics",
+			  "role": "Operations manager"},
+			 "consent": {"accepted": true, "textVersion": "2026-11-v1"},
+			 "attribution": {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "guide"}}""";
+
+	static final String RESULT_EXAMPLE = """
+			{"id": "9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d", "recommendation": "co_managed",
+			 "fit": {"co_managed": 82, "fully_managed": 55, "hybrid": 61}, "confidence": 0.74,
+			 "confidenceLabel": "clear", "summary": "Your IT team stays; a provider adds capacity and skills.",
+			 "factors": [{"code": "growth_outpacing_team", "model": "co_managed", "weight": 12,
+			  "reason": "Your headcount grows faster than your IT team can keep up with.",
+			  "guideAnchor": "growth-outpacing-capacity", "direction": "for", "fitDelta": 12}],
+			 "resultUrl": "https://www.example.com/assessment/result/9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d"}""";
+
+	static final String QUEUED_EXAMPLE = """
+			{"id": "9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d", "status": "pending",
+			 "resultUrl": "https://www.example.com/assessment/result/9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d"}""";
 
 	private final CurrentQuestionnaire questionnaires;
 
@@ -72,11 +104,30 @@ class AssessmentApiController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The current questionnaire: version, steps, questions, options, fields and consent text",
+			responses = @ApiResponse(responseCode = "200", description = "The questionnaire new submissions answer",
+					content = @Content(schema = @Schema(implementation = Questionnaire.class))))
 	Questionnaire questionnaire() {
 		return questionnaires.get();
 	}
 
 	@PostMapping("/submissions")
+	@Operation(summary = "Submits answers with contact details and consent, and answers with the result",
+			description = "The same id sent again answers with the stored result and never creates a second lead. "
+					+ "Bad input is refused as a whole, naming each offending field; nothing is stored.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = ApiSubmission.class),
+							examples = @ExampleObject(name = "submission", value = SUBMISSION_EXAMPLE))),
+			responses = {
+					@ApiResponse(responseCode = "201", description = "Scored and stored; Location names the result",
+							headers = @Header(name = "Location", description = "The result's URL in this API"),
+							content = @Content(schema = @Schema(implementation = ApiResult.class),
+									examples = @ExampleObject(name = "result", value = RESULT_EXAMPLE))),
+					@ApiResponse(responseCode = "202",
+							description = "Accepted while assessment-service is down; delivered and scored later",
+							headers = @Header(name = "Location", description = "The result's URL in this API"),
+							content = @Content(schema = @Schema(implementation = Queued.class),
+									examples = @ExampleObject(name = "pending", value = QUEUED_EXAMPLE))) })
 	ResponseEntity<?> submit(@RequestBody ApiSubmission body) {
 		Questionnaire questionnaire = questionnaires.get();
 		UUID id = (body.id() != null) ? body.id() : UUID.randomUUID();
@@ -106,6 +157,14 @@ class AssessmentApiController {
 	}
 
 	@GetMapping("/submissions/{id}")
+	@Operation(summary = "A submission's result, without contact details",
+			responses = {
+					@ApiResponse(responseCode = "200", description = "The stored result",
+							content = @Content(schema = @Schema(implementation = ApiResult.class),
+									examples = @ExampleObject(name = "result", value = RESULT_EXAMPLE))),
+					@ApiResponse(responseCode = "202", description = "Accepted but not yet delivered and scored",
+							content = @Content(schema = @Schema(implementation = Queued.class),
+									examples = @ExampleObject(name = "pending", value = QUEUED_EXAMPLE))) })
 	ResponseEntity<?> result(@PathVariable UUID id) {
 		String resultUrl = site.url("/assessment/result/" + id);
 		Submissions.ResultState state = submissions.result(id);
@@ -121,6 +180,14 @@ class AssessmentApiController {
 	@ExceptionHandler(SubmissionRejectedException.class)
 	ResponseEntity<ProblemDetail> rejected(SubmissionRejectedException ex) {
 		return problem(ex.errors().stream().map((e) -> new FieldProblem(e.field(), e.message())).toList());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body is not a JSON submission; nothing was stored.");
+		problem.setTitle("Invalid submission");
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@ExceptionHandler(ServiceUnavailableException.class)

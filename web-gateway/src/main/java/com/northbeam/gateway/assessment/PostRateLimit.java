@@ -47,8 +47,8 @@ class PostRateLimit extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !"POST".equals(request.getMethod())
-				|| !(path.startsWith("/assessment") || path.startsWith("/api/v1/assessment"));
+		return !"POST".equals(request.getMethod()) || !(path.startsWith("/assessment")
+				|| path.startsWith("/embed/assessment") || path.startsWith("/api/v1/assessment"));
 	}
 
 	@Override

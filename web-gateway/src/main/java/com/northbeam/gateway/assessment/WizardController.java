@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
+import com.northbeam.gateway.system.EmbedCookies;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -27,15 +28,21 @@ import org.springframework.web.bind.annotation.RequestParam;
  * reloads and returns keep every answer. Works without JavaScript. What a post does is
  * {@link WizardFlow}'s, the pages are {@link WizardStepPage}'s.
  * <p>
+ * The same wizard runs at {@code /embed/assessment} for other sites' frames: a page
+ * without the site's header and footer, its own draft cookie (see {@link EmbedCookies})
+ * and, at the end, a page linking to the result instead of the result itself, which no
+ * other site may frame.
+ * <p>
  * Steps are built from the questionnaire at run time, so the form arrives as a map of
  * field names; only the ids of the step being posted are read from it, nothing else is
  * bound.
  */
 @Controller
-@RequestMapping("/assessment")
 class WizardController {
 
 	static final String COOKIE = "nb_assessment";
+
+	static final String EMBED = "/embed";
 
 	private final CurrentQuestionnaire questionnaires;
 
@@ -53,17 +60,18 @@ class WizardController {
 		this.attribution = attribution;
 	}
 
-	@GetMapping
+	@GetMapping({ "/assessment", "/embed/assessment" })
 	String show(@RequestParam(name = "step", required = false) Integer requested, HttpServletRequest request,
 			HttpServletResponse response, CsrfToken csrf, Model model) {
 		loadEarly(csrf);
 		Questionnaire questionnaire = questionnaires.get();
 		Draft draft = currentDraft(request).filter((found) -> !found.submitted())
 			.orElseGet(() -> startDraft(request, response));
+		embedded(request, model);
 		return page.render(questionnaire, flow.showing(questionnaire, draft, requested), Map.of(), model);
 	}
 
-	@PostMapping
+	@PostMapping({ "/assessment", "/embed/assessment" })
 	String next(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
 			HttpServletResponse response, CsrfToken csrf, Model model) {
 		loadEarly(csrf);
@@ -75,19 +83,31 @@ class WizardController {
 		}
 		if (current.isEmpty()) {
 			startDraft(request, response);
-			return "redirect:/assessment";
+			return "redirect:" + prefix(request) + "/assessment";
 		}
 		WizardFlow.Outcome outcome = flow.next(questionnaire, current.get(), form);
 		if (outcome instanceof WizardFlow.Outcome.Invalid invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			embedded(request, model);
 			return page.render(questionnaire, invalid.draft(), invalid.errors(), model);
 		}
-		return "redirect:" + ((WizardFlow.Outcome.Redirect) outcome).location();
+		String location = ((WizardFlow.Outcome.Redirect) outcome).location();
+		if (isEmbedded(request) && location.startsWith("/assessment/result/")) {
+			return "redirect:" + EMBED + "/assessment/done/" + location.substring("/assessment/result/".length());
+		}
+		return "redirect:" + prefix(request) + location;
 	}
 
-	@GetMapping("/received")
-	String received(Model model) {
+	@GetMapping({ "/assessment/received", "/embed/assessment/received" })
+	String received(HttpServletRequest request, Model model) {
+		embedded(request, model);
 		return page.received(model);
+	}
+
+	/** The end of the embedded wizard: a link that opens the result outside the frame. */
+	@GetMapping("/embed/assessment/done/{id}")
+	String done(@PathVariable UUID id, Model model) {
+		return page.embeddedDone(id, model);
 	}
 
 	private Optional<Draft> currentDraft(HttpServletRequest request) {
@@ -107,15 +127,28 @@ class WizardController {
 
 	private Draft startDraft(HttpServletRequest request, HttpServletResponse response) {
 		Draft draft = flow.start(attribution.read(request));
-		response.addHeader("Set-Cookie",
-				ResponseCookie.from(COOKIE, draft.id().toString())
+		ResponseCookie cookie = isEmbedded(request)
+				? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
+				: ResponseCookie.from(COOKIE, draft.id().toString())
 					.path("/assessment")
 					.httpOnly(true)
 					.secure(request.isSecure())
 					.sameSite("Lax")
-					.build()
-					.toString());
+					.build();
+		response.addHeader("Set-Cookie", cookie.toString());
 		return draft;
+	}
+
+	private static boolean isEmbedded(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + EMBED + "/");
+	}
+
+	private static String prefix(HttpServletRequest request) {
+		return isEmbedded(request) ? EMBED : "";
+	}
+
+	private static void embedded(HttpServletRequest request, Model model) {
+		model.addAttribute("embed", isEmbedded(request));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.northbeam.gateway.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Option;
@@ -85,6 +86,16 @@ class WizardStepPage {
 				PageMeta.of(text("assessment.received.title"), text("assessment.description"), site.url("/assessment"))
 					.noindex());
 		return "assessment/received";
+	}
+
+	/** The embedded wizard's last page: the result opens outside the frame. */
+	String embeddedDone(UUID submissionId, Model model) {
+		model.addAttribute("meta",
+				PageMeta
+					.of(text("assessment.embed.done.title"), text("assessment.description"), site.url("/assessment"))
+					.noindex());
+		model.addAttribute("resultUrl", site.url("/assessment/result/" + submissionId));
+		return "assessment/embed-done";
 	}
 
 	static String inputType(Field field) {
