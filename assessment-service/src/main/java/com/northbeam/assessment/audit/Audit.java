@@ -23,6 +23,12 @@ public class Audit {
 	/** A staff member changed a lead (status, owner, note). */
 	public static final String LEAD_CHANGED = "lead.changed";
 
+	/** A staff member changed a cell of a lead's responsibility matrix. */
+	public static final String RESPONSIBILITY_CHANGED = "lead.responsibility-changed";
+
+	/** A staff member exported a lead's responsibility matrix (CSV or Markdown). */
+	public static final String RESPONSIBILITY_EXPORTED = "lead.responsibility-exported";
+
 	/** A staff member exported the leads matching a filter as CSV. */
 	public static final String LEADS_EXPORTED = "leads.exported";
 

@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.northbeam.assessment.brief.CallPrep;
+import com.northbeam.assessment.brief.Responsibility;
 import tools.jackson.databind.JsonNode;
 
-/** Everything the dashboard shows about one lead. */
+/**
+ * Everything the dashboard shows about one lead; {@code callPrep} and
+ * {@code responsibility} are {@code null} when the lead has no result to derive them
+ * from.
+ */
 record LeadDetail(UUID id, int version, Contact contact, String status, String owner, String lostReason, int priority,
 		JsonNode priorityFactors, String recommendation, List<Answer> answers, JsonNode result, JsonNode cost,
 		Attribution attribution, Consultation consultation, List<TimelineEntry> timeline, Instant createdAt,
-		Instant updatedAt, boolean erased) {
+		Instant updatedAt, boolean erased, CallPrep callPrep, Responsibility responsibility) {
 
 	record Contact(String name, String email, String company, String phone, String role) {
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.northbeam.assessment.brief.Briefs;
 import com.northbeam.assessment.lead.LeadDetail.Answer;
 import com.northbeam.assessment.lead.LeadDetail.TimelineEntry;
 import com.northbeam.assessment.lead.LeadDetail.Value;
@@ -44,8 +45,11 @@ class LeadDetails {
 
 	private final ObjectMapper json;
 
+	private final Briefs briefs;
+
 	LeadDetails(LeadRepository leads, LeadTimelineRepository timeline, LeadSubmissions submissions,
-			Questionnaires questionnaires, ObjectMapper json) {
+			Questionnaires questionnaires, ObjectMapper json, Briefs briefs) {
+		this.briefs = briefs;
 		this.leads = leads;
 		this.timeline = timeline;
 		this.submissions = submissions;
@@ -94,7 +98,9 @@ class LeadDetails {
 				answers(submission), result, cost.isMissingNode() ? null : cost,
 				new LeadDetail.Attribution(submission.utmSource(), submission.utmMedium(), submission.utmCampaign(),
 						submission.referrer(), submission.landing()),
-				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null);
+				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
+				this.briefs.callPrep(submission.result()).orElse(null),
+				this.briefs.responsibility(lead.id(), submission.result()).orElse(null));
 	}
 
 	private List<Answer> answers(Submission submission) {

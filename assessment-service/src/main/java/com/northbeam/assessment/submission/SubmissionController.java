@@ -2,7 +2,9 @@ package com.northbeam.assessment.submission;
 
 import java.util.UUID;
 
+import com.northbeam.assessment.brief.Briefs;
 import com.northbeam.assessment.system.NotFoundException;
+import tools.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -23,7 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * with the stored result when the same id comes again. Results are read without contact
  * details; they say only whether contact details were given ({@code contactGiven}). A
  * submission made with {@code contactLater} gets its contact details, and so its lead,
- * through {@code PUT .../contact}.
+ * through {@code PUT .../contact}. Every result carries the responsibility matrix
+ * proposed for its recommendation ({@code responsibility}), derived when it is read.
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -31,8 +34,14 @@ class SubmissionController {
 
 	private final Submissions submissions;
 
-	SubmissionController(Submissions submissions) {
+	private final Briefs briefs;
+
+	private final ObjectMapper json;
+
+	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json) {
 		this.submissions = submissions;
+		this.briefs = briefs;
+		this.json = json;
 	}
 
 	@Operation(
@@ -43,7 +52,7 @@ class SubmissionController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(outcome.result());
+			.body(withResponsibility(outcome.result()));
 	}
 
 	@Operation(
@@ -53,7 +62,7 @@ class SubmissionController {
 		Submissions.Outcome outcome = this.submissions.addContact(id, request);
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(outcome.result());
+			.body(withResponsibility(outcome.result()));
 	}
 
 	@Operation(summary = "A submission's result, without contact details (submissions:read)")
@@ -61,7 +70,14 @@ class SubmissionController {
 	ResponseEntity<String> result(@PathVariable UUID id) {
 		String result = this.submissions.result(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withResponsibility(result));
+	}
+
+	private String withResponsibility(String result) {
+		return this.briefs.proposal(result)
+			.filter((matrix) -> result.startsWith("{") && result.length() > 2)
+			.map((matrix) -> "{\"responsibility\":" + this.json.writeValueAsString(matrix) + "," + result.substring(1))
+			.orElse(result);
 	}
 
 }

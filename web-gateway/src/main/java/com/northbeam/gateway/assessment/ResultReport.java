@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.northbeam.gateway.client.Brief;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -17,8 +18,9 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The downloadable PDF report of a result: recommendation and why, the three fit scores
- * as bars, the factors with their guide links, and the itemised cost comparison. Drawn
- * with PDFBox so it needs no browser or HTML renderer on the server.
+ * as bars, the factors with their guide links, the itemised cost comparison and who would
+ * own each IT function. Drawn with PDFBox so it needs no browser or HTML renderer on the
+ * server.
  */
 final class ResultReport implements AutoCloseable {
 
@@ -117,12 +119,31 @@ final class ResultReport implements AutoCloseable {
 				paragraph(REGULAR, 9, text.apply("result.cost.estimated"));
 			}
 		}
+		if (result.responsibility() != null) {
+			matrix(result.responsibility(), text);
+		}
 		y -= 10;
 		paragraph(REGULAR, 10, text.apply("pdf.footer").formatted(siteUrl.apply("/assessment/result/" + result.id())));
 		out.close();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		document.save(bytes);
 		return bytes.toByteArray();
+	}
+
+	/** Who would own each function, and why; then what stays with leadership. */
+	private void matrix(Brief.Responsibility matrix, Function<String, String> text) throws IOException {
+		y -= 10;
+		paragraph(BOLD, 14, text.apply("pdf.matrix.heading"));
+		for (Brief.Cell cell : matrix.cells()) {
+			paragraph(BOLD, 10, cell.label() + ": " + text.apply("responsibility.owner." + cell.owner()));
+			paragraph(REGULAR, 9, cell.reason());
+		}
+		if (!matrix.leadershipKeeps().isEmpty()) {
+			paragraph(BOLD, 11, text.apply("result.matrix.leadership"));
+			for (String kept : matrix.leadershipKeeps()) {
+				paragraph(REGULAR, 10, "- " + kept);
+			}
+		}
 	}
 
 	/**

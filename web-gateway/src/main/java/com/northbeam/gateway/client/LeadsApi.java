@@ -39,6 +39,16 @@ interface LeadsApi {
 	@PostExchange("/{id}/notes")
 	void addNote(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id, @RequestBody Note note);
 
+	@PostExchange("/{id}/responsibility/{function}")
+	Brief.Responsibility editResponsibility(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
+			@PathVariable String function, @RequestBody CellEdit edit);
+
+	@GetExchange(url = "/{id}/responsibility.csv", accept = "text/csv")
+	String responsibilityCsv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+
+	@GetExchange(url = "/{id}/responsibility.md", accept = "text/markdown")
+	String responsibilityMarkdown(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+
 	/** The CSV export as a stream the caller must close. */
 	@GetExchange(url = "/export.csv", accept = "text/csv")
 	ResponseEntity<InputStream> exportCsv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
@@ -51,6 +61,9 @@ interface LeadsApi {
 	}
 
 	record Note(String text) {
+	}
+
+	record CellEdit(int version, String owner, String note) {
 	}
 
 }

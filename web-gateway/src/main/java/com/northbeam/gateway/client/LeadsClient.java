@@ -81,6 +81,23 @@ public class LeadsClient {
 		}
 	}
 
+	/**
+	 * Changes who owns one function of the lead's matrix; {@code version} is the cell
+	 * version the salesperson saw (0 for the proposal). A stale version is refused with a
+	 * {@code version} field error.
+	 */
+	public Brief.Responsibility editResponsibility(StaffCaller caller, UUID id, String function, int version,
+			String owner, String note) {
+		return Refusals.LEADS.answer("lead " + id, () -> leads.editResponsibility(Caller.of(caller), id, function,
+				new LeadsApi.CellEdit(version, owner, note)));
+	}
+
+	/** The lead's matrix as CSV ({@code csv}) or Markdown ({@code md}). */
+	public String exportResponsibility(StaffCaller caller, UUID id, String format) {
+		return Refusals.LEADS.answer("lead " + id, () -> "md".equals(format)
+				? leads.responsibilityMarkdown(Caller.of(caller), id) : leads.responsibilityCsv(Caller.of(caller), id));
+	}
+
 	/** What the leads list is narrowed to; empty values mean "any". */
 	public record Filter(List<String> status, List<String> recommendation, String owner, Integer minPriority,
 			Integer maxPriority, LocalDate createdFrom, LocalDate createdTo, String q, String sort) {
@@ -122,7 +139,7 @@ public class LeadsClient {
 			int priority, List<PriorityFactor> priorityFactors, String recommendation, List<Answer> answers,
 			AssessmentClient.SubmissionResult result, AssessmentClient.Cost cost, Attribution attribution,
 			Consultation consultation, List<TimelineEntry> timeline, Instant createdAt, Instant updatedAt,
-			Boolean erased) {
+			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility) {
 
 		public LeadDetail {
 			erased = Boolean.TRUE.equals(erased);

@@ -99,6 +99,47 @@ class ResultControllerTests {
 			.doesNotContain("What would tip it", "What points the other way");
 	}
 
+	static final String MATRIX = """
+			{"responsibility":{"rulesVersion":1,"model":"co_managed","cells":[
+			  {"function":"monitoring","label":"Monitoring","owner":"provider","rule":"round_the_clock_with_team",
+			   "reason":"24/7 coverage is needed and the team works business hours, so out-of-hours monitoring goes to the provider.",
+			   "because":["Coverage: 24/7"],"current":"provider","edit":null},
+			  {"function":"strategic_planning","label":"Strategic planning","owner":"internal","rule":"keep_control_planning",
+			   "reason":"You want to keep control, so strategic planning stays internal.","because":[],"current":"internal","edit":null}],
+			 "leadershipKeeps":["Setting business priorities for the IT team and the provider."]},""";
+
+	@Test
+	void theResultPageAndItsPdfShowWhoWouldOwnEachFunction() throws IOException {
+		UUID id = UUID.randomUUID();
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(withFactors(id).replaceFirst("\\{", MATRIX)));
+
+		String page = mvc.get().uri("/assessment/result/" + id).exchange().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"responsibility-matrix\"", "Who would own what under co-managed IT",
+				"<th scope=\"row\">Monitoring</th>", "owner owner-provider",
+				"out-of-hours monitoring goes to the provider", "owner owner-internal", "Your team",
+				"What stays with your leadership", "Setting business priorities");
+		assertThat(page.indexOf("responsibility-matrix"))
+			.isGreaterThan(page.indexOf("What led to this recommendation"));
+
+		MvcTestResult pdf = mvc.get().uri("/assessment/result/" + id + "/report.pdf").exchange();
+		assertThat(pdf).hasStatusOk();
+		try (PDDocument document = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).contains("Who would own what", "Monitoring: Provider",
+					"out-of-hours monitoring goes to the provider", "Strategic planning: Your team",
+					"What stays with your leadership");
+		}
+	}
+
+	@Test
+	void aResultWithoutAMatrixHasNoMatrixSection() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(withFactors(id)));
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("responsibility-matrix");
+	}
+
 	private static String withFactors(UUID id) {
 		return Fixtures.result(id).replaceFirst("\"factors\":\\[.*?\\],\\s*\"priority\"", FACTORS + "\n \"priority\"");
 	}

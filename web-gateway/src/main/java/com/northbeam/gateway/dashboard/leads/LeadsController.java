@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.northbeam.gateway.client.Brief;
 import com.northbeam.gateway.client.LeadRejectedException;
 import com.northbeam.gateway.client.LeadsClient;
 import com.northbeam.gateway.client.LeadsClient.LeadDetail;
@@ -187,6 +190,34 @@ class LeadsController {
 		}
 	}
 
+	/**
+	 * Changes who owns one function of the lead's matrix; a stale or refused change shows
+	 * the lead again ({@code 409} or {@code 400}) with the message and what was typed.
+	 */
+	@PostMapping("/{id}/responsibility/{function}")
+	String editResponsibility(@PathVariable UUID id, @PathVariable String function,
+			@RequestParam(defaultValue = "-1") int version, @RequestParam(required = false) String owner,
+			@RequestParam(defaultValue = "") String note, Authentication authentication, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CurrentStaff me = CurrentStaff.of(authentication);
+		String label = function.replace('_', ' ');
+		try {
+			leads.editResponsibility(caller(me), id, function, version, owner, blankToNull(note));
+			redirect.addFlashAttribute("message", "leads.matrix.saved");
+			redirect.addFlashAttribute("messageArgument", label);
+			return "redirect:/dashboard/leads/" + id + "#responsibility-matrix";
+		}
+		catch (LeadRejectedException refused) {
+			boolean stale = refused.errors().stream().anyMatch((error) -> "version".equals(error.field()));
+			response.setStatus(stale ? HttpServletResponse.SC_CONFLICT : HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("matrixError", stale ? "leads.matrix.stale" : "leads.matrix.refused");
+			model.addAttribute("matrixLabel", label);
+			model.addAttribute("matrixFunction", function);
+			model.addAttribute("matrixNote", note);
+			return detail(leads.lead(caller(me), id), model);
+		}
+	}
+
 	@ExceptionHandler(ServiceUnavailableException.class)
 	String unavailable(Model model) {
 		model.addAttribute("unavailable", true);
@@ -204,6 +235,7 @@ class LeadsController {
 		}
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
 		model.addAttribute("owners", leadWorkers());
+		model.addAttribute("matrixOwners", Brief.Responsibility.OWNERS);
 		return "dashboard/leads/detail";
 	}
 
