@@ -100,6 +100,14 @@ public class Briefs {
 				labels(facts));
 	}
 
+	/**
+	 * Erases what sales wrote about a lead on its matrix, as part of erasing the lead's
+	 * personal data (in the caller's transaction).
+	 */
+	public void eraseNotes(UUID leadId) {
+		this.edits.eraseNotes(leadId);
+	}
+
 	/** A lead's matrix: the proposal with the newest edit of each cell beside it. */
 	public Optional<Responsibility> responsibility(UUID leadId, String storedResult) {
 		return proposal(storedResult).map((proposal) -> withEdits(proposal, this.edits.current(leadId)));

@@ -45,6 +45,16 @@ class ResponsibilityEditRepository {
 		return current;
 	}
 
+	/**
+	 * Forgets the notes sales wrote on a lead's matrix (they may name the prospect); the
+	 * owners chosen stay. Returns how many edits had a note.
+	 */
+	int eraseNotes(UUID leadId) {
+		return this.jdbc.sql("update responsibility_edit set note = null where lead_id = :leadId and note is not null")
+			.param("leadId", leadId)
+			.update();
+	}
+
 	/** Every edit of one cell, oldest first. */
 	List<Responsibility.Edit> history(UUID leadId, String function) {
 		return this.jdbc.sql("""

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.northbeam.assessment.audit.Audit;
+import com.northbeam.assessment.brief.Briefs;
 import com.northbeam.assessment.lead.LeadDetails.Found;
 import com.northbeam.assessment.lead.LeadRepository.Locked;
 import com.northbeam.assessment.lead.LeadSubmissions.Submission;
@@ -32,6 +33,8 @@ public class LeadPrivacy {
 
 	private final LeadSubmissions submissions;
 
+	private final Briefs briefs;
+
 	private final Audit audit;
 
 	private final Clock clock;
@@ -39,11 +42,12 @@ public class LeadPrivacy {
 	private final TransactionTemplate transactions;
 
 	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
-			LeadSubmissions submissions, Audit audit, Clock clock, TransactionTemplate transactions) {
+			LeadSubmissions submissions, Briefs briefs, Audit audit, Clock clock, TransactionTemplate transactions) {
 		this.repository = repository;
 		this.timeline = timeline;
 		this.details = details;
 		this.submissions = submissions;
+		this.briefs = briefs;
 		this.audit = audit;
 		this.clock = clock;
 		this.transactions = transactions;
@@ -76,6 +80,7 @@ public class LeadPrivacy {
 		data.put("recommendation", detail.recommendation());
 		data.put("priority", detail.priority());
 		data.put("timeline", detail.timeline());
+		data.put("responsibility", detail.responsibility());
 		data.put("createdAt", detail.createdAt());
 		data.put("updatedAt", detail.updatedAt());
 		data.put("erased", detail.erased());
@@ -115,6 +120,7 @@ public class LeadPrivacy {
 		}
 		this.timeline.erase(lead.id());
 		this.submissions.erasePersonalData(lead.submissionId());
+		this.briefs.eraseNotes(lead.id());
 		this.timeline.addEvent(lead.id(), new Event(now, actor, "erased", "personal data erased"));
 		this.audit.record(actor, Audit.LEAD_ERASED, lead.id(), null, now);
 		return true;

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.assessment.lead.LeadFixtures;
+import com.northbeam.assessment.lead.LeadPrivacy;
 import com.northbeam.assessment.system.ConflictException;
 import com.northbeam.testsupport.TestTokenIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,9 @@ class ResponsibilityControllerTests {
 
 	@Autowired
 	ResponsibilityEdits edits;
+
+	@Autowired
+	LeadPrivacy privacy;
 
 	LeadFixtures leads;
 
@@ -150,6 +154,25 @@ class ResponsibilityControllerTests {
 			.param("id", lead)
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theNotesOnAMatrixAreInTheLeadsDataExportAndGoWithItsErasure() {
+		UUID lead = leads.leadOf(leads.submit());
+		assertThat(edit(lead, "vendor_coordination",
+				"{\"version\":0,\"owner\":\"shared\",\"note\":\"Dana's cousin runs their contracts\"}"))
+			.hasStatusOk();
+
+		assertThat(this.json.valueToTree(this.privacy.personalData(lead, "admin@northbeam.test")).toString())
+			.contains("Dana's cousin runs their contracts");
+
+		this.privacy.erase(lead, "admin@northbeam.test");
+
+		assertThat(jdbc.sql("select count(*) from responsibility_edit where lead_id = :id and note is not null")
+			.param("id", lead)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(edits(lead)).as("the owners chosen stay").isEqualTo(1);
 	}
 
 	@Test
