@@ -23,7 +23,9 @@ class SubmissionMetrics {
 		/** Sent again (a retry or a double click): the stored result is returned. */
 		REPEATED,
 		/** Refused as invalid. */
-		REFUSED
+		REFUSED,
+		/** Stored for the first time, held in quarantine instead of becoming a lead. */
+		QUARANTINED
 
 	}
 

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes submissions in, scores and prices them, stores them once, and rescores them on
  * request. A submission with contact details gets its lead ({@link LeadIntake}) in the
- * transaction that stores its consent, so there is exactly one lead per consent.
+ * transaction that stores its consent, so there is exactly one lead per consent; one that
+ * looks automated ({@link Screening}) is held in {@link Quarantine} instead, in that same
+ * transaction.
  */
 @Service
 class Submissions {
@@ -65,9 +68,16 @@ class Submissions {
 
 	private final SubmissionMetrics metrics;
 
+	private final Screening screening;
+
+	private final QuarantineRepository quarantine;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
-			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics) {
+			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
+			Screening screening, QuarantineRepository quarantine) {
+		this.screening = screening;
+		this.quarantine = quarantine;
 		this.validator = validator;
 		this.repository = repository;
 		this.results = results;
@@ -94,10 +104,15 @@ class Submissions {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost, now, now));
-		NewSubmission newSubmission = new NewSubmission(submission,
-				this.json.writeValueAsString(submission.answers().values()),
+		String answersJson = this.json.writeValueAsString(submission.answers().values());
+		String fingerprint = Screening.fingerprint(submission, answersJson);
+		NewSubmission newSubmission = new NewSubmission(submission, answersJson,
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
-				score, cost, body, now);
+				score, cost, body, fingerprint, now);
+		// Whatever looks automated is held for staff, never dropped: the prospect gets
+		// the same result either way.
+		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
+				: Set.of();
 		boolean created = once(() -> {
 			if (!submission.hasContact()) {
 				return this.repository.insert(newSubmission);
@@ -106,12 +121,24 @@ class Submissions {
 				if (!this.repository.insert(newSubmission)) {
 					return false;
 				}
-				this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
-						score.priority().score(), submission.attribution(), now));
+				if (reasons.isEmpty()) {
+					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
+							score.priority().score(), submission.attribution(), now));
+				}
+				else {
+					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
+							source(submission.attribution()), now));
+				}
 				return true;
 			});
 		});
-		this.metrics.count(created ? SubmissionMetrics.Outcome.NEW : SubmissionMetrics.Outcome.REPEATED);
+		if (!created) {
+			this.metrics.count(SubmissionMetrics.Outcome.REPEATED);
+		}
+		else {
+			this.metrics
+				.count(reasons.isEmpty() ? SubmissionMetrics.Outcome.NEW : SubmissionMetrics.Outcome.QUARANTINED);
+		}
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
