@@ -41,6 +41,11 @@ class SubmissionMetrics {
 		}
 	}
 
+	/** Counts a submission that passed the checks: new, quarantined or repeated. */
+	void countTakenIn(boolean created, boolean quarantined) {
+		count(!created ? Outcome.REPEATED : (quarantined ? Outcome.QUARANTINED : Outcome.NEW));
+	}
+
 	void count(Outcome outcome) {
 		this.counters.get(outcome).increment();
 	}

@@ -91,12 +91,13 @@ class SubmissionValidator {
 	 * Checks contact details given after the result, against the questionnaire version
 	 * the submission answered (its consent text is the one that must have been shown).
 	 */
-	Contact checkLateContact(int questionnaireVersion, ContactRequest request) {
+	Contact checkLateContact(int questionnaireVersion, ContactRequest request, Set<Suspicion> screening) {
 		Questionnaire questionnaire = this.questionnaires.version(questionnaireVersion)
 			.orElseThrow(() -> new IllegalStateException("Questionnaire version " + questionnaireVersion + " is gone"));
 		List<FieldError> errors = new ArrayList<>();
 		Contact contact = checkContact(questionnaire, request.contact(), errors);
 		checkConsent(questionnaire, request.consent(), errors);
+		screening.addAll(checkScreening(request.screening(), errors));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

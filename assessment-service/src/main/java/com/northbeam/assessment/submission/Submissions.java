@@ -3,6 +3,7 @@ package com.northbeam.assessment.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,13 +133,7 @@ class Submissions {
 				return true;
 			});
 		});
-		if (!created) {
-			this.metrics.count(SubmissionMetrics.Outcome.REPEATED);
-		}
-		else {
-			this.metrics
-				.count(reasons.isEmpty() ? SubmissionMetrics.Outcome.NEW : SubmissionMetrics.Outcome.QUARANTINED);
-		}
+		this.metrics.countTakenIn(created, !reasons.isEmpty());
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
@@ -197,19 +192,31 @@ class Submissions {
 
 	/**
 	 * Adds contact details and consent to a submission made with {@code contactLater}:
-	 * the lead appears now, with its notification. Details given before are kept as they
-	 * are.
+	 * the lead appears now, with its notification, unless they look automated (then they
+	 * wait in quarantine). Details given before are kept as they are.
 	 * @return the result, and whether this call created the lead
 	 */
 	Outcome addContact(UUID id, ContactRequest request) {
 		SubmissionRepository.ContactTarget target = this.repository.findContactTarget(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request);
+		Set<Suspicion> reasons = EnumSet.noneOf(Suspicion.class);
+		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request, reasons);
+		if (this.screening.disposable(contact.email())) {
+			reasons.add(Suspicion.DISPOSABLE_EMAIL);
+		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		boolean created = !target.contactGiven() && once(() -> this.transactions.execute((tx) -> {
 			Optional<NewestScore> score = this.repository.addConsent(id, request.consent().textVersion(), now);
-			score.ifPresent((newest) -> this.leads
-				.create(newLead(id, contact, newest.recommendation(), newest.priority(), target.attribution(), now)));
+			score.ifPresent((newest) -> {
+				if (reasons.isEmpty()) {
+					this.leads.create(newLead(id, contact, newest.recommendation(), newest.priority(),
+							target.attribution(), now));
+				}
+				else {
+					this.quarantine
+						.insert(new QuarantineRepository.Held(id, reasons, contact, source(target.attribution()), now));
+				}
+			});
 			return score.isPresent();
 		}));
 		return new Outcome(id, created, result(id).orElseThrow());

@@ -85,6 +85,30 @@ class QuarantineTests {
 	}
 
 	@Test
+	void contactDetailsGivenAfterTheResultThatLookAutomatedWaitInQuarantineToo() {
+		UUID honeypot = UUID.randomUUID();
+		UUID disposable = UUID.randomUUID();
+		post(SubmissionBodies.contactLater(honeypot));
+		post(SubmissionBodies.contactLater(disposable));
+
+		assertThat(putContact(honeypot, screened(SubmissionBodies.lateContact("lee@later.example"), "honeypot")))
+			.hasStatus(201)
+			.bodyJson()
+			.extractingPath("$.contactGiven")
+			.isEqualTo(true);
+		assertThat(putContact(disposable, SubmissionBodies.lateContact("lee@sharklasers.com"))).hasStatus(201);
+
+		assertThat(reasons(honeypot)).isEqualTo("honeypot");
+		assertThat(reasons(disposable)).isEqualTo("disposable_email");
+		assertThat(count("lead", honeypot) + count("lead", disposable)).isZero();
+		assertThat(putContact(honeypot, SubmissionBodies.lateContact("lee@later.example"))).as("given already")
+			.hasStatus(200);
+		assertThat(count("lead", honeypot)).isZero();
+		assertThat(release(honeypot)).hasStatusOk();
+		assertThat(count("lead", honeypot)).isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownScreeningReasonIsRefusedAndNothingIsStored() {
 		UUID id = UUID.randomUUID();
 
@@ -277,6 +301,15 @@ class QuarantineTests {
 	private MvcTestResult post(String body) {
 		return mvc.post()
 			.uri("/api/submissions")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:write"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	private MvcTestResult putContact(UUID id, String body) {
+		return mvc.put()
+			.uri("/api/submissions/{id}/contact", id)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("gateway", "submissions:write"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)

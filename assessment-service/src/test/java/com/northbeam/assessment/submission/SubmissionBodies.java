@@ -35,7 +35,7 @@ public final class SubmissionBodies {
 
 	/** The phone number of {@link #valid}'s contact. */
 	public static String phone(UUID id) {
-		return "+44 20 7946 %04d".formatted(Math.floorMod(id.hashCode(), 10000));
+		return "+44 20 7946 %012d".formatted(Math.floorMod(id.getLeastSignificantBits(), 1_000_000_000_000L));
 	}
 
 	/** A submission whose contact details come after the result. */

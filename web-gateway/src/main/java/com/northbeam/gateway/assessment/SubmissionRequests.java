@@ -73,7 +73,7 @@ final class SubmissionRequests {
 		Contact contact = new Contact(blankToNull(c.get("name")), blankToNull(c.get("email")),
 				blankToNull(c.get("company")), blankToNull(c.get("phone")), blankToNull(c.get("role")));
 		String version = (questionnaire.consent() != null) ? questionnaire.consent().version() : null;
-		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version));
+		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version), null);
 	}
 
 	static boolean accepted(String value) {

@@ -194,7 +194,8 @@ public class AssessmentClient {
 	}
 
 	/** Contact details and consent given on the result page. */
-	public record ContactDetails(Contact contact, ConsentGiven consent) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ContactDetails(Contact contact, ConsentGiven consent, SubmissionScreening screening) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
