@@ -76,10 +76,11 @@ class ObservabilityTests {
 
 	@Test
 	void aRequestKeepsTheCallersTraceInItsLogLinesAndProblemAndNoPersonalData(CapturedOutput output) throws Exception {
-		String body = SubmissionBodies.valid(UUID.randomUUID())
+		UUID id = UUID.randomUUID();
+		String body = SubmissionBodies.valid(id)
 			.replace("Dana Prospect", "Zebedee Quillfeather")
 			.replace("dana@prospect.example", "zebedee.quill@observe.example")
-			.replace("+44 20 7946 0000", "+44 20 7946 0917");
+			.replace(SubmissionBodies.phone(id), "+44 20 7946 0917");
 		String invalid = body.replace("\"questionnaireVersion\":1", "\"questionnaireVersion\":99");
 
 		HttpResponse<String> refused = submit(invalid);

@@ -103,6 +103,15 @@ final class Platform implements AutoCloseable {
 	}
 
 	/**
+	 * Extra command-line settings for a service, from its first start on (call before
+	 * {@link #start()}).
+	 */
+	Platform with(String service, String... settings) {
+		extraSettings.put(service, List.of(settings));
+		return this;
+	}
+
+	/**
 	 * Restarts a service with extra command-line settings, kept for its later restarts.
 	 */
 	void restart(String service, String... settings) {

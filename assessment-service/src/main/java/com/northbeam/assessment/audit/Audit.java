@@ -47,6 +47,18 @@ public class Audit {
 	 */
 	public static final String NOTIFICATIONS_REDELIVERED = "notifications.redelivered";
 
+	/** A staff member read the list of quarantined submissions. */
+	public static final String QUARANTINE_LISTED = "quarantine.listed";
+
+	/** A staff member released a quarantined submission: it became a lead. */
+	public static final String QUARANTINE_RELEASED = "quarantine.released";
+
+	/**
+	 * A quarantined submission's contact details were discarded (by staff or the
+	 * quarantine retention job).
+	 */
+	public static final String QUARANTINE_DISCARDED = "quarantine.discarded";
+
 	private final AuditRepository repository;
 
 	private final Clock clock;

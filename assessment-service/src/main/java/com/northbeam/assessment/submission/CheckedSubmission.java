@@ -1,5 +1,6 @@
 package com.northbeam.assessment.submission;
 
+import java.util.Set;
 import java.util.UUID;
 
 import com.northbeam.assessment.cost.CostInputs;
@@ -10,11 +11,12 @@ import com.northbeam.assessment.submission.SubmissionRequest.Contact;
 
 /**
  * A submission that passed every check, with trimmed values and hidden questions
- * answered. {@code contact} and {@code consentVersion} are {@code null} when the contact
- * details come later.
+ * answered. {@code screening} holds what the gateway saw that looks automated.
+ * {@code contact} and {@code consentVersion} are {@code null} when the contact details
+ * come later.
  */
 record CheckedSubmission(UUID id, Questionnaire questionnaire, Answers answers, CostInputs costs, Contact contact,
-		String consentVersion, Attribution attribution) {
+		String consentVersion, Attribution attribution, Set<Suspicion> screening) {
 
 	boolean hasContact() {
 		return this.contact != null;

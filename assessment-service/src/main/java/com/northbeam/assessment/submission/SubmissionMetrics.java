@@ -23,7 +23,9 @@ class SubmissionMetrics {
 		/** Sent again (a retry or a double click): the stored result is returned. */
 		REPEATED,
 		/** Refused as invalid. */
-		REFUSED
+		REFUSED,
+		/** Stored for the first time, held in quarantine instead of becoming a lead. */
+		QUARANTINED
 
 	}
 
@@ -37,6 +39,11 @@ class SubmissionMetrics {
 						.tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
 						.register(registry));
 		}
+	}
+
+	/** Counts a submission that passed the checks: new, quarantined or repeated. */
+	void countTakenIn(boolean created, boolean quarantined) {
+		count(!created ? Outcome.REPEATED : (quarantined ? Outcome.QUARANTINED : Outcome.NEW));
 	}
 
 	void count(Outcome outcome) {

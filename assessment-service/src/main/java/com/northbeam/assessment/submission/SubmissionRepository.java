@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubmissionRepository {
 
 	private static final String SUBMISSION_COLUMNS = "id, questionnaire_version, answers, costs, utm_source, utm_medium, "
-			+ "utm_campaign, referrer, landing, created_at";
+			+ "utm_campaign, referrer, landing, contact_fingerprint, created_at";
 
 	private static final String SUBMISSION_VALUES = ":id, :questionnaireVersion, :answers, :costs, :utmSource, :utmMedium, "
-			+ ":utmCampaign, :referrer, :landing, :createdAt";
+			+ ":utmCampaign, :referrer, :landing, :fingerprint, :createdAt";
 
 	private static final String INSERT_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
 			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
@@ -79,7 +79,41 @@ class SubmissionRepository {
 
 	/** A new submission to store, prepared by the caller. */
 	record NewSubmission(CheckedSubmission submission, String answersJson, String costsJson, Score score,
-			CostComparison cost, String body, Instant createdAt) {
+			CostComparison cost, String body, String fingerprint, Instant createdAt) {
+	}
+
+	/**
+	 * Whether a submission other than {@code id} with the same answers and contact
+	 * details came in since {@code since}.
+	 */
+	boolean seenSince(String fingerprint, UUID id, Instant since) {
+		if (fingerprint == null) {
+			return false;
+		}
+		return this.jdbc
+			.sql("select count(*) from submission where contact_fingerprint = :fingerprint and id <> :id "
+					+ "and created_at >= :since")
+			.param("fingerprint", fingerprint)
+			.param("id", id)
+			.param("since", timestamp(since))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The recommendation and priority of a submission's newest result. */
+	Optional<NewestScore> findNewestScore(UUID id) {
+		return this.jdbc.sql(NEWEST_SCORE).param("id", id).query(this::newestScore).optional();
+	}
+
+	/**
+	 * Removes a submission's consent record and the digest of its contact details, in the
+	 * caller's transaction: its contact details are gone.
+	 */
+	void forgetContact(UUID id) {
+		this.jdbc.sql("delete from consent_record where submission_id = :id").param("id", id).update();
+		this.jdbc.sql("update submission set referrer = null, contact_fingerprint = null where id = :id")
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -182,9 +216,14 @@ class SubmissionRepository {
 			.optional();
 	}
 
-	/** Removes the personal data a submission holds: the referrer. */
+	/**
+	 * Removes the personal data a submission holds: the referrer, and the digest of its
+	 * contact details.
+	 */
 	void eraseReferrer(UUID id) {
-		this.jdbc.sql("update submission set referrer = null where id = :id").param("id", id).update();
+		this.jdbc.sql("update submission set referrer = null, contact_fingerprint = null where id = :id")
+			.param("id", id)
+			.update();
 	}
 
 	static OffsetDateTime timestamp(Instant instant) {
@@ -205,6 +244,7 @@ class SubmissionRepository {
 		params.put("referrer", attribution.referrer());
 		params.put("landing", attribution.landing());
 		params.put("consentVersion", checked.consentVersion());
+		params.put("fingerprint", submission.fingerprint());
 		return params;
 	}
 

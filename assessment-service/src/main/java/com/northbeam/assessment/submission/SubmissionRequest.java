@@ -1,5 +1,6 @@
 package com.northbeam.assessment.submission;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,9 +23,11 @@ import tools.jackson.databind.JsonNode;
  * @param contactLater {@code true} when the prospect sees the result first and may leave
  * contact details afterwards ({@code PUT /api/submissions/{id}/contact}); no lead exists
  * until then
+ * @param screening what the gateway saw that looks automated (see {@link Suspicion}),
+ * optional
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
-		Consent consent, Attribution attribution, Boolean contactLater) {
+		Consent consent, Attribution attribution, Boolean contactLater, Screening screening) {
 
 	boolean defersContact() {
 		return Boolean.TRUE.equals(this.contactLater);
@@ -34,6 +37,10 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 	}
 
 	record Consent(Boolean accepted, String textVersion) {
+	}
+
+	/** The codes of what the gateway saw that looks automated. */
+	record Screening(List<String> reasons) {
 	}
 
 	record Attribution(@JsonProperty("utm_source") String utmSource, @JsonProperty("utm_medium") String utmMedium,

@@ -1,7 +1,9 @@
 package com.northbeam.assessment.submission;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -62,24 +64,40 @@ class SubmissionValidator {
 			checkConsent(questionnaire, request.consent(), errors);
 		}
 		Attribution attribution = checkAttribution(request.attribution(), errors);
+		Set<Suspicion> screening = checkScreening(request.screening(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		UUID id = (request.id() != null) ? request.id() : UUID.randomUUID();
 		return new CheckedSubmission(id, questionnaire, answers, costs, contact,
-				(contact != null) ? questionnaire.consent().version() : null, attribution);
+				(contact != null) ? questionnaire.consent().version() : null, attribution, screening);
+	}
+
+	/** The gateway's screening reasons: known codes of what only the gateway can see. */
+	private static Set<Suspicion> checkScreening(SubmissionRequest.Screening screening, List<FieldError> errors) {
+		Set<Suspicion> reasons = EnumSet.noneOf(Suspicion.class);
+		if (screening == null || screening.reasons() == null) {
+			return reasons;
+		}
+		for (String code : screening.reasons()) {
+			Suspicion.ofGatewayCode(code)
+				.ifPresentOrElse(reasons::add, () -> errors.add(new FieldError("screening.reasons",
+						"must hold only " + Suspicion.gatewayCodes() + ", not " + Suspicion.quoted(code))));
+		}
+		return reasons;
 	}
 
 	/**
 	 * Checks contact details given after the result, against the questionnaire version
 	 * the submission answered (its consent text is the one that must have been shown).
 	 */
-	Contact checkLateContact(int questionnaireVersion, ContactRequest request) {
+	Contact checkLateContact(int questionnaireVersion, ContactRequest request, Set<Suspicion> screening) {
 		Questionnaire questionnaire = this.questionnaires.version(questionnaireVersion)
 			.orElseThrow(() -> new IllegalStateException("Questionnaire version " + questionnaireVersion + " is gone"));
 		List<FieldError> errors = new ArrayList<>();
 		Contact contact = checkContact(questionnaire, request.contact(), errors);
 		checkConsent(questionnaire, request.consent(), errors);
+		screening.addAll(checkScreening(request.screening(), errors));
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}

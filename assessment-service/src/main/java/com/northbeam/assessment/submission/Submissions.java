@@ -3,9 +3,11 @@ package com.northbeam.assessment.submission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Takes submissions in, scores and prices them, stores them once, and rescores them on
  * request. A submission with contact details gets its lead ({@link LeadIntake}) in the
- * transaction that stores its consent, so there is exactly one lead per consent.
+ * transaction that stores its consent, so there is exactly one lead per consent; one that
+ * looks automated ({@link Screening}) is held in {@link Quarantine} instead, in that same
+ * transaction.
  */
 @Service
 class Submissions {
@@ -65,9 +69,16 @@ class Submissions {
 
 	private final SubmissionMetrics metrics;
 
+	private final Screening screening;
+
+	private final QuarantineRepository quarantine;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
-			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics) {
+			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
+			Screening screening, QuarantineRepository quarantine) {
+		this.screening = screening;
+		this.quarantine = quarantine;
 		this.validator = validator;
 		this.repository = repository;
 		this.results = results;
@@ -94,10 +105,15 @@ class Submissions {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String body = this.json
 			.writeValueAsString(SubmissionResult.of(submission.id(), submission.answers(), score, cost, now, now));
-		NewSubmission newSubmission = new NewSubmission(submission,
-				this.json.writeValueAsString(submission.answers().values()),
+		String answersJson = this.json.writeValueAsString(submission.answers().values());
+		String fingerprint = Screening.fingerprint(submission, answersJson);
+		NewSubmission newSubmission = new NewSubmission(submission, answersJson,
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
-				score, cost, body, now);
+				score, cost, body, fingerprint, now);
+		// Whatever looks automated is held for staff, never dropped: the prospect gets
+		// the same result either way.
+		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
+				: Set.of();
 		boolean created = once(() -> {
 			if (!submission.hasContact()) {
 				return this.repository.insert(newSubmission);
@@ -106,12 +122,18 @@ class Submissions {
 				if (!this.repository.insert(newSubmission)) {
 					return false;
 				}
-				this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
-						score.priority().score(), submission.attribution(), now));
+				if (reasons.isEmpty()) {
+					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
+							score.priority().score(), submission.attribution(), now));
+				}
+				else {
+					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
+							source(submission.attribution()), now));
+				}
 				return true;
 			});
 		});
-		this.metrics.count(created ? SubmissionMetrics.Outcome.NEW : SubmissionMetrics.Outcome.REPEATED);
+		this.metrics.countTakenIn(created, !reasons.isEmpty());
 		if (created) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
@@ -170,19 +192,31 @@ class Submissions {
 
 	/**
 	 * Adds contact details and consent to a submission made with {@code contactLater}:
-	 * the lead appears now, with its notification. Details given before are kept as they
-	 * are.
+	 * the lead appears now, with its notification, unless they look automated (then they
+	 * wait in quarantine). Details given before are kept as they are.
 	 * @return the result, and whether this call created the lead
 	 */
 	Outcome addContact(UUID id, ContactRequest request) {
 		SubmissionRepository.ContactTarget target = this.repository.findContactTarget(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request);
+		Set<Suspicion> reasons = EnumSet.noneOf(Suspicion.class);
+		Contact contact = this.validator.checkLateContact(target.questionnaireVersion(), request, reasons);
+		if (this.screening.disposable(contact.email())) {
+			reasons.add(Suspicion.DISPOSABLE_EMAIL);
+		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		boolean created = !target.contactGiven() && once(() -> this.transactions.execute((tx) -> {
 			Optional<NewestScore> score = this.repository.addConsent(id, request.consent().textVersion(), now);
-			score.ifPresent((newest) -> this.leads
-				.create(newLead(id, contact, newest.recommendation(), newest.priority(), target.attribution(), now)));
+			score.ifPresent((newest) -> {
+				if (reasons.isEmpty()) {
+					this.leads.create(newLead(id, contact, newest.recommendation(), newest.priority(),
+							target.attribution(), now));
+				}
+				else {
+					this.quarantine
+						.insert(new QuarantineRepository.Held(id, reasons, contact, source(target.attribution()), now));
+				}
+			});
 			return score.isPresent();
 		}));
 		return new Outcome(id, created, result(id).orElseThrow());

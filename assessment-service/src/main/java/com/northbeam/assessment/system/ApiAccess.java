@@ -26,6 +26,8 @@ record ApiAccess(HttpMethod method, List<String> patterns, String scope) {
 			scoped(HttpMethod.GET, "submissions:read", "/api/submissions/**"),
 			scoped(null, "submissions:write", "/api/submissions/**"),
 			scoped(HttpMethod.POST, "events:write", "/api/events"),
+			scoped(HttpMethod.GET, "quarantine:read", "/api/leads/quarantine"),
+			scoped(null, "quarantine:write", "/api/leads/quarantine/**"),
 			scoped(HttpMethod.GET, "leads:read", "/api/stats/**", "/api/leads/**"),
 			scoped(null, "leads:write", "/api/leads/**"),
 			scoped(HttpMethod.GET, "scoring:read", "/api/admin/scoring/**"),

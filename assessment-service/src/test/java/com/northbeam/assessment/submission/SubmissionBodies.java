@@ -16,16 +16,26 @@ public final class SubmissionBodies {
 	private SubmissionBodies() {
 	}
 
+	/**
+	 * A valid submission with contact details. Its phone number differs by id, so
+	 * submissions with different ids are not the same answers and contact sent again
+	 * (which would be quarantined).
+	 */
 	public static String valid(UUID id) {
 		return """
 				{"id":"%s","questionnaireVersion":1,"answers":%s,
 				 "costs":{"internal_it_staff":3,"average_loaded_salary":90000,"tools_spend":20000},
 				 "contact":{"name":"Dana Prospect","email":"dana@prospect.example","company":"Prospect Works",
-				            "phone":"+44 20 7946 0000","role":"Operations manager"},
+				            "phone":"%s","role":"Operations manager"},
 				 "consent":{"accepted":true,"textVersion":"%s"},
 				 "attribution":{"utm_source":"newsletter","utm_medium":"email","utm_campaign":"autumn",
 				                "referrer":"https://search.example/","landing":"/articles/co-managed-vs-fully-managed-it"}}"""
-			.formatted(id, ANSWERS, CONSENT_VERSION);
+			.formatted(id, ANSWERS, phone(id), CONSENT_VERSION);
+	}
+
+	/** The phone number of {@link #valid}'s contact. */
+	public static String phone(UUID id) {
+		return "+44 20 7946 %012d".formatted(Math.floorMod(id.getLeastSignificantBits(), 1_000_000_000_000L));
 	}
 
 	/** A submission whose contact details come after the result. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
 import com.northbeam.gateway.client.AssessmentClient.ConsentGiven;
@@ -128,7 +130,7 @@ class AssessmentApiController {
 							headers = @Header(name = "Location", description = "The result's URL in this API"),
 							content = @Content(schema = @Schema(implementation = Queued.class),
 									examples = @ExampleObject(name = "pending", value = QUEUED_EXAMPLE))) })
-	ResponseEntity<?> submit(@RequestBody ApiSubmission body) {
+	ResponseEntity<?> submit(@RequestBody ApiSubmission body, HttpServletRequest http) {
 		Questionnaire questionnaire = questionnaires.get();
 		UUID id = (body.id() != null) ? body.id() : UUID.randomUUID();
 		Map<String, Object> rawAnswers = (body.answers() != null) ? body.answers() : Map.of();
@@ -141,8 +143,12 @@ class AssessmentApiController {
 		}
 		// The JSON API always takes contact details with the answers, whatever the
 		// wizard's setting.
-		var request = SubmissionRequests.toRequest(questionnaire, id, data,
-				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false);
+		// Over the rate limit: taken, and quarantined by assessment-service; the client
+		// sees the same answer.
+		var request = SubmissionRequests.screened(
+				SubmissionRequests.toRequest(questionnaire, id, data,
+						(body.attribution() != null) ? body.attribution() : Attribution.NONE, false),
+				PostRateLimit.overLimit(http) ? List.of(Screening.RATE_LIMIT) : List.of());
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		Submissions.Outcome outcome = submissions.submit(request);
 		funnel.apiSubmitted();

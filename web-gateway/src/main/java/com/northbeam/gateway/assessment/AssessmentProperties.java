@@ -45,13 +45,15 @@ public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimum
 	}
 
 	/**
-	 * A token bucket per client address for posts to the wizard and the JSON API.
+	 * Posts per client address to the wizard and the JSON API, counted in fixed windows
+	 * shared by every replica.
 	 *
-	 * @param capacity posts allowed in a burst
-	 * @param refillPeriod time in which a full bucket refills
+	 * @param capacity posts in one window before a submission is quarantined
+	 * @param refillPeriod the length of a window
+	 * @param hardCapacity posts in one window before posts are refused with 429
 	 */
 	public record RateLimit(@Min(1) @DefaultValue("60") int capacity,
-			@NotNull @DefaultValue("10m") Duration refillPeriod) {
+			@NotNull @DefaultValue("10m") Duration refillPeriod, @Min(1) @DefaultValue("240") int hardCapacity) {
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
@@ -41,18 +43,32 @@ record Draft(UUID id, UUID submissionId, int step, Data data, Attribution attrib
 
 	/**
 	 * What the visitor entered: answers by question id, cost figures and contact fields
-	 * by field id.
+	 * by field id; and what looked automated on the way ({@code screening}: codes such as
+	 * {@code honeypot}), sent with the submission so it is quarantined, not dropped.
 	 */
-	record Data(Map<String, List<String>> answers, Map<String, String> costs, Map<String, String> contact) {
+	record Data(Map<String, List<String>> answers, Map<String, String> costs, Map<String, String> contact,
+			Set<String> screening) {
 
 		Data {
 			answers = (answers != null) ? new LinkedHashMap<>(answers) : new LinkedHashMap<>();
 			costs = (costs != null) ? new LinkedHashMap<>(costs) : new LinkedHashMap<>();
 			contact = (contact != null) ? new LinkedHashMap<>(contact) : new LinkedHashMap<>();
+			screening = (screening != null) ? new TreeSet<>(screening) : new TreeSet<>();
+		}
+
+		Data(Map<String, List<String>> answers, Map<String, String> costs, Map<String, String> contact) {
+			this(answers, costs, contact, null);
 		}
 
 		static Data empty() {
-			return new Data(null, null, null);
+			return new Data(null, null, null, null);
+		}
+
+		/** The same data, noting something that looked automated. */
+		Data withScreening(String reason) {
+			Data copy = new Data(answers, costs, contact, screening);
+			copy.screening().add(reason);
+			return copy;
 		}
 
 		List<String> answer(String questionId) {
@@ -60,7 +76,7 @@ record Draft(UUID id, UUID submissionId, int step, Data data, Attribution attrib
 		}
 
 		Data withAnswer(String questionId, List<String> codes) {
-			Data copy = new Data(answers, costs, contact);
+			Data copy = new Data(answers, costs, contact, screening);
 			if (codes.isEmpty()) {
 				copy.answers().remove(questionId);
 			}
@@ -71,13 +87,13 @@ record Draft(UUID id, UUID submissionId, int step, Data data, Attribution attrib
 		}
 
 		Data withCost(String fieldId, String value) {
-			Data copy = new Data(answers, costs, contact);
+			Data copy = new Data(answers, costs, contact, screening);
 			copy.costs().put(fieldId, value);
 			return copy;
 		}
 
 		Data withContact(String fieldId, String value) {
-			Data copy = new Data(answers, costs, contact);
+			Data copy = new Data(answers, costs, contact, screening);
 			copy.contact().put(fieldId, value);
 			return copy;
 		}

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.ContentClient.ArticleLookup;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
+import com.northbeam.gateway.client.SubmissionScreening;
 import com.northbeam.gateway.site.SiteContent;
 import com.northbeam.gateway.system.PageMeta;
 import com.northbeam.gateway.system.PageNotFoundException;
@@ -131,10 +134,16 @@ class ResultController {
 
 	@PostMapping("/contact")
 	String giveContact(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, CsrfToken csrf,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		WizardController.loadEarly(csrf);
+		// What looks automated goes with the details, which then wait in quarantine;
+		// the visitor sees the same pages.
+		List<String> screening = new ArrayList<>();
 		if (!WizardFlow.blank(form.getFirst(WizardFlow.HONEYPOT))) {
-			return "redirect:/assessment/received";
+			screening.add(Screening.HONEYPOT);
+		}
+		if (PostRateLimit.overLimit(request)) {
+			screening.add(Screening.RATE_LIMIT);
 		}
 		Submissions.ResultState state = submissions.result(id);
 		if (!(state instanceof Submissions.ResultState.Ready ready)) {
@@ -151,7 +160,9 @@ class ResultController {
 		Map<String, String> errors = check.checkContactDetails(questionnaire, values);
 		if (errors.isEmpty()) {
 			try {
-				if (!submissions.giveContact(id, SubmissionRequests.toContactDetails(questionnaire, values))) {
+				ContactDetails details = SubmissionRequests.toContactDetails(questionnaire, values);
+				details = new ContactDetails(details.contact(), details.consent(), SubmissionScreening.of(screening));
+				if (!submissions.giveContact(id, details)) {
 					throw new PageNotFoundException("" + id);
 				}
 				return "redirect:/assessment/result/" + id + "?contact=sent#consultation";

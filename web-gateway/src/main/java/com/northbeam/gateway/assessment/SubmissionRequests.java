@@ -2,6 +2,7 @@ package com.northbeam.gateway.assessment;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.SubmissionScreening;
 
 /**
  * Answers as a draft keeps them (from the wizard's form or the JSON API) and as
@@ -49,11 +51,18 @@ final class SubmissionRequests {
 			}
 		});
 		if (contactLater) {
-			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true);
+			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true,
+					null);
 		}
 		ContactDetails details = toContactDetails(questionnaire, data.contact());
 		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, details.contact(), details.consent(),
-				attribution, null);
+				attribution, null, null);
+	}
+
+	/** The same submission with the reasons it looks automated; none leaves it as is. */
+	static SubmissionRequest screened(SubmissionRequest r, Collection<String> reasons) {
+		return new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(), r.attribution(),
+				r.contactLater(), SubmissionScreening.of(reasons));
 	}
 
 	/**
@@ -64,7 +73,7 @@ final class SubmissionRequests {
 		Contact contact = new Contact(blankToNull(c.get("name")), blankToNull(c.get("email")),
 				blankToNull(c.get("company")), blankToNull(c.get("phone")), blankToNull(c.get("role")));
 		String version = (questionnaire.consent() != null) ? questionnaire.consent().version() : null;
-		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version));
+		return new ContactDetails(contact, new ConsentGiven(accepted(c.get(CONSENT)), version), null);
 	}
 
 	static boolean accepted(String value) {

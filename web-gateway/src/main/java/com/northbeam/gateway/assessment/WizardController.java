@@ -85,7 +85,7 @@ class WizardController {
 			startDraft(request, response);
 			return "redirect:" + prefix(request) + "/assessment";
 		}
-		WizardFlow.Outcome outcome = flow.next(questionnaire, current.get(), form);
+		WizardFlow.Outcome outcome = flow.next(questionnaire, current.get(), form, PostRateLimit.overLimit(request));
 		if (outcome instanceof WizardFlow.Outcome.Invalid invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			embedded(request, model);

@@ -19,8 +19,6 @@ import com.northbeam.gateway.client.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -47,20 +45,17 @@ class WizardFlow {
 
 	private final AssessmentProperties properties;
 
-	private final MessageSource messages;
-
 	private final FunnelEvents funnel;
 
 	private final Clock clock;
 
 	WizardFlow(DraftRepository drafts, AnswerCheck check, Submissions submissions, ReadingPicks reading,
-			AssessmentProperties properties, MessageSource messages, FunnelEvents funnel, Clock clock) {
+			AssessmentProperties properties, FunnelEvents funnel, Clock clock) {
 		this.drafts = drafts;
 		this.check = check;
 		this.submissions = submissions;
 		this.reading = reading;
 		this.properties = properties;
-		this.messages = messages;
 		this.funnel = funnel;
 		this.clock = clock;
 	}
@@ -90,21 +85,30 @@ class WizardFlow {
 		return draft.atStep(Math.min(index, steps(questionnaire).size() - 1));
 	}
 
-	/** What a posted step leads to. */
-	Outcome next(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form) {
+	/**
+	 * What a posted step leads to. A filled honeypot or a post over the rate limit
+	 * ({@code overRateLimit}) changes nothing the visitor sees: it is noted in the draft
+	 * and sent with the submission, which assessment-service then quarantines.
+	 */
+	Outcome next(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form, boolean overRateLimit) {
 		if (draft.submitted()) {
 			// Back button, refresh or double click after submitting: the one result, no
 			// new lead.
 			return new Outcome.Redirect("/assessment/result/" + draft.submissionId());
 		}
+		Draft.Data data = draft.data();
 		if (!blank(form.getFirst(HONEYPOT))) {
-			log.info("Assessment post with the honeypot filled in ignored (draft {})", draft.id());
-			return new Outcome.Redirect("/assessment/received");
+			log.info("Assessment post with the honeypot filled in; its submission will be quarantined (draft {})",
+					draft.id());
+			data = data.withScreening(Screening.HONEYPOT);
+		}
+		if (overRateLimit) {
+			data = data.withScreening(Screening.RATE_LIMIT);
 		}
 		List<Step> steps = steps(questionnaire);
 		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
 		Step step = steps.get(index);
-		Draft updated = draft.with(merge(questionnaire, step, draft.data(), form)).atStep(index);
+		Draft updated = draft.with(merge(questionnaire, step, data, form)).atStep(index);
 		if ("back".equals(form.getFirst("action"))) {
 			drafts.save(updated.atStep(Math.max(index - 1, 0)), clock.instant());
 			return new Outcome.Redirect("/assessment");
@@ -135,9 +139,9 @@ class WizardFlow {
 	private Outcome submit(Questionnaire questionnaire, Draft draft) {
 		Duration taken = Duration.between(draft.startedAt(), clock.instant());
 		if (taken.compareTo(properties.minimumFillTime()) < 0) {
-			log.info("Assessment {} finished in {} ms, faster than a person can; asked to confirm", draft.id(),
-					taken.toMillis());
-			return new Outcome.Invalid(draft, Map.of("", text("validation.tooFast")));
+			log.info("Assessment {} finished in {} ms, faster than a person can; its submission will be quarantined",
+					draft.id(), taken.toMillis());
+			draft = draft.with(draft.data().withScreening(Screening.TOO_FAST));
 		}
 		List<Step> steps = steps(questionnaire);
 		for (int i = 0; i < steps.size(); i++) {
@@ -148,8 +152,9 @@ class WizardFlow {
 				return new Outcome.Invalid(back, errors);
 			}
 		}
-		SubmissionRequest request = SubmissionRequests.toRequest(questionnaire, draft.submissionId(), draft.data(),
-				draft.attribution(), properties.contactAfterResult());
+		SubmissionRequest request = SubmissionRequests.screened(SubmissionRequests.toRequest(questionnaire,
+				draft.submissionId(), draft.data(), draft.attribution(), properties.contactAfterResult()),
+				draft.data().screening());
 		try {
 			submissions.submit(request);
 		}
@@ -232,10 +237,6 @@ class WizardFlow {
 			}
 		}
 		return -1;
-	}
-
-	private String text(String code, Object... args) {
-		return messages.getMessage(code, args, LocaleContextHolder.getLocale());
 	}
 
 	private static int parseInt(String value, int fallback) {

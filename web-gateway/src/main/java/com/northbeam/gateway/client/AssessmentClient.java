@@ -183,16 +183,19 @@ public class AssessmentClient {
 	}
 
 	/**
-	 * {@code contactLater} is {@code true} for a submission whose contact details come
-	 * after the result.
+	 * A submission as assessment-service takes it. {@code contactLater} is {@code true}
+	 * for a submission whose contact details come after the result; {@code screening}
+	 * says what the gateway saw that looks automated (absent when nothing did).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
-			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater) {
+			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater,
+			SubmissionScreening screening) {
 	}
 
 	/** Contact details and consent given on the result page. */
-	public record ContactDetails(Contact contact, ConsentGiven consent) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ContactDetails(Contact contact, ConsentGiven consent, SubmissionScreening screening) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

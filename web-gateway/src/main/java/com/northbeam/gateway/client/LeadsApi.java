@@ -1,6 +1,7 @@
 package com.northbeam.gateway.client;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
 import com.northbeam.gateway.client.LeadsClient.LeadDetail;
@@ -53,6 +54,15 @@ interface LeadsApi {
 	@GetExchange(url = "/export.csv", accept = "text/csv")
 	ResponseEntity<InputStream> exportCsv(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestParam MultiValueMap<String, String> filter);
+
+	@GetExchange("/quarantine")
+	List<LeadsClient.QuarantinedSubmission> quarantine(@RequestAttribute(Caller.ATTRIBUTE) Caller caller);
+
+	@PostExchange("/quarantine/{id}/release")
+	LeadsClient.QuarantineDecision release(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+
+	@PostExchange("/quarantine/{id}/discard")
+	LeadsClient.QuarantineDecision discard(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
 
 	record StatusChange(int version, String status, String lostReason) {
 	}

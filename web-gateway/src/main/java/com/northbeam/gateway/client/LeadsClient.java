@@ -98,6 +98,53 @@ public class LeadsClient {
 				? leads.responsibilityMarkdown(Caller.of(caller), id) : leads.responsibilityCsv(Caller.of(caller), id));
 	}
 
+	/**
+	 * The submissions that looked automated and wait for a decision, newest first (scope
+	 * {@code quarantine:read}).
+	 */
+	public List<QuarantinedSubmission> quarantine(StaffCaller caller) {
+		List<QuarantinedSubmission> items = Refusals.LEADS.call("quarantine",
+				() -> leads.quarantine(Caller.of(caller)));
+		return (items != null) ? items : List.of();
+	}
+
+	/**
+	 * Makes a quarantined submission a lead, with its notification (scope
+	 * {@code quarantine:write}).
+	 * @throws LeadRejectedException when it was already released or discarded
+	 * @throws LeadNotFoundException when there is no such quarantined submission
+	 */
+	public QuarantineDecision release(StaffCaller caller, UUID submissionId) {
+		return Refusals.LEADS.answer("quarantined submission " + submissionId,
+				() -> leads.release(Caller.of(caller), submissionId));
+	}
+
+	/**
+	 * Deletes the contact details of a quarantined submission (scope
+	 * {@code quarantine:write}).
+	 * @throws LeadRejectedException when it was already released or discarded
+	 * @throws LeadNotFoundException when there is no such quarantined submission
+	 */
+	public QuarantineDecision discard(StaffCaller caller, UUID submissionId) {
+		return Refusals.LEADS.answer("quarantined submission " + submissionId,
+				() -> leads.discard(Caller.of(caller), submissionId));
+	}
+
+	/** A submission held in quarantine, with every reason it looked automated. */
+	public record QuarantinedSubmission(UUID submissionId, List<String> reasons, String name, String email,
+			String company, String phone, String role, String source, String recommendation, int priority,
+			Instant createdAt) {
+
+		public QuarantinedSubmission {
+			reasons = (reasons != null) ? List.copyOf(reasons) : List.of();
+		}
+
+	}
+
+	/** What a release or discard did; {@code leadId} is the new lead of a release. */
+	public record QuarantineDecision(UUID submissionId, String status, UUID leadId) {
+	}
+
 	/** What the leads list is narrowed to; empty values mean "any". */
 	public record Filter(List<String> status, List<String> recommendation, String owner, Integer minPriority,
 			Integer maxPriority, LocalDate createdFrom, LocalDate createdTo, String q, String sort) {

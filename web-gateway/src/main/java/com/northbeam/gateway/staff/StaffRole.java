@@ -6,7 +6,7 @@ import java.util.List;
 public enum StaffRole {
 
 	/** Works leads. */
-	SALES(List.of("leads:read", "leads:write", "submissions:read")),
+	SALES(List.of("leads:read", "leads:write", "submissions:read", "quarantine:read", "quarantine:write")),
 
 	/** Writes and publishes content. */
 	EDITOR(List.of("content:write")),
@@ -15,8 +15,9 @@ public enum StaffRole {
 	 * Does everything, including accounts, pricing, notifications (and redelivering
 	 * them), privacy, audit and the scoring rules.
 	 */
-	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "content:write", "admin", "notifications:redeliver",
-			"scoring:read", "scoring:draft", "scoring:try", "scoring:publish"));
+	ADMIN(List.of("leads:read", "leads:write", "submissions:read", "quarantine:read", "quarantine:write",
+			"content:write", "admin", "notifications:redeliver", "scoring:read", "scoring:draft", "scoring:try",
+			"scoring:publish"));
 
 	private final List<String> scopes;
 

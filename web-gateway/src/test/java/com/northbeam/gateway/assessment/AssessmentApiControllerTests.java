@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +89,41 @@ class AssessmentApiControllerTests {
 					.isEqualTo("http://localhost:8080/assessment/result/" + id);
 				assertThat(json).extractingPath("$.fit.co_managed").isEqualTo(78.0);
 			});
+	}
+
+	@Test
+	void aSubmissionOverTheRateLimitGetsTheSameAnswerAndIsSentForQuarantine() throws Exception {
+		UUID clean = UUID.randomUUID();
+		UUID over = UUID.randomUUID();
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(clean), Duration.ZERO));
+
+		MvcTestResult first = mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(BODY.formatted(clean))
+			.exchange();
+		MvcTestResult second = mvc.post()
+			.uri("/api/v1/assessment/submissions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.requestAttr(PostRateLimit.OVER_LIMIT, true)
+			.content(BODY.formatted(over))
+			.exchange();
+
+		assertThat(second).hasStatus(201);
+		assertThat(second.getResponse().getContentAsString().replace(over.toString(), clean.toString()))
+			.isEqualTo(first.getResponse().getContentAsString());
+		assertThat(sent(over)).contains("\"screening\":{\"reasons\":[\"rate_limit\"]}");
+		assertThat(sent(clean)).doesNotContain("screening");
+	}
+
+	private String sent(UUID id) {
+		return assessment.requests()
+			.stream()
+			.filter((request) -> request.path().equals("/api/submissions") && request.body().contains(id.toString()))
+			.findFirst()
+			.orElseThrow()
+			.body();
 	}
 
 	@Test

@@ -106,11 +106,34 @@ class ContactAfterResultTests {
 		assertThat(giveContact(id)).hasRedirectedUrl("/assessment/result/" + id + "?contact=sent#consultation");
 
 		assertThat(contactCalls(id)).singleElement()
-			.satisfies((request) -> assertThat(request.body()).contains("\"email\":\"dana@example.com\"",
-					"\"name\":\"Dana Prospect\"", "\"accepted\":true", "\"textVersion\":\"2026-11-v1\""));
+			.satisfies((request) -> assertThat(request.body())
+				.contains("\"email\":\"dana@example.com\"", "\"name\":\"Dana Prospect\"", "\"accepted\":true",
+						"\"textVersion\":\"2026-11-v1\"")
+				.doesNotContain("screening"));
 		assertThat(mvc.get().uri("/assessment/result/" + id + "?contact=sent")).bodyText()
 			.contains("we have your details", "name=\"preferredTimes\"")
 			.doesNotContain("id=\"contact\"");
+	}
+
+	@Test
+	void contactDetailsWithTheHoneypotFilledAreSentForQuarantineAndTheVisitorSeesTheSamePage() {
+		UUID id = finishWizard();
+		assessment.respond("PUT", "/api/submissions/" + id + "/contact",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+
+		assertThat(mvc.post()
+			.uri("/assessment/result/" + id + "/contact")
+			.with(csrf())
+			.param("name", "Dana Prospect")
+			.param("email", "dana@example.com")
+			.param("company", "Acme Ltd")
+			.param("consent", "true")
+			.param("website", "https://autofill.example"))
+			.hasRedirectedUrl("/assessment/result/" + id + "?contact=sent#consultation");
+
+		assertThat(contactCalls(id)).singleElement()
+			.satisfies((request) -> assertThat(request.body()).contains("\"email\":\"dana@example.com\"",
+					"\"screening\":{\"reasons\":[\"honeypot\"]}"));
 	}
 
 	@Test

@@ -214,24 +214,87 @@ class WizardControllerTests {
 	}
 
 	@Test
-	void aFilledHoneypotStoresNothing() {
+	void aFilledHoneypotChangesNothingTheVisitorSeesAndTheSubmissionSaysSo() {
 		Cookie draft = start();
-		Map<String, List<String>> form = new LinkedHashMap<>(VALID_STEPS.get(0));
-		form.put("website", List.of("http://spam.example"));
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
+		Map<String, List<String>> first = new LinkedHashMap<>(VALID_STEPS.get(0));
+		first.put("website", List.of("http://spam.example"));
 
-		assertThat(post(draft, 0, form)).hasRedirectedUrl("/assessment/received");
-		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 1 of 6");
+		MvcTestResult firstStep = post(draft, 0, first);
+		assertThat(firstStep).hasRedirectedUrl("/assessment");
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 2 of 6");
+		MvcTestResult last = completeAll(draft);
+
+		assertThat(last).hasRedirectedUrl("/assessment/result/" + id);
+		assertThat(mvc.get().uri("/assessment/result/" + id)).hasStatusOk()
+			.bodyText()
+			.contains("We recommend co-managed IT");
+		assertThat(submitted(id)).contains("\"screening\":{\"reasons\":[\"honeypot\"]}");
 	}
 
 	@Test
-	void aWizardFinishedFasterThanAPersonCanIsAskedToConfirm() {
+	void aWizardFinishedFasterThanAPersonCanReachesItsResultAndTheSubmissionSaysSo() {
 		Cookie draft = start();
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		MvcTestResult result = null;
 		for (int i = 0; i < VALID_STEPS.size(); i++) {
-			MvcTestResult result = post(draft, i, VALID_STEPS.get(i));
-			if (i == VALID_STEPS.size() - 1) {
-				assertThat(result).hasStatus(422).bodyText().contains("quicker than we expected");
-			}
+			result = post(draft, i, VALID_STEPS.get(i));
 		}
+
+		assertThat(result).hasRedirectedUrl("/assessment/result/" + id);
+		assertThat(submitted(id)).contains("\"screening\":{\"reasons\":[\"too_fast\"]}");
+	}
+
+	@Test
+	void aCleanRunSendsNoScreening() {
+		Cookie draft = start();
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+
+		assertThat(completeAll(draft)).hasRedirectedUrl("/assessment/result/" + id);
+		assertThat(submitted(id)).doesNotContain("screening");
+	}
+
+	@Test
+	void aPostOverTheRateLimitIsTakenAndTheSubmissionSaysSo() {
+		Cookie draft = start();
+		UUID id = submissionId(draft);
+		assessment.respond("POST", "/api/submissions",
+				new Response(201, "application/json", Fixtures.result(id), Duration.ZERO));
+		jdbc.sql("UPDATE assessment_draft SET started_at = :then WHERE id = :id")
+			.param("then", OffsetDateTime.now().minusMinutes(5))
+			.param("id", UUID.fromString(draft.getValue()))
+			.update();
+		for (int i = 0; i < VALID_STEPS.size(); i++) {
+			var request = mvc.post()
+				.uri("/assessment")
+				.with(csrf())
+				.cookie(draft)
+				.param("step", Integer.toString(i))
+				.param("action", "next")
+				.requestAttr(PostRateLimit.OVER_LIMIT, i == 2);
+			VALID_STEPS.get(i).forEach((name, values) -> request.param(name, values.toArray(String[]::new)));
+			assertThat(request).hasStatus3xxRedirection();
+		}
+
+		assertThat(submitted(id)).contains("\"screening\":{\"reasons\":[\"rate_limit\"]}");
+	}
+
+	/** The one body the gateway posted to assessment-service for the submission. */
+	private String submitted(UUID id) {
+		return assessment.requests()
+			.stream()
+			.filter((r) -> r.method().equals("POST") && r.path().equals("/api/submissions")
+					&& r.body().contains(id.toString()))
+			.toList()
+			.get(0)
+			.body();
 	}
 
 	@Autowired
