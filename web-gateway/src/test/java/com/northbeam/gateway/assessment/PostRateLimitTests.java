@@ -17,7 +17,8 @@ class PostRateLimitTests {
 			new AssessmentProperties.Forwarder(Duration.ofSeconds(5), 25, Duration.ofSeconds(5), Duration.ofMinutes(5),
 					Duration.ofMinutes(2)),
 			AssessmentProperties.ContactStep.BEFORE,
-			new AssessmentProperties.Retention(Duration.ofDays(7), Duration.ofDays(30))));
+			new AssessmentProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)),
+			new AssessmentProperties.ResultCache(1000, Duration.ofMinutes(10))));
 
 	@Test
 	void aClientOverItsBudgetGetsTheFriendly429PageWithRetryAfter() throws Exception {
