@@ -49,7 +49,7 @@ bench_token() {
 
 bench_token_stop() {
 	if [ -n "${BENCH_JWKS_PID:-}" ]; then
-		kill "$BENCH_JWKS_PID" 2>/dev/null && wait "$BENCH_JWKS_PID" 2>/dev/null
+		kill "$BENCH_JWKS_PID" 2>/dev/null && wait "$BENCH_JWKS_PID" 2>/dev/null || true
 		BENCH_JWKS_PID=""
 	fi
 	return 0
