@@ -9,8 +9,8 @@ Kinds of request, each from its own closed-loop clients (one keep-alive connecti
     lead-list    GET /dashboard/leads, by signed-in staff members, each with their own session
     lead-detail  GET /dashboard/leads/{id}, a lead of the list that member saw last
 
-Every minute it forces a full collection in each service (jcmd GC.run) and reads the heap in use
-after it (jcmd GC.heap_info): the live set, whose trend shows a leak. Writes OUT_DIR/summary.json
+Every minute it reads each service's live heap (the total of jcmd GC.class_histogram, which counts
+the objects left after a full collection), whose trend shows a leak. Writes OUT_DIR/summary.json
 and prints the tables.
 """
 
@@ -200,11 +200,12 @@ def staff_member(client):
 
 
 def heap_mb(pid):
-    """Heap in use right after a full collection, in MB (G1's 'garbage-first heap ... used NK')."""
-    subprocess.run(["jcmd", str(pid), "GC.run"], capture_output=True, timeout=60)
-    text = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True, timeout=60).stdout
-    match = re.search(r"heap\s+total \d+K, used (\d+)K", text)
-    return round(int(match.group(1)) / 1024, 1) if match else None
+    """The live heap in MB: the total of a class histogram of live objects (jcmd GC.class_histogram
+    runs a full collection and counts in the same pause, so allocations in between do not count)."""
+    text = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], capture_output=True, text=True,
+                          timeout=120).stdout
+    match = re.search(r"^Total\s+\d+\s+(\d+)", text, re.M)
+    return round(int(match.group(1)) / 1024 / 1024, 1) if match else None
 
 
 threads = ([threading.Thread(target=reader) for _ in range(settings["readers"])]
@@ -275,7 +276,7 @@ print(f"   server errors (5xx and broken connections): {server_errors} (target 0
 for line in first_errors:
     print(f"     {line}")
 print()
-print("   heap after a full GC, least-squares slope (skipping minute 1, while caches and the JIT fill):")
+print("   live heap (class histogram after a full GC), least-squares slope (skipping minute 1, while caches and the JIT fill):")
 for name in services:
     points = [(m, h[name]) for m, h, _ in heaps if h[name] is not None and m > 1]
     values = [y for _, y in points]

@@ -86,8 +86,8 @@ public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimum
 	/**
 	 * Results just made or just read, kept so that the result page shown right after a
 	 * submission, and shown again soon after, needs no call to assessment-service. Each
-	 * entry holds a whole result (factors, cost items, texts: about 40 KB of heap), so
-	 * the count bounds the memory: 1,000 entries are about 40 MB.
+	 * entry holds a whole result (factors, cost items, texts: about 13 KB of heap), so
+	 * the count bounds the memory: 1,000 entries are about 13 MB.
 	 *
 	 * @param size the most results kept
 	 * @param lifetime how long a result is kept after it was stored
