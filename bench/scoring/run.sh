@@ -12,6 +12,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+. "$root/bench/lib/service-token.sh"
 jar="$root/assessment-service/target/assessment-service.jar"
 count="${BENCH_SUBMISSIONS:-100000}"
 runs="${BENCH_RUNS:-3}"
@@ -21,7 +22,7 @@ heap="${BENCH_HEAP:-512m}"
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 database="scoring_bench_$$"
 work="$(mktemp -d)"
-service_pid="" jwks_pid=""
+service_pid=""
 
 cleanup() {
 	status=$?
@@ -31,7 +32,7 @@ cleanup() {
 		grep -E "ERROR|Exception" "$work/service.log" | tail -20 >&2
 	fi
 	[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
-	[ -n "$jwks_pid" ] && kill "$jwks_pid" 2>/dev/null && wait "$jwks_pid" 2>/dev/null || true
+	bench_token_stop
 	psql -qX -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
@@ -50,44 +51,15 @@ fi
 echo "== fresh database $database"
 psql -qX -d postgres -c "create database $database" >/dev/null
 
-echo "== signing key and token (throwaway, generated for this run)"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
-issuer="http://127.0.0.1:$jwks_port/bench"
-python3 - "$work" "$issuer" <<'PY'
-import base64, json, subprocess, sys, time, uuid
-work, issuer = sys.argv[1], sys.argv[2]
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-text = subprocess.run(["openssl", "rsa", "-in", f"{work}/key.pem", "-noout", "-text"], capture_output=True, text=True, check=True).stdout
-def number(label, nxt):
-    block = text.split(label, 1)[1].split(nxt, 1)[0]
-    return int("".join(block.split()).replace(":", ""), 16)
-modulus = number("modulus:", "publicExponent")
-exponent = int(text.split("publicExponent:", 1)[1].split()[0])
-def to_bytes(n):
-    return n.to_bytes((n.bit_length() + 7) // 8, "big")
-kid = "bench-" + uuid.uuid4().hex[:8]
-with open(f"{work}/jwks.json", "w") as f:
-    json.dump({"keys": [{"kty": "RSA", "kid": kid, "alg": "RS256", "use": "sig", "n": b64(to_bytes(modulus)), "e": b64(to_bytes(exponent))}]}, f)
-now = int(time.time())
-header = b64(json.dumps({"alg": "RS256", "kid": kid, "typ": "JWT"}).encode())
-claims = b64(json.dumps({"iss": issuer, "sub": "bench@northbeam.test", "aud": ["assessment-service"], "iat": now, "nbf": now,
-    "exp": now + 7200, "jti": str(uuid.uuid4()), "scope": "scoring:read scoring:draft scoring:try"}).encode())
-signing_input = f"{header}.{claims}".encode()
-signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", f"{work}/key.pem"], input=signing_input, capture_output=True, check=True).stdout
-with open(f"{work}/token", "w") as f:
-    f.write(f"{header}.{claims}.{b64(signature)}")
-PY
-mkdir -p "$work/www/bench"
-cp "$work/jwks.json" "$work/www/bench/jwks.json"
-(cd "$work/www" && exec python3 -m http.server "$jwks_port" --bind 127.0.0.1 >/dev/null 2>&1) &
-jwks_pid=$!
+echo "== signing key and token (throwaway, generated for this run; bench/lib/service-token.sh)"
+bench_token_setup "$work" "$jwks_port"
+bench_token assessment-service bench@northbeam.test scoring:read scoring:draft scoring:try >"$work/token"
 
 start_service() {
 	ASSESSMENT_PORT="$port" \
 		ASSESSMENT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
 		ASSESSMENT_DB_USER="$PGUSER" ASSESSMENT_DB_PASSWORD="${PGPASSWORD:-}" \
-		GATEWAY_JWK_SET_URI="http://127.0.0.1:$jwks_port/bench/jwks.json" GATEWAY_TOKEN_ISSUER="$issuer" \
+		GATEWAY_JWK_SET_URI="$BENCH_JWK_SET_URI" GATEWAY_TOKEN_ISSUER="$BENCH_ISSUER" \
 		ASSESSMENT_SCHEDULING_ENABLED=false \
 		java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Xlog:gc:file="$work/gc.log" -jar "$jar" \
 		--spring.profiles.active=postgres --management.server.port=0 >"$work/service.log" 2>&1 &

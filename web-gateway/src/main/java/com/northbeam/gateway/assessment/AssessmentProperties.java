@@ -21,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * assessment is a lead) or after it (the result first; a lead only when the prospect then
  * leaves contact details)
  * @param retention how long queued requests are kept once they are done with
+ * @param resultCache how many fresh results the gateway keeps in memory for their result
+ * pages
  */
 @Validated
 @ConfigurationProperties("gateway.assessment")
 public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimumFillTime,
 		@NotNull @DefaultValue("24h") Duration draftLifetime, @Valid @NotNull @DefaultValue RateLimit rateLimit,
 		@Valid @NotNull @DefaultValue Forwarder forwarder, @NotNull @DefaultValue("before") ContactStep contactStep,
-		@Valid @NotNull @DefaultValue Retention retention) {
+		@Valid @NotNull @DefaultValue Retention retention, @Valid @NotNull @DefaultValue ResultCache resultCache) {
 
 	/** Where the wizard asks for contact details. */
 	public enum ContactStep {
@@ -81,6 +83,18 @@ public record AssessmentProperties(@NotNull @DefaultValue("5s") Duration minimum
 	public record Forwarder(@NotNull @DefaultValue("5s") Duration interval, @Min(1) @DefaultValue("25") int batchSize,
 			@NotNull @DefaultValue("5s") Duration initialBackoff, @NotNull @DefaultValue("5m") Duration maximumBackoff,
 			@NotNull @DefaultValue("2m") Duration lease) {
+	}
+
+	/**
+	 * Results just made or just read, kept so that the result page shown right after a
+	 * submission, and shown again soon after, needs no call to assessment-service. Each
+	 * entry holds a whole result (factors, cost items, texts: about 13 KB of heap), so
+	 * the count bounds the memory: 1,000 entries are about 13 MB.
+	 *
+	 * @param size the most results kept
+	 * @param lifetime how long a result is kept after it was stored
+	 */
+	public record ResultCache(@Min(0) @DefaultValue("1000") int size, @NotNull @DefaultValue("10m") Duration lifetime) {
 	}
 
 }

@@ -2,7 +2,6 @@ package com.northbeam.gateway.assessment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,12 +40,11 @@ class Submissions {
 
 	private final Clock clock;
 
-	private final Cache<UUID, SubmissionResult> results = Caffeine.newBuilder()
-		.maximumSize(5_000)
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.build();
+	private final Cache<UUID, SubmissionResult> results;
 
-	Submissions(AssessmentClient assessment, OutboundRequestRepository outbox, JsonMapper json, Clock clock) {
+	Submissions(AssessmentClient assessment, OutboundRequestRepository outbox, JsonMapper json, Clock clock,
+			AssessmentProperties properties) {
+		this.results = resultCache(properties.resultCache());
 		this.assessment = assessment;
 		this.outbox = outbox;
 		this.json = json;
@@ -129,6 +127,18 @@ class Submissions {
 					stored ? "queued" : "were already queued", ex.getMessage());
 			return true;
 		}
+	}
+
+	/**
+	 * Bounded by count, since a result is large (see
+	 * {@link AssessmentProperties.ResultCache}).
+	 */
+	static Cache<UUID, SubmissionResult> resultCache(AssessmentProperties.ResultCache settings) {
+		return Caffeine.newBuilder()
+			.maximumSize(settings.size())
+			.expireAfterWrite(settings.lifetime())
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**

@@ -34,7 +34,8 @@ class PostRateLimitTests {
 			new AssessmentProperties.Forwarder(Duration.ofSeconds(5), 25, Duration.ofSeconds(5), Duration.ofMinutes(5),
 					Duration.ofMinutes(2)),
 			AssessmentProperties.ContactStep.BEFORE,
-			new AssessmentProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)));
+			new AssessmentProperties.Retention(Duration.ofDays(7), Duration.ofDays(30)),
+			new AssessmentProperties.ResultCache(1000, Duration.ofMinutes(10)));
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T10:03:00Z"), ZoneOffset.UTC);
 
