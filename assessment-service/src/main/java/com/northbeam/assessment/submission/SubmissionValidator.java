@@ -202,6 +202,10 @@ class SubmissionValidator {
 			errors.add(new FieldError("attribution." + field, "must be at most " + max + " characters"));
 			return null;
 		}
+		if (trimmed.chars().anyMatch(Character::isISOControl)) {
+			errors.add(new FieldError("attribution." + field, "must not contain control characters"));
+			return null;
+		}
 		return trimmed;
 	}
 

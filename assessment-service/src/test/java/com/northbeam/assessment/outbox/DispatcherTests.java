@@ -40,6 +40,7 @@ import com.northbeam.assessment.lead.LeadContacts;
 import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
 import com.northbeam.assessment.outbox.OutboxRepository.Target;
+import com.northbeam.assessment.submission.SubmissionBodies;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeSmtpServer;
 import com.northbeam.testsupport.FakeSmtpServer.Stage;
@@ -750,6 +751,45 @@ class DispatcherTests {
 		assertThat(settingsJson).doesNotContain(SECRET).contains("dashboardBaseUrl").contains("hasSecret");
 		assertThat(mvc.get().uri("/api/admin/notifications/settings").header(HttpHeaders.AUTHORIZATION, leads.sales()))
 			.hasStatus(403);
+	}
+
+	@Test
+	void contactDetailsNeverReachAMailHeaderEvenIfStoredWithLineBreaks() throws Exception {
+		startSmtp();
+		UUID submission = UUID.randomUUID();
+		assertThat(mvc.post()
+			.uri("/api/submissions")
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(SubmissionBodies.valid(submission)
+				.replace("Dana Prospect", "Eve Bcc: all@x.example =?utf-8?q?Subject:_x?=")
+				.replace("Prospect Works", "Acme\u2028Subject: hijacked\u2029")))
+			.hasStatus(201);
+		UUID lead = leads.leadOf(submission);
+		// As if a line break had slipped past validation into stored data.
+		jdbc.sql("update lead set name = :name, email = :email where id = :id")
+			.param("name", "Eve\r\nBcc: all@x.example\r\nX-Injected: 1")
+			.param("email", "eve@x.example\r\nCc: all@x.example")
+			.param("id", lead)
+			.update();
+
+		dispatcher(10).dispatch();
+
+		List<MimeMessage> mails = new ArrayList<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			if (message.getContent().toString().contains("http://dashboard.test/leads/" + lead)) {
+				mails.add(message);
+			}
+		}
+		assertThat(mails).hasSize(1);
+		MimeMessage mail = mails.get(0);
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("sales@northbeam.test");
+		assertThat(mail.getSubject()).doesNotContain("Eve", "Bcc", "Subject", "hijacked").doesNotContain("\n");
+		assertThat(java.util.Collections.list(mail.getAllHeaderLines()))
+			.noneMatch((line) -> line.startsWith("Bcc") || line.startsWith("Cc") || line.startsWith("X-Injected"));
+		assertThat(smtp.getReceivedMessages())
+			.allSatisfy((message) -> assertThat(message.getAllRecipients()).extracting(Object::toString)
+				.doesNotContain("all@x.example"));
 	}
 
 }

@@ -149,8 +149,10 @@ class AssessmentApiController {
 				SubmissionRequests.toRequest(questionnaire, id, data,
 						(body.attribution() != null) ? body.attribution() : Attribution.NONE, false),
 				PostRateLimit.overLimit(http) ? List.of(Screening.RATE_LIMIT) : List.of());
-		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		Submissions.Outcome outcome = submissions.submit(request);
+		// Only once the service took it (or it is queued): a refused submission leaves
+		// nothing behind.
+		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
 		funnel.apiSubmitted();
 		String resultUrl = site.url("/assessment/result/" + id);
 		if (outcome instanceof Submissions.Outcome.Delivered delivered) {

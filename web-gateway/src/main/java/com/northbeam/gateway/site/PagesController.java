@@ -12,10 +12,12 @@ import com.northbeam.gateway.system.PublicSite;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The FAQ page, search and the privacy page. */
 @Controller
@@ -55,6 +57,11 @@ class PagesController {
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", required = false) String query, Model model) {
 		String q = (query != null) ? query.strip() : "";
+		if (q.chars().anyMatch(Character::isISOControl)) {
+			// content-service refuses them (PostgreSQL stores no NUL); a refusal is the
+			// reader's 400, not a fault of ours.
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "search text holds control characters");
+		}
 		if (q.length() > MAX_QUERY_LENGTH) {
 			q = q.substring(0, MAX_QUERY_LENGTH);
 		}
