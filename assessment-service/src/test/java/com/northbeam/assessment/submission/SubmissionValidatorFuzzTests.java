@@ -1,6 +1,7 @@
 package com.northbeam.assessment.submission;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -58,8 +59,9 @@ class SubmissionValidatorFuzzTests {
 		}
 		if (request.contact() != null || request.consent() != null) {
 			try {
-				assertAcceptable(
-						VALIDATOR.checkLateContact(1, new ContactRequest(request.contact(), request.consent())));
+				assertAcceptable(VALIDATOR.checkLateContact(1,
+						new ContactRequest(request.contact(), request.consent(), request.screening()),
+						EnumSet.noneOf(Suspicion.class)));
 			}
 			catch (InvalidInputException ex) {
 				assertNamed(ex);
