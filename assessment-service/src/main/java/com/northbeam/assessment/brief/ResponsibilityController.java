@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ class ResponsibilityController {
 		this.edits = edits;
 	}
 
+	@Operation(summary = "A lead's responsibility matrix: the proposal with the newest edit of each cell beside it")
 	@GetMapping("/responsibility")
 	Responsibility matrix(@PathVariable UUID id, Principal principal) {
 		return this.edits.read(id, principal.getName());
@@ -39,23 +42,28 @@ class ResponsibilityController {
 	record CellEdit(Integer version, String owner, String note) {
 	}
 
+	@Operation(
+			summary = "Changes who owns one function of a lead's matrix, based on the cell version the caller saw (audited)")
 	@PostMapping("/responsibility/{function}")
 	Responsibility edit(@PathVariable UUID id, @PathVariable String function, @RequestBody CellEdit edit,
 			Principal principal) {
 		return this.edits.edit(id, function, edit.version(), edit.owner(), edit.note(), principal.getName());
 	}
 
+	@Operation(summary = "Every edit of one cell of a lead's matrix, oldest first")
 	@GetMapping("/responsibility/{function}/edits")
 	List<Responsibility.Edit> history(@PathVariable UUID id, @PathVariable String function) {
 		return this.edits.history(id, function);
 	}
 
+	@Operation(summary = "A lead's matrix as CSV, to start a proposal (audited)")
 	@GetMapping("/responsibility.csv")
 	ResponseEntity<String> csv(@PathVariable UUID id, Principal principal) {
 		return download(this.edits.export(id, "csv", principal.getName()),
 				new MediaType("text", "csv", StandardCharsets.UTF_8), "responsibility-" + id + ".csv");
 	}
 
+	@Operation(summary = "A lead's matrix as Markdown, to start a proposal (audited)")
 	@GetMapping("/responsibility.md")
 	ResponseEntity<String> markdown(@PathVariable UUID id, Principal principal) {
 		return download(this.edits.export(id, "md", principal.getName()),

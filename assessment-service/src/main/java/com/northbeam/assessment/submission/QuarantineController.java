@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,16 +28,21 @@ class QuarantineController {
 		this.quarantine = quarantine;
 	}
 
+	@Operation(
+			summary = "Submissions that looked automated and wait for a decision, newest first, with every reason (audited)")
 	@GetMapping
 	List<Quarantine.Item> list(Principal principal) {
 		return this.quarantine.waiting(principal.getName());
 	}
 
+	@Operation(
+			summary = "Releases a quarantined submission: it becomes a lead with its notifications, exactly once (audited)")
 	@PostMapping("/{id}/release")
 	Quarantine.Decision release(@PathVariable UUID id, Principal principal) {
 		return this.quarantine.release(id, principal.getName());
 	}
 
+	@Operation(summary = "Discards a quarantined submission: its personal data is deleted (audited)")
 	@PostMapping("/{id}/discard")
 	Quarantine.Decision discard(@PathVariable UUID id, Principal principal) {
 		return this.quarantine.discard(id, principal.getName());
