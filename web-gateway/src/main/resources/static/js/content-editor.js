@@ -11,7 +11,8 @@
   var timer = null;
   var sent = 0;
   function refresh() {
-    var data = new FormData();
+    // URL-encoded, as the form itself posts: the services take no multipart bodies.
+    var data = new URLSearchParams();
     data.append('body', body.value);
     if (csrf) { data.append('_csrf', csrf.value); }
     var number = ++sent;
