@@ -3,10 +3,10 @@ package com.northbeam.gateway.assessment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.northbeam.gateway.system.PdfText;
 import com.northbeam.gateway.client.Brief;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -182,14 +182,14 @@ final class ResultReport implements AutoCloseable {
 		out.beginText();
 		out.setFont(font, size);
 		out.newLineAtOffset(MARGIN, y - size);
-		out.showText(safe(text));
+		out.showText(PdfText.safe(text));
 		out.endText();
 		y -= size * 1.4f;
 	}
 
 	private void paragraph(PDType1Font font, float size, String text) throws IOException {
 		float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-		for (String wrapped : wrap(font, size, safe(text), width)) {
+		for (String wrapped : PdfText.wrap(font, size, PdfText.safe(text), width)) {
 			line(font, size, wrapped);
 		}
 		y -= size * 0.3f;
@@ -200,7 +200,7 @@ final class ResultReport implements AutoCloseable {
 		out.beginText();
 		out.setFont(REGULAR, 10);
 		out.newLineAtOffset(MARGIN, y - 13);
-		out.showText(safe(label));
+		out.showText(PdfText.safe(label));
 		out.endText();
 		float width = (float) Math.max(2, 250 * Math.min(1, Math.max(0, fraction)));
 		if (highlighted) {
@@ -215,7 +215,7 @@ final class ResultReport implements AutoCloseable {
 		out.beginText();
 		out.setFont(REGULAR, 10);
 		out.newLineAtOffset(MARGIN + 136 + width, y - 13);
-		out.showText(safe(value));
+		out.showText(PdfText.safe(value));
 		out.endText();
 		y -= 22;
 	}
@@ -227,54 +227,11 @@ final class ResultReport implements AutoCloseable {
 			out.beginText();
 			out.setFont(font, 10);
 			out.newLineAtOffset(x[i], y - 12);
-			String cell = safe(cells[i]);
+			String cell = PdfText.safe(cells[i]);
 			out.showText((i == 0 && cell.length() > 38) ? cell.substring(0, 37) + "..." : cell);
 			out.endText();
 		}
 		y -= 16;
-	}
-
-	private static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (String word : text.split(" ")) {
-			String candidate = current.isEmpty() ? word : current + " " + word;
-			if (font.getStringWidth(candidate) / 1000 * size > width && !current.isEmpty()) {
-				lines.add(current.toString());
-				current = new StringBuilder(word);
-			}
-			else {
-				current = new StringBuilder(candidate);
-			}
-		}
-		if (!current.isEmpty()) {
-			lines.add(current.toString());
-		}
-		return lines;
-	}
-
-	/**
-	 * The standard PDF fonts know Latin-1 only: typographic characters become their plain
-	 * forms.
-	 */
-	static String safe(String text) {
-		if (text == null) {
-			return "";
-		}
-		String plain = text.replace('\u2018', '\'')
-			.replace('\u2019', '\'')
-			.replace('\u201c', '"')
-			.replace('\u201d', '"')
-			.replace('\u2013', '-')
-			.replace('\u2014', '-')
-			.replace("\u20ac", "EUR ")
-			.replace('\u00a0', ' ')
-			.replace("\u2026", "...");
-		StringBuilder safe = new StringBuilder(plain.length());
-		for (char ch : plain.toCharArray()) {
-			safe.append((ch < 256 && !Character.isISOControl(ch)) ? ch : '?');
-		}
-		return safe.toString();
 	}
 
 	@Override

@@ -3,10 +3,9 @@ package com.northbeam.gateway.dashboard.leads;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
 
+import com.northbeam.gateway.system.PdfText;
 import com.northbeam.gateway.client.Brief;
 import com.northbeam.gateway.client.LeadsClient.LeadDetail;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -115,7 +114,7 @@ final class CallPrepReport implements AutoCloseable {
 	private void paragraph(PDType1Font font, float size, String text) {
 		try {
 			float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-			for (String line : wrap(font, size, safe(text), width)) {
+			for (String line : PdfText.wrap(font, size, PdfText.safe(text), width)) {
 				if (this.y - size * 1.35f < MARGIN) {
 					newPage();
 				}
@@ -131,45 +130,6 @@ final class CallPrepReport implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static List<String> wrap(PDType1Font font, float size, String text, float width) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (String word : text.split(" ")) {
-			String candidate = current.isEmpty() ? word : current + " " + word;
-			if (font.getStringWidth(candidate) / 1000 * size > width && !current.isEmpty()) {
-				lines.add(current.toString());
-				current = new StringBuilder(word);
-			}
-			else {
-				current = new StringBuilder(candidate);
-			}
-		}
-		if (!current.isEmpty()) {
-			lines.add(current.toString());
-		}
-		return lines;
-	}
-
-	/** The standard PDF fonts know Latin-1 only; anything else becomes {@code ?}. */
-	static String safe(String text) {
-		if (text == null) {
-			return "";
-		}
-		String plain = text.replace('\u2018', '\'')
-			.replace('\u2019', '\'')
-			.replace('\u201c', '"')
-			.replace('\u201d', '"')
-			.replace('\u2013', '-')
-			.replace('\u2014', '-')
-			.replace("\u20ac", "EUR ")
-			.replace('\u00a0', ' ');
-		StringBuilder safe = new StringBuilder(plain.length());
-		for (char ch : plain.toCharArray()) {
-			safe.append((ch < 256 && !Character.isISOControl(ch)) ? ch : '?');
-		}
-		return safe.toString();
 	}
 
 	@Override
