@@ -27,14 +27,19 @@ COPY --from=build /extracted/dependencies/ ./
 COPY --from=build /extracted/spring-boot-loader/ ./
 COPY --from=build /extracted/snapshot-dependencies/ ./
 COPY --from=build /extracted/application/ ./
-# A class-data cache trained by starting the service until its context is refreshed (on the
-# embedded database, thrown away after): an AOT cache where the JDK has one (24 and newer), an
-# AppCDS archive otherwise. java reads the matching flag from cache.args. Start-up roughly halves.
+# A class-data cache trained by a real start of the service on the embedded database (thrown away
+# after), up to readiness and a few requests: an AOT cache where the JDK has one (24 and newer), an
+# AppCDS archive otherwise. java reads the matching flag from cache.args. The jar starts with the
+# bean definitions the build computed ahead of time (spring.aot.enabled). Start-up roughly halves.
+ARG SERVICE
+COPY docker/train-class-cache.sh /tmp/train-class-cache.sh
 RUN if java -XX:AOTCacheOutput=/tmp/probe.aot -version >/dev/null 2>&1; \
     then flag=-XX:AOTCacheOutput=app.aot; echo "-XX:AOTCache=app.aot" > cache.args; \
     else flag=-XX:ArchiveClassesAtExit=app.jsa; echo "-XX:SharedArchiveFile=app.jsa" > cache.args; fi \
- && java -XX:MaxRAMPercentage=75 "$flag" -Dspring.context.exit=onRefresh -jar app.jar >/tmp/training.log 2>&1 \
- && rm -rf data /tmp/probe.aot /tmp/training.log
+ && bash /tmp/train-class-cache.sh "${SERVICE}" "$flag" -XX:MaxRAMPercentage=75 -Dspring.aot.enabled=true \
+      -jar app.jar >/tmp/training.log 2>&1 || { tail -n 50 /tmp/training.log; exit 1; }; \
+    test -s app.aot -o -s app.jsa \
+ && rm -rf data /tmp/probe.aot /tmp/training.log /tmp/train-class-cache.sh
 USER 10001
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "@cache.args", "-jar", "app.jar"]
+ENTRYPOINT ["java", "@cache.args", "-Dspring.aot.enabled=true", "-jar", "app.jar"]

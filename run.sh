@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 SERVICES=(content-service assessment-service web-gateway)
 declare -A PORTS=([content-service]=${CONTENT_PORT:-8081} [assessment-service]=${ASSESSMENT_PORT:-8082} [web-gateway]=${GATEWAY_PORT:-8080})
 STARTUP_TIMEOUT_SECONDS=${STARTUP_TIMEOUT_SECONDS:-120}
-JAVA_OPTS=${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# spring.aot.enabled: the bean definitions the build computed ahead of time (a faster start).
+JAVA_OPTS=${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true}
 
 command -v java >/dev/null || { echo "Java 17 or newer is needed: install a JDK and try again." >&2; exit 1; }
 

@@ -22,7 +22,7 @@ SERVICES=(content-service assessment-service web-gateway)
 declare -A PORTS=([content-service]=18281 [assessment-service]=18282 [web-gateway]=18280)
 RUNS="${RUNS:-3}"
 MAX_RAM="${MAX_RAM:-512m}"
-IMAGE_FLAGS="-XX:MaxRAM=$MAX_RAM -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+IMAGE_FLAGS="-XX:MaxRAM=$MAX_RAM -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true"
 JAVA17_HOME="${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 JAVA25_HOME="${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1 || true)}"
 
@@ -49,6 +49,10 @@ export CONTENT_SERVICE_URL=http://127.0.0.1:${PORTS[content-service]}
 export ASSESSMENT_SERVICE_URL=http://127.0.0.1:${PORTS[assessment-service]}
 export GATEWAY_TOKEN_ISSUER=http://127.0.0.1:${PORTS[web-gateway]}
 export GATEWAY_JWK_SET_URI=http://127.0.0.1:${PORTS[web-gateway]}/oauth2/jwks
+# The keys production configures (without them the gateway and assessment-service make throwaway
+# ones at every start, which production never does).
+export GATEWAY_TOKEN_PRIVATE_KEY="$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null)"
+export ASSESSMENT_NOTIFICATIONS_SECRET_KEY="$(openssl rand -base64 32)"
 
 for module in "${SERVICES[@]}"; do
 	java -Djarmode=tools -jar "$module/target/$module.jar" extract --destination "$work/$module" >/dev/null
@@ -93,13 +97,15 @@ warm_up() {
 	sleep 2
 }
 
-# Trains the class-data cache of a service with a run that stops once the context is refreshed.
+# Trains the class-data cache of a service as the image does (docker/train-class-cache.sh): a real
+# start up to readiness and a few requests, then a graceful stop.
 train() {
 	local java_home=$1 module=$2 flag=$3 data
 	data=$(mktemp -d "$work/data.XXXXXX")
 	# shellcheck disable=SC2086
-	(cd "$data" && "$java_home/bin/java" $IMAGE_FLAGS $flag -Dspring.context.exit=onRefresh \
-		-jar "$work/$module/$module.jar") >"$data/training.log" 2>&1 \
+	(cd "$data" && JAVA="$java_home/bin/java" TRAINING_PORT=${PORTS[$module]} \
+		"$OLDPWD/docker/train-class-cache.sh" "$module" "$flag" $IMAGE_FLAGS -jar "$work/$module/$module.jar") \
+		>"$data/training.log" 2>&1 \
 		|| { echo "training $module failed:" >&2; tail -20 "$data/training.log" >&2; exit 1; }
 }
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * The three services started from their built jars as real processes, each on a free port
- * with its own throwaway PostgreSQL database, the way they run in production. PostgreSQL
+ * with its own throwaway PostgreSQL database, the way they run in production: with the bean
+ * definitions the build computed ahead of time ({@code spring.aot.enabled}). PostgreSQL
  * is found as in the other tests: {@code TEST_POSTGRES_URL} (default
  * {@code localhost:5432/postgres}), {@code TEST_POSTGRES_USER} (default
  * {@code postgres}), {@code TEST_POSTGRES_PASSWORD}.
@@ -153,7 +154,8 @@ final class Platform implements AutoCloseable {
 	private void launch(String service) {
 		Path jar = jars.resolve(service + ".jar");
 		String gateway = gatewayUrl();
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+				"-Dspring.aot.enabled=true", "-jar",
 				jar.toString(), "--server.port=" + ports.get(service), "--management.server.port=0",
 				"--spring.profiles.active=postgres", "--spring.datasource.url=" + urlOf(databases.get(service)),
 				"--spring.datasource.username=" + dbUser, "--spring.datasource.password=" + dbPassword));
