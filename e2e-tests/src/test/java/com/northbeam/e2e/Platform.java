@@ -21,9 +21,9 @@ import java.util.UUID;
 
 /**
  * The three services started from their built jars as real processes, each on a free port
- * with its own throwaway PostgreSQL database, the way they run in production: with the bean
- * definitions the build computed ahead of time ({@code spring.aot.enabled}). PostgreSQL
- * is found as in the other tests: {@code TEST_POSTGRES_URL} (default
+ * with its own throwaway PostgreSQL database, the way they run in production: with the
+ * bean definitions the build computed ahead of time ({@code spring.aot.enabled}).
+ * PostgreSQL is found as in the other tests: {@code TEST_POSTGRES_URL} (default
  * {@code localhost:5432/postgres}), {@code TEST_POSTGRES_USER} (default
  * {@code postgres}), {@code TEST_POSTGRES_PASSWORD}.
  */
@@ -154,11 +154,11 @@ final class Platform implements AutoCloseable {
 	private void launch(String service) {
 		Path jar = jars.resolve(service + ".jar");
 		String gateway = gatewayUrl();
-		List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-				"-Dspring.aot.enabled=true", "-jar",
-				jar.toString(), "--server.port=" + ports.get(service), "--management.server.port=0",
-				"--spring.profiles.active=postgres", "--spring.datasource.url=" + urlOf(databases.get(service)),
-				"--spring.datasource.username=" + dbUser, "--spring.datasource.password=" + dbPassword));
+		List<String> command = new ArrayList<>(
+				List.of(javaBin(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true", "-jar",
+						jar.toString(), "--server.port=" + ports.get(service), "--management.server.port=0",
+						"--spring.profiles.active=postgres", "--spring.datasource.url=" + urlOf(databases.get(service)),
+						"--spring.datasource.username=" + dbUser, "--spring.datasource.password=" + dbPassword));
 		if (service.equals("web-gateway")) {
 			command.addAll(List.of("--gateway.token.issuer=" + gateway, "--gateway.site.public-url=" + gateway,
 					"--gateway.services.content.base-url=http://127.0.0.1:" + ports.get("content-service"),
