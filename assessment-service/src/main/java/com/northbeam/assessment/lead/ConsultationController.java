@@ -31,18 +31,37 @@ class ConsultationController {
 		this.intake = intake;
 	}
 
-	record ConsultationRequest(JsonNode preferredTimes, String message) {
+	record ConsultationRequest(JsonNode preferredTimes, String message, Screening screening) {
+	}
+
+	/**
+	 * What the public site saw that looks automated; only {@code honeypot} applies to
+	 * this form. A screened request is kept on the lead and notifies nobody.
+	 */
+	record Screening(List<String> reasons) {
 	}
 
 	record Requested(UUID submissionId, Instant requestedAt) {
 	}
 
-	@Operation(summary = "Records a prospect's request to talk to an expert (submissions:write)")
+	@Operation(summary = "Records a prospect's request to talk to an expert (submissions:write)",
+			description = "With screening.reasons [\"honeypot\"] the request is kept on the lead's timeline, "
+					+ "marked as looking automated, and nobody is notified.")
 	@PostMapping("/api/submissions/{id}/consultation")
 	@ResponseStatus(HttpStatus.CREATED)
 	Requested request(@PathVariable UUID id, @RequestBody ConsultationRequest request) {
-		return new Requested(id,
-				this.intake.requestConsultation(id, times(request.preferredTimes()), request.message()));
+		return new Requested(id, this.intake.requestConsultation(id, times(request.preferredTimes()), request.message(),
+				looksAutomated(request.screening())));
+	}
+
+	private static boolean looksAutomated(Screening screening) {
+		if (screening == null || screening.reasons() == null || screening.reasons().isEmpty()) {
+			return false;
+		}
+		if (!screening.reasons().stream().allMatch("honeypot"::equals)) {
+			throw InvalidInputException.of("screening.reasons", "must only name honeypot");
+		}
+		return true;
 	}
 
 	private static String times(JsonNode node) {

@@ -124,7 +124,11 @@ public class LeadIntake {
 	 * same request again changes nothing, a different one replaces it. Returns when the
 	 * request now held was made.
 	 */
-	Instant requestConsultation(UUID submissionId, String preferredTimes, String message) {
+	/**
+	 * Keeps a consultation request on the lead; one that {@code looksAutomated} is kept
+	 * and marked so on the timeline, but nobody is notified.
+	 */
+	Instant requestConsultation(UUID submissionId, String preferredTimes, String message, boolean looksAutomated) {
 		List<FieldError> errors = new ArrayList<>();
 		String times = (preferredTimes != null && !preferredTimes.isBlank()) ? preferredTimes.strip() : null;
 		String text = (message != null && !message.isBlank()) ? message.strip() : null;
@@ -148,11 +152,14 @@ public class LeadIntake {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 			this.timeline.saveConsultation(leadId, new Consultation(times, text, now));
 			this.repository.touch(leadId, now);
-			this.timeline.addEvent(leadId,
-					new Event(now, "prospect", "consultation",
-							((times != null) ? "preferred times: " + times : "no preferred times")
-									+ ((text != null) ? "; " + text : "")));
-			this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.CONSULTATION_REQUESTED, leadId, now));
+			this.timeline.addEvent(leadId, new Event(now, "prospect", "consultation",
+					(looksAutomated ? "held, looks automated (the hidden field was filled in); nobody was notified; "
+							: "") + ((times != null) ? "preferred times: " + times : "no preferred times")
+							+ ((text != null) ? "; " + text : "")));
+			if (!looksAutomated) {
+				this.events
+					.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.CONSULTATION_REQUESTED, leadId, now));
+			}
 			return now;
 		});
 	}

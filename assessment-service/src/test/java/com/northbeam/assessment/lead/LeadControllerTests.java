@@ -360,6 +360,37 @@ class LeadControllerTests {
 	}
 
 	@Test
+	void aConsultationRequestThatLooksAutomatedIsKeptOnTheTimelineButNotifiesNobody() {
+		UUID submission = leads.submit();
+		UUID lead = leads.leadOf(submission);
+		assertThat(mvc.post()
+			.uri("/api/submissions/{id}/consultation", submission)
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"preferredTimes\":\"Mondays\",\"screening\":{\"reasons\":[\"honeypot\"]}}")).hasStatus(201);
+
+		JsonNode detail = get("/api/leads/{id}", lead);
+		assertThat(detail.get("consultation").get("preferredTimes").asString()).isEqualTo("Mondays");
+		JsonNode entry = detail.get("timeline").get(detail.get("timeline").size() - 1);
+		assertThat(entry.get("kind").asString()).isEqualTo("consultation");
+		assertThat(entry.get("detail").asString()).startsWith("held, looks automated").contains("Mondays");
+		assertThat(jdbc.sql("select count(*) from outbox_event where lead_id = :id and kind = 'consultation.requested'")
+			.param("id", lead)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(mvc.post()
+			.uri("/api/submissions/{id}/consultation", submission)
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"preferredTimes\":\"Tuesdays\",\"screening\":{\"reasons\":[\"made_up\"]}}")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("screening.reasons");
+		assertThat(get("/api/leads/{id}", lead).get("consultation").get("preferredTimes").asString())
+			.isEqualTo("Mondays");
+	}
+
+	@Test
 	void aNewLeadWritesItsOutboxEventWithTheLead() {
 		UUID lead = leads.leadOf(leads.submit());
 		assertThat(jdbc.sql("select count(*) from outbox_event where lead_id = :id and kind = 'lead.created'")

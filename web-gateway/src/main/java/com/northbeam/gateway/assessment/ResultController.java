@@ -101,9 +101,6 @@ class ResultController {
 	String requestConsultation(@PathVariable UUID id, @Valid @ModelAttribute("consultation") ConsultationForm form,
 			BindingResult binding, CsrfToken csrf, Model model) {
 		WizardController.loadEarly(csrf);
-		if (form.website() != null && !form.website().isBlank()) {
-			return "redirect:/assessment/received";
-		}
 		if (binding.hasErrors()) {
 			model.addAttribute("consultationErrors",
 					binding.getFieldErrors()
@@ -121,9 +118,13 @@ class ResultController {
 			// No lead to attach the request to yet: the contact form comes first.
 			return "redirect:/assessment/result/" + id + "#contact";
 		}
+		// A filled honeypot is not dropped: the request is kept on the lead, held from
+		// notifications, and the visitor sees the same confirmation as anyone.
+		boolean honeypotFilled = form.website() != null && !form.website().isBlank();
 		try {
 			submissions.requestConsultation(id,
-					new ConsultationRequest(form.preferredTimes().strip(), blankToNull(form.message())));
+					new ConsultationRequest(form.preferredTimes().strip(), blankToNull(form.message()),
+							SubmissionScreening.of(honeypotFilled ? List.of(Screening.HONEYPOT) : List.of())));
 		}
 		catch (SubmissionRejectedException ex) {
 			model.addAttribute("consultationErrors", Map.of("message", text("consultation.refused")));

@@ -214,8 +214,12 @@ public class AssessmentClient {
 
 	}
 
+	/**
+	 * {@code screening} is what the site saw that looks automated (the honeypot): the
+	 * service keeps the request on the lead but notifies nobody.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ConsultationRequest(String preferredTimes, String message) {
+	public record ConsultationRequest(String preferredTimes, String message, SubmissionScreening screening) {
 	}
 
 	/**

@@ -186,6 +186,26 @@ class WizardControllerTests {
 	}
 
 	@Test
+	void aConsultationRequestWithTheHoneypotFilledIsSentMarkedAndTheVisitorSeesTheUsualConfirmation() {
+		UUID id = UUID.randomUUID();
+		assessment.respond("GET", "/api/submissions/" + id, Response.json(Fixtures.result(id)));
+		assessment.respond("POST", "/api/submissions/" + id + "/consultation",
+				new Response(201, "application/json", "{}", Duration.ZERO));
+
+		assertThat(mvc.post()
+			.uri("/assessment/result/" + id + "/consultation")
+			.with(csrf())
+			.param("preferredTimes", "Tuesday mornings")
+			.param("website", "https://autofill.example"))
+			.hasRedirectedUrl("/assessment/result/" + id + "?consultation=sent#consultation");
+
+		assertThat(assessment.requests()).filteredOn((r) -> r.path().equals("/api/submissions/" + id + "/consultation"))
+			.singleElement()
+			.satisfies((request) -> assertThat(request.body()).contains("\"preferredTimes\":\"Tuesday mornings\"",
+					"\"screening\":{\"reasons\":[\"honeypot\"]}"));
+	}
+
+	@Test
 	void whenAssessmentServiceIsDownTheSubmissionIsKeptAndForwardedLaterWithTheSameId() {
 		Cookie draft = start();
 		UUID id = submissionId(draft);
