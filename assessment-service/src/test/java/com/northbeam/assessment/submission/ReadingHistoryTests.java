@@ -244,4 +244,23 @@ class ReadingHistoryTests {
 		assertThat(lead(leads.leadOf(id)).get("timeline").get(0).get("kind").asString()).isEqualTo("read");
 	}
 
+	@Test
+	void discardingAQuarantinedSubmissionDeletesItsReadingHistory() {
+		UUID id = UUID.randomUUID();
+		String body = withHistory(SubmissionBodies.valid(id),
+				page(GUIDE, "Co-Managed IT vs Fully Managed IT", null, null, now.minusSeconds(60)));
+		assertThat(submit(body.substring(0, body.lastIndexOf('}')) + ",\"screening\":{\"reasons\":[\"honeypot\"]}}"))
+			.hasStatus(201);
+		assertThat(stored(id)).isEqualTo(1);
+
+		assertThat(mvc.post()
+			.uri("/api/leads/quarantine/{id}/discard", id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(LeadFixtures.SALES, "quarantine:write")))
+			.hasStatusOk();
+
+		assertThat(stored(id)).isZero();
+		assertThat(addAfter(id, UUID.randomUUID(), page(GUIDE, "Guide", null, null, now))).hasStatus(204);
+		assertThat(stored(id)).isZero();
+	}
+
 }
