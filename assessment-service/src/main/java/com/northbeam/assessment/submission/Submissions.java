@@ -126,14 +126,11 @@ class Submissions {
 					return false;
 				}
 				this.reading.insertBefore(submission.id(), submission.readingHistory());
-				if (!submission.hasContact()) {
-					return true;
-				}
-				if (reasons.isEmpty()) {
+				if (submission.hasContact() && reasons.isEmpty()) {
 					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
 							score.priority().score(), submission.attribution(), now));
 				}
-				else {
+				else if (submission.hasContact()) {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
 							source(submission.attribution()), now));
 				}
