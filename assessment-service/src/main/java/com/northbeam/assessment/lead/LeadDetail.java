@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.northbeam.assessment.brief.CallPrep;
 import com.northbeam.assessment.brief.Responsibility;
@@ -35,7 +36,29 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 	record Consultation(String preferredTimes, String message, Instant requestedAt) {
 	}
 
-	record TimelineEntry(Instant at, String actor, String kind, String detail) {
+	/**
+	 * An entry of the timeline; {@code read} is the page read, for entries of kind
+	 * {@code read}.
+	 */
+	record TimelineEntry(Instant at, String actor, String kind, String detail,
+			@JsonInclude(JsonInclude.Include.NON_NULL) PageRead read) {
+
+		TimelineEntry(Instant at, String actor, String kind, String detail) {
+			this(at, actor, kind, detail, null);
+		}
+
+		static TimelineEntry read(LeadSubmissions.PageRead page) {
+			return new TimelineEntry(page.viewedAt(), null, "read", null, new PageRead(page.slug(), page.title(),
+					page.section(), page.sectionTitle(), page.afterAssessment()));
+		}
+
+	}
+
+	/**
+	 * An article or guide section the prospect read, before or after the assessment.
+	 */
+	record PageRead(String slug, String title, @JsonInclude(JsonInclude.Include.NON_NULL) String section,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String sectionTitle, boolean afterAssessment) {
 	}
 
 }

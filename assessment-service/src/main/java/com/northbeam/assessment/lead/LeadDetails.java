@@ -88,6 +88,7 @@ class LeadDetails {
 		for (Event event : this.timeline.events(lead.id())) {
 			entries.add(new TimelineEntry(event.at(), event.actor(), event.kind(), event.detail()));
 		}
+		mergeReading(entries, this.submissions.readingHistory(lead.submissionId()));
 		LeadDetail.Consultation consultation = this.timeline.consultation(lead.id())
 			.map((c) -> new LeadDetail.Consultation(c.preferredTimes(), c.message(), c.requestedAt()))
 			.orElse(null);
@@ -101,6 +102,20 @@ class LeadDetails {
 				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
 				this.briefs.callPrep(submission.result()).orElse(null),
 				this.briefs.responsibility(lead.id(), submission.result()).orElse(null));
+	}
+
+	/**
+	 * Places each page read among the entries by time, leaving the order of the others as
+	 * it is.
+	 */
+	static void mergeReading(List<TimelineEntry> entries, List<LeadSubmissions.PageRead> pages) {
+		int position = 0;
+		for (LeadSubmissions.PageRead page : pages) {
+			while (position < entries.size() && !entries.get(position).at().isAfter(page.viewedAt())) {
+				position++;
+			}
+			entries.add(position++, TimelineEntry.read(page));
+		}
 	}
 
 	private List<Answer> answers(Submission submission) {

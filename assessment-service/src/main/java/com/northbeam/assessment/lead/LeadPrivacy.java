@@ -80,6 +80,7 @@ public class LeadPrivacy {
 		data.put("recommendation", detail.recommendation());
 		data.put("priority", detail.priority());
 		data.put("timeline", detail.timeline());
+		data.put("readingHistory", this.submissions.readingHistory(found.lead().submissionId()));
 		data.put("responsibility", detail.responsibility());
 		data.put("createdAt", detail.createdAt());
 		data.put("updatedAt", detail.updatedAt());
@@ -111,8 +112,9 @@ public class LeadPrivacy {
 
 	/**
 	 * Removes the personal data of a locked lead: contact details, the free text of notes
-	 * and of the consultation request, and the submission's referrer. Recommendation,
-	 * priority, status, source, answers and results stay, so statistics keep working.
+	 * and of the consultation request, the submission's referrer and reading history.
+	 * Recommendation, priority, status, source, answers and results stay, so statistics
+	 * keep working.
 	 */
 	private boolean eraseLocked(Locked lead, String actor, Instant now) {
 		if (!this.repository.erase(lead.id(), now)) {

@@ -1,6 +1,7 @@
 package com.northbeam.assessment.lead;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +16,24 @@ public interface LeadSubmissions {
 	Optional<Submission> find(UUID submissionId);
 
 	/**
-	 * Removes the personal data a submission holds (the referrer) when its lead is
-	 * erased.
+	 * Removes the personal data a submission holds (the referrer, the reading history)
+	 * when its lead is erased.
 	 */
 	void erasePersonalData(UUID submissionId);
+
+	/** The articles and guide sections the prospect read, oldest first. */
+	List<PageRead> readingHistory(UUID submissionId);
+
+	/**
+	 * A page the prospect read on the site.
+	 *
+	 * @param section the anchor of the guide section followed, or {@code null}
+	 * @param sectionTitle its heading, or {@code null}
+	 * @param afterAssessment whether it was read after the assessment was submitted
+	 */
+	record PageRead(String slug, String title, String section, String sectionTitle, Instant viewedAt,
+			boolean afterAssessment) {
+	}
 
 	/**
 	 * A stored submission as the lead's detail shows it.

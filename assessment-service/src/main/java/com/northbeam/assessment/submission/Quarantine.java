@@ -41,8 +41,11 @@ class Quarantine {
 
 	private final ScreeningProperties properties;
 
+	private final ReadingRepository reading;
+
 	Quarantine(QuarantineRepository repository, SubmissionRepository submissions, LeadIntake leads, Audit audit,
-			Clock clock, TransactionTemplate transactions, ScreeningProperties properties) {
+			Clock clock, TransactionTemplate transactions, ScreeningProperties properties, ReadingRepository reading) {
+		this.reading = reading;
 		this.repository = repository;
 		this.submissions = submissions;
 		this.leads = leads;
@@ -138,6 +141,7 @@ class Quarantine {
 		}
 		this.repository.decide(submissionId, false, actor, now);
 		this.submissions.forgetContact(submissionId);
+		this.reading.erase(submissionId, now);
 		this.audit.record(actor, Audit.QUARANTINE_DISCARDED, null, "submission " + submissionId
 				+ " discarded from quarantine; reasons: " + Suspicion.store(held.reasons()), now);
 		return true;

@@ -7,6 +7,10 @@ import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * submission made with {@code contactLater} gets its contact details, and so its lead,
  * through {@code PUT .../contact}. Every result carries the responsibility matrix
  * proposed for its recommendation ({@code responsibility}), derived when it is read.
+ * Pages the prospect reads on the site come with the submission ({@code readingHistory})
+ * and, after it, one by one through {@code PUT .../reading/{pageId}}.
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -36,16 +42,44 @@ class SubmissionController {
 
 	private final Briefs briefs;
 
+	static final String SUBMISSION_EXAMPLE = """
+			{"id": "9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d",
+			 "answers": {"employees": "51-200", "internal_it": "it_team", "growth": "fast", "workload": "overloaded",
+			  "skills_gaps": ["cybersecurity"], "project_delays": "often", "support_wait": "sometimes",
+			  "coverage": "24x7", "security_complexity": "complex", "tech_footprint": ["cloud"],
+			  "control_preference": "keep_control", "hiring": "very_hard", "predictability": "medium"},
+			 "contact": {"name": "Dana Reyes", "email": "dana@example.com", "company": "Example Logistics"},
+			 "consent": {"accepted": true, "textVersion": "2026-11-v1"},
+			 "attribution": {"utm_source": "newsletter", "utm_medium": "email"},
+			 "readingHistory": [
+			  {"slug": "co-managed-vs-fully-managed-it", "title": "Co-Managed IT vs Fully Managed IT",
+			   "viewedAt": "2026-05-04T09:12:30Z"},
+			  {"slug": "signs-you-have-outgrown-internal-it", "title": "Signs you have outgrown internal IT",
+			   "section": "when-co-managed-makes-sense", "sectionTitle": "When co-managed IT makes sense",
+			   "viewedAt": "2026-05-04T09:16:02Z"}]}""";
+
+	static final String PAGE_READ_EXAMPLE = """
+			{"slug": "what-managed-it-services-include", "title": "What managed IT services include",
+			 "viewedAt": "2026-05-04T09:31:47Z"}""";
+
 	private final ObjectMapper json;
 
-	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json) {
+	private final PagesReadAfter pagesRead;
+
+	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json, PagesReadAfter pagesRead) {
+		this.pagesRead = pagesRead;
 		this.submissions = submissions;
 		this.briefs = briefs;
 		this.json = json;
 	}
 
 	@Operation(
-			summary = "Takes a submission: 201 with its result, or 200 with the stored one when the id comes again (submissions:write)")
+			summary = "Takes a submission: 201 with its result, or 200 with the stored one when the id comes again (submissions:write)",
+			description = "readingHistory (optional, at most 50 pages) lists the articles and guide sections the "
+					+ "prospect read on the site before the assessment.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = SubmissionRequest.class),
+							examples = @ExampleObject(name = "submission", value = SUBMISSION_EXAMPLE))))
 	@PostMapping
 	ResponseEntity<String> submit(@RequestBody SubmissionRequest request, UriComponentsBuilder uri) {
 		Submissions.Outcome outcome = this.submissions.submit(request);
@@ -63,6 +97,22 @@ class SubmissionController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(withResponsibility(outcome.result()));
+	}
+
+	@Operation(
+			summary = "Adds a page the prospect read after the assessment to its reading history (submissions:write)",
+			description = "The page id is the caller's: the same id again adds nothing. A submission keeps at most "
+					+ "100 pages; pages for one whose personal data is erased are not kept. Either way the answer "
+					+ "is 204.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = SubmissionRequest.PageRead.class),
+							examples = @ExampleObject(name = "page", value = PAGE_READ_EXAMPLE))),
+			responses = @ApiResponse(responseCode = "204", description = "Added, added before, or not kept"))
+	@PutMapping("/{id}/reading/{pageId}")
+	ResponseEntity<Void> pageRead(@PathVariable UUID id, @PathVariable UUID pageId,
+			@RequestBody SubmissionRequest.PageRead page) {
+		this.pagesRead.add(id, pageId, page);
+		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(summary = "A submission's result, without contact details (submissions:read)")

@@ -25,9 +25,13 @@ import tools.jackson.databind.JsonNode;
  * until then
  * @param screening what the gateway saw that looks automated (see {@link Suspicion}),
  * optional
+ * @param readingHistory the articles and guide sections the prospect read on the site
+ * before the assessment, as the gateway recorded them in the visit's own session;
+ * optional, at most {@value ReadingHistory#MAX_PAGES} pages
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
-		Consent consent, Attribution attribution, Boolean contactLater, Screening screening) {
+		Consent consent, Attribution attribution, Boolean contactLater, Screening screening,
+		List<PageRead> readingHistory) {
 
 	boolean defersContact() {
 		return Boolean.TRUE.equals(this.contactLater);
@@ -37,6 +41,19 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 	}
 
 	record Consent(Boolean accepted, String textVersion) {
+	}
+
+	/**
+	 * A page read on the site: an article (its slug and title), and the guide section
+	 * followed to it or within it, if any.
+	 *
+	 * @param slug the article's slug
+	 * @param title the article's title when it was read
+	 * @param section the anchor of the guide section, optional
+	 * @param sectionTitle the heading of that section, optional
+	 * @param viewedAt when it was read, an ISO-8601 instant
+	 */
+	record PageRead(String slug, String title, String section, String sectionTitle, String viewedAt) {
 	}
 
 	/** The codes of what the gateway saw that looks automated. */

@@ -65,12 +65,13 @@ class SubmissionValidator {
 		}
 		Attribution attribution = checkAttribution(request.attribution(), errors);
 		Set<Suspicion> screening = checkScreening(request.screening(), errors);
+		List<ReadingHistory.Page> reading = ReadingHistory.check(request.readingHistory(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		UUID id = (request.id() != null) ? request.id() : UUID.randomUUID();
 		return new CheckedSubmission(id, questionnaire, answers, costs, contact,
-				(contact != null) ? questionnaire.consent().version() : null, attribution, screening);
+				(contact != null) ? questionnaire.consent().version() : null, attribution, screening, reading);
 	}
 
 	/** The gateway's screening reasons: known codes of what only the gateway can see. */

@@ -73,10 +73,13 @@ class Submissions {
 
 	private final QuarantineRepository quarantine;
 
+	private final ReadingRepository reading;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
 			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
-			Screening screening, QuarantineRepository quarantine) {
+			Screening screening, QuarantineRepository quarantine, ReadingRepository reading) {
+		this.reading = reading;
 		this.screening = screening;
 		this.quarantine = quarantine;
 		this.validator = validator;
@@ -115,18 +118,19 @@ class Submissions {
 		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
 				: Set.of();
 		boolean created = once(() -> {
-			if (!submission.hasContact()) {
+			if (!submission.hasContact() && submission.readingHistory().isEmpty()) {
 				return this.repository.insert(newSubmission);
 			}
 			return this.transactions.execute((tx) -> {
 				if (!this.repository.insert(newSubmission)) {
 					return false;
 				}
-				if (reasons.isEmpty()) {
+				this.reading.insertBefore(submission.id(), submission.readingHistory());
+				if (submission.hasContact() && reasons.isEmpty()) {
 					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
 							score.priority().score(), submission.attribution(), now));
 				}
-				else {
+				else if (submission.hasContact()) {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
 							source(submission.attribution()), now));
 				}

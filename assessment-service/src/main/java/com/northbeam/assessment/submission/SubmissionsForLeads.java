@@ -1,5 +1,7 @@
 package com.northbeam.assessment.submission;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,8 +15,14 @@ class SubmissionsForLeads implements LeadSubmissions {
 
 	private final SubmissionRepository repository;
 
-	SubmissionsForLeads(SubmissionRepository repository) {
+	private final ReadingRepository reading;
+
+	private final Clock clock;
+
+	SubmissionsForLeads(SubmissionRepository repository, ReadingRepository reading, Clock clock) {
 		this.repository = repository;
+		this.reading = reading;
+		this.clock = clock;
 	}
 
 	@Override
@@ -25,6 +33,12 @@ class SubmissionsForLeads implements LeadSubmissions {
 	@Override
 	public void erasePersonalData(UUID submissionId) {
 		this.repository.eraseReferrer(submissionId);
+		this.reading.erase(submissionId, this.clock.instant());
+	}
+
+	@Override
+	public List<PageRead> readingHistory(UUID submissionId) {
+		return this.reading.find(submissionId);
 	}
 
 }

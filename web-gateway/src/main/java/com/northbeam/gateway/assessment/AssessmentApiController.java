@@ -116,7 +116,9 @@ class AssessmentApiController {
 	@PostMapping("/submissions")
 	@Operation(summary = "Submits answers with contact details and consent, and answers with the result",
 			description = "The same id sent again answers with the stored result and never creates a second lead. "
-					+ "Bad input is refused as a whole, naming each offending field; nothing is stored.",
+					+ "Bad input is refused as a whole, naming each offending field; nothing is stored. "
+					+ "A readingHistory member is ignored: reading is recorded only by this site, in its own "
+					+ "first-party session, never taken from other sites or tools.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(schema = @Schema(implementation = ApiSubmission.class),
 							examples = @ExampleObject(name = "submission", value = SUBMISSION_EXAMPLE))),

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When staff erase a lead, the gateway's queue forgets its submission too: a contact or
- * consultation request still waiting would otherwise carry personal data past the
- * erasure, and bring it back when delivered.
+ * consultation request or a page read still waiting would otherwise carry personal data
+ * past the erasure, and bring it back when delivered. The visit's reading session ends,
+ * so later pages are not forwarded.
  */
 @Component
 class QueuedRequestErasure {
@@ -19,8 +20,11 @@ class QueuedRequestErasure {
 
 	private final OutboundRequestRepository outbox;
 
-	QueuedRequestErasure(OutboundRequestRepository outbox) {
+	private final ReadingHistory reading;
+
+	QueuedRequestErasure(OutboundRequestRepository outbox, ReadingHistory reading) {
 		this.outbox = outbox;
+		this.reading = reading;
 	}
 
 	@EventListener
@@ -31,6 +35,9 @@ class QueuedRequestErasure {
 		int deleted = outbox.deleteForSubmission(erased.submissionId());
 		if (deleted > 0) {
 			log.info("Deleted {} queued request(s) of erased lead {}", deleted, erased.leadId());
+		}
+		if (reading.erase(erased.submissionId()) > 0) {
+			log.info("Ended the reading session of erased lead {}", erased.leadId());
 		}
 	}
 

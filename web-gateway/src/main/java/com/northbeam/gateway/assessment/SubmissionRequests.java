@@ -15,6 +15,7 @@ import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
+import com.northbeam.gateway.client.PageRead;
 import com.northbeam.gateway.client.SubmissionScreening;
 
 /**
@@ -52,17 +53,23 @@ final class SubmissionRequests {
 		});
 		if (contactLater) {
 			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true,
-					null);
+					null, null);
 		}
 		ContactDetails details = toContactDetails(questionnaire, data.contact());
 		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, details.contact(), details.consent(),
-				attribution, null, null);
+				attribution, null, null, null);
 	}
 
 	/** The same submission with the reasons it looks automated; none leaves it as is. */
 	static SubmissionRequest screened(SubmissionRequest r, Collection<String> reasons) {
 		return new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(), r.attribution(),
-				r.contactLater(), SubmissionScreening.of(reasons));
+				r.contactLater(), SubmissionScreening.of(reasons), r.readingHistory());
+	}
+
+	/** The same submission with the pages read before it; none leaves it as is. */
+	static SubmissionRequest withReadingHistory(SubmissionRequest r, List<PageRead> pages) {
+		return pages.isEmpty() ? r : new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(),
+				r.attribution(), r.contactLater(), r.screening(), List.copyOf(pages));
 	}
 
 	/**

@@ -10,8 +10,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.northbeam.gateway.client.AssessmentClient;
 import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
+import com.northbeam.gateway.client.PageRead;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
+import com.northbeam.gateway.client.ReadingHistoryClient;
 import com.northbeam.gateway.client.ServiceRefusedException;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
@@ -42,8 +44,11 @@ class Submissions {
 
 	private final Cache<UUID, SubmissionResult> results;
 
+	private final ReadingHistoryClient readingHistory;
+
 	Submissions(AssessmentClient assessment, OutboundRequestRepository outbox, JsonMapper json, Clock clock,
-			AssessmentProperties properties) {
+			AssessmentProperties properties, ReadingHistoryClient readingHistory) {
+		this.readingHistory = readingHistory;
 		this.results = resultCache(properties.resultCache());
 		this.assessment = assessment;
 		this.outbox = outbox;
@@ -190,6 +195,11 @@ class Submissions {
 				}
 				case CONSULTATION -> assessment.requestConsultation(request.submissionId(),
 						json.readValue(request.payload(), ConsultationRequest.class));
+				// Unknown to the service only if its submission is still queued: try
+				// again
+				// later.
+				case READING -> readingHistory.addPageRead(request.submissionId(), request.id(),
+						json.readValue(request.payload(), PageRead.class));
 			};
 		}
 		catch (ServiceUnavailableException ex) {

@@ -85,7 +85,10 @@ class WizardController {
 			startDraft(request, response);
 			return "redirect:" + prefix(request) + "/assessment";
 		}
-		WizardFlow.Outcome outcome = flow.next(questionnaire, current.get(), form, PostRateLimit.overLimit(request));
+		// A frame on another site is no place for the site's own reading session.
+		UUID readingSession = isEmbedded(request) ? null : ReadingCookies.sessionFor(request, response).orElse(null);
+		WizardFlow.Outcome outcome = flow.next(questionnaire, current.get(), form, PostRateLimit.overLimit(request),
+				readingSession);
 		if (outcome instanceof WizardFlow.Outcome.Invalid invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			embedded(request, model);

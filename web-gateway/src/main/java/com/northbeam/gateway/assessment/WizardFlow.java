@@ -49,8 +49,11 @@ class WizardFlow {
 
 	private final Clock clock;
 
+	private final ReadingHistory readingHistory;
+
 	WizardFlow(DraftRepository drafts, AnswerCheck check, Submissions submissions, ReadingPicks reading,
-			AssessmentProperties properties, FunnelEvents funnel, Clock clock) {
+			AssessmentProperties properties, FunnelEvents funnel, Clock clock, ReadingHistory readingHistory) {
+		this.readingHistory = readingHistory;
 		this.drafts = drafts;
 		this.check = check;
 		this.submissions = submissions;
@@ -91,6 +94,15 @@ class WizardFlow {
 	 * and sent with the submission, which assessment-service then quarantines.
 	 */
 	Outcome next(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form, boolean overRateLimit) {
+		return next(questionnaire, draft, form, overRateLimit, null);
+	}
+
+	/**
+	 * The same, for a visitor whose reading session is {@code readingSession} (or
+	 * {@code null}): a submission brings the pages read in it.
+	 */
+	Outcome next(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form, boolean overRateLimit,
+			UUID readingSession) {
 		if (draft.submitted()) {
 			// Back button, refresh or double click after submitting: the one result, no
 			// new lead.
@@ -125,7 +137,7 @@ class WizardFlow {
 			return new Outcome.Redirect("/assessment");
 		}
 		drafts.save(updated, clock.instant());
-		return submit(questionnaire, updated);
+		return submit(questionnaire, updated, readingSession);
 	}
 
 	/**
@@ -136,7 +148,7 @@ class WizardFlow {
 		return DisplayRules.wizardSteps(questionnaire, properties.contactAfterResult());
 	}
 
-	private Outcome submit(Questionnaire questionnaire, Draft draft) {
+	private Outcome submit(Questionnaire questionnaire, Draft draft, UUID readingSession) {
 		Duration taken = Duration.between(draft.startedAt(), clock.instant());
 		if (taken.compareTo(properties.minimumFillTime()) < 0) {
 			log.info("Assessment {} finished in {} ms, faster than a person can; its submission will be quarantined",
@@ -152,9 +164,10 @@ class WizardFlow {
 				return new Outcome.Invalid(back, errors);
 			}
 		}
-		SubmissionRequest request = SubmissionRequests.screened(SubmissionRequests.toRequest(questionnaire,
-				draft.submissionId(), draft.data(), draft.attribution(), properties.contactAfterResult()),
-				draft.data().screening());
+		SubmissionRequest request = SubmissionRequests.withReadingHistory(
+				SubmissionRequests.screened(SubmissionRequests.toRequest(questionnaire, draft.submissionId(),
+						draft.data(), draft.attribution(), properties.contactAfterResult()), draft.data().screening()),
+				(readingSession != null) ? readingHistory.before(readingSession) : List.of());
 		try {
 			submissions.submit(request);
 		}
@@ -163,6 +176,9 @@ class WizardFlow {
 		}
 		reading.remember(draft.submissionId(), ReadingPicks.fromAnswers(draft.data().answers()));
 		drafts.markSubmitted(draft.id(), clock.instant());
+		if (readingSession != null) {
+			readingHistory.submitted(readingSession, draft.submissionId());
+		}
 		funnel.stepCompleted(steps.get(steps.size() - 1).id());
 		funnel.submitted();
 		return new Outcome.Redirect("/assessment/result/" + draft.submissionId());

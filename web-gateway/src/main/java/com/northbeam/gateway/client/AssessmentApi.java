@@ -34,6 +34,10 @@ interface AssessmentApi {
 	SubmissionResult giveContact(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ContactDetails details);
 
+	@PutExchange("/submissions/{id}/reading/{pageId}")
+	void addPageRead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
+			@PathVariable UUID pageId, @RequestBody PageRead page);
+
 	@PostExchange("/submissions/{id}/consultation")
 	void requestConsultation(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ConsultationRequest request);

@@ -184,13 +184,13 @@ public class AssessmentClient {
 
 	/**
 	 * A submission as assessment-service takes it. {@code contactLater} is {@code true}
-	 * for a submission whose contact details come after the result; {@code screening}
-	 * says what the gateway saw that looks automated (absent when nothing did).
+	 * when contact details come after the result; {@code screening} says what looked
+	 * automated, {@code readingHistory} the pages read before (each absent when empty).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
 			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater,
-			SubmissionScreening screening) {
+			SubmissionScreening screening, List<PageRead> readingHistory) {
 	}
 
 	/** Contact details and consent given on the result page. */

@@ -222,7 +222,23 @@ public class LeadsClient {
 	public record Consultation(String preferredTimes, String message, Instant requestedAt) {
 	}
 
-	public record TimelineEntry(Instant at, String actor, String kind, String detail) {
+	/**
+	 * An entry of a lead's timeline; {@code read} is the page read, for entries of kind
+	 * {@code read}.
+	 */
+	public record TimelineEntry(Instant at, String actor, String kind, String detail, PageRead read) {
+
+		public TimelineEntry(Instant at, String actor, String kind, String detail) {
+			this(at, actor, kind, detail, null);
+		}
+
+	}
+
+	/**
+	 * An article the prospect read, with the guide section followed if any, before or
+	 * after the assessment.
+	 */
+	public record PageRead(String slug, String title, String section, String sectionTitle, boolean afterAssessment) {
 	}
 
 }

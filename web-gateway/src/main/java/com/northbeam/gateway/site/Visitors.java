@@ -9,7 +9,7 @@ import java.util.Locale;
  * browser; headless browsers (load tests, previews, the platform's own browser tests) are
  * not people either.
  */
-final class Visitors {
+public final class Visitors {
 
 	/** Lower-case fragments of the user agents that are not a person's browser. */
 	static final List<String> AUTOMATED = List.of("bot", "crawl", "spider", "slurp", "scrape", "curl", "wget", "python",
@@ -22,7 +22,7 @@ final class Visitors {
 	}
 
 	/** Whether {@code userAgent} looks like a person's browser. */
-	static boolean isPerson(String userAgent) {
+	public static boolean isPerson(String userAgent) {
 		if (userAgent == null || userAgent.isBlank()) {
 			return false;
 		}

@@ -44,10 +44,13 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, EmbedProperties embed) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			// The JSON API is for other sites and tools: no cookies, so no CSRF token to
-			// check.
+			// check. The site's script reports guide sections read from cached pages that
+			// hold no token; what it posts counts only with the SameSite=Lax reading
+			// cookie, which other sites' posts do not carry.
 			// Forms keep their CSRF token in a cookie, not a server session, so any
 			// replica can check it.
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/api/v1/**"))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfCookies())
+				.ignoringRequestMatchers("/api/v1/**", "/reading/sections"))
 			.cors((cors) -> cors.configurationSource(publicApiCors(embed.allowedOrigins())))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

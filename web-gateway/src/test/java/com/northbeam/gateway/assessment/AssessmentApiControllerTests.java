@@ -160,8 +160,9 @@ class AssessmentApiControllerTests {
 			.bodyText()
 			.contains("\"answers.employees\"", "\"answers.internal_it\"", "\"contact.email\"", "\"contact.name\"",
 					"\"consent.accepted\"", "\"consent.textVersion\"");
-		assertThat(assessment.requests().stream().filter((r) -> r.method().equals("POST")).count()).isEqualTo(
-				assessment.requests().subList(0, before).stream().filter((r) -> r.method().equals("POST")).count());
+		// Only this input: the shared context's scheduled flushes and retries post too.
+		assertThat(assessment.requests().subList(before, assessment.requests().size()))
+			.noneSatisfy((r) -> assertThat(r.body()).contains("\"lots\""));
 	}
 
 	@Test
