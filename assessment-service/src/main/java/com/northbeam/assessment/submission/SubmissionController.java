@@ -26,7 +26,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * details; they say only whether contact details were given ({@code contactGiven}). A
  * submission made with {@code contactLater} gets its contact details, and so its lead,
  * through {@code PUT .../contact}. Every result carries the responsibility matrix
- * proposed for its recommendation ({@code responsibility}), derived when it is read.
+ * proposed for its recommendation ({@code responsibility}), derived when it is read, and,
+ * once a colleague was invited to answer its technical questions, the colleague's part
+ * ({@code colleague}: when invited and answered, and every disagreement).
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -38,10 +40,13 @@ class SubmissionController {
 
 	private final ObjectMapper json;
 
-	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json) {
+	private final ResultRespondents respondents;
+
+	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json, ResultRespondents respondents) {
 		this.submissions = submissions;
 		this.briefs = briefs;
 		this.json = json;
+		this.respondents = respondents;
 	}
 
 	@Operation(
@@ -52,7 +57,7 @@ class SubmissionController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(withResponsibility(outcome.result()));
+			.body(withColleague(outcome.id(), withResponsibility(outcome.result())));
 	}
 
 	@Operation(
@@ -62,7 +67,7 @@ class SubmissionController {
 		Submissions.Outcome outcome = this.submissions.addContact(id, request);
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(withResponsibility(outcome.result()));
+			.body(withColleague(id, withResponsibility(outcome.result())));
 	}
 
 	@Operation(summary = "A submission's result, without contact details (submissions:read)")
@@ -70,7 +75,16 @@ class SubmissionController {
 	ResponseEntity<String> result(@PathVariable UUID id) {
 		String result = this.submissions.result(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withResponsibility(result));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(withColleague(id, withResponsibility(result)));
+	}
+
+	private String withColleague(UUID id, String result) {
+		return this.respondents.forResult(id)
+			.filter((colleague) -> result.startsWith("{") && result.length() > 2)
+			.map((colleague) -> "{\"colleague\":" + this.json.writeValueAsString(colleague) + "," + result.substring(1))
+			.orElse(result);
 	}
 
 	private String withResponsibility(String result) {
