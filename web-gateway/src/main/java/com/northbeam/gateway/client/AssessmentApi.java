@@ -34,6 +34,17 @@ interface AssessmentApi {
 	SubmissionResult giveContact(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ContactDetails details);
 
+	@PostExchange("/submissions/{id}/colleague-invitations")
+	ColleagueClient.Invited inviteColleague(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
+			@RequestBody ColleagueClient.Invitation invitation);
+
+	@GetExchange("/submissions/colleague-invitations/{token}")
+	ColleagueClient.Link colleagueLink(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String token);
+
+	@PostExchange("/submissions/colleague-invitations/{token}/answers")
+	ColleagueClient.Answered colleagueAnswers(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable String token, @RequestBody ColleagueClient.Answers answers);
+
 	@PostExchange("/submissions/{id}/consultation")
 	void requestConsultation(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ConsultationRequest request);
