@@ -63,7 +63,8 @@ class ColleagueViews implements ResultRespondents, LeadRespondents {
 			}
 			return new LeadRespondents.Colleague(response.name(), response.email(), response.consentVersion(),
 					response.createdAt(), part.invitedAt(), response.createdAt(),
-					disagreements(response).stream().map(Disagreement::question).toList(), response.erasedAt() != null);
+					disagreements(response).stream().map((disagreement) -> label(response, disagreement)).toList(),
+					response.erasedAt() != null);
 		});
 	}
 
@@ -99,6 +100,13 @@ class ColleagueViews implements ResultRespondents, LeadRespondents {
 	@Override
 	public boolean eraseColleague(UUID submissionId, Instant at) {
 		return this.repository.erase(submissionId, at);
+	}
+
+	private String label(Response response, Disagreement disagreement) {
+		return this.questionnaires.version(response.questionnaireVersion())
+			.flatMap((questionnaire) -> questionnaire.question(disagreement.question()))
+			.map(Questionnaire.Question::label)
+			.orElse(disagreement.question());
 	}
 
 	/** Worked out from both sets of answers, with the domains of their version. */

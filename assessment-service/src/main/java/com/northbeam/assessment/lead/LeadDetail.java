@@ -26,8 +26,8 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 	 *
 	 * @param role {@code respondent} (the lead's contact) or {@code colleague}
 	 * @param name {@code null} once erased, and for a colleague who has not answered yet
-	 * @param disagreements the questions where the colleague's answer differed (and was
-	 * used, being technical)
+	 * @param disagreements the questions (their labels) where the colleague's answer
+	 * differed (and was used, being technical)
 	 */
 	record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
 			Instant invitedAt, Instant answeredAt, List<String> disagreements, boolean erased) {

@@ -36,6 +36,7 @@ public interface LeadRespondents {
 	 * @param name {@code null} until the colleague answers, and once erased
 	 * @param consentVersion the consent text version the colleague agreed to when they
 	 * answered
+	 * @param disagreements the questions (their labels) the two answered differently
 	 */
 	record Colleague(String name, String email, String consentVersion, Instant consentedAt, Instant invitedAt,
 			Instant answeredAt, List<String> disagreements, boolean erased) {

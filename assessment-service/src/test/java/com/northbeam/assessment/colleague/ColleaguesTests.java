@@ -165,7 +165,9 @@ class ColleaguesTests {
 		assertThat(respondents.get(1).get("email").asString()).isEqualTo("robin.it@prospect.example");
 		assertThat(respondents.get(1).get("consentVersion").asString()).isEqualTo("2026-11-v1");
 		assertThat(respondents.get(1).get("disagreements").toString())
-			.isEqualTo("[\"workload\",\"support_wait\",\"coverage\"]");
+			.isEqualTo("[\"How busy is your IT person or team?\","
+					+ "\"Do people wait for IT help before they can carry on working?\","
+					+ "\"When does IT need to be looked after?\"]");
 		assertThat(detail.get("timeline").toString())
 			.contains("colleague answered the IT questions (3 answered differently)");
 

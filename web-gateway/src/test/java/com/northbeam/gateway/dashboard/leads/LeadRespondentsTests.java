@@ -60,7 +60,8 @@ class LeadRespondentsTests {
 			.bodyText()
 			.contains("id=\"respondents\"", "Respondent (this lead&#39;s contact)", "IT colleague", "Robin IT",
 					"robin@acme.test", "Consent text 2026-11-v1, 2026-11-20 10:00 UTC",
-					"Consent text 2026-11-v1, 2026-11-21 08:00 UTC", "Answered differently: workload, coverage")
+					"Consent text 2026-11-v1, 2026-11-21 08:00 UTC",
+					"Answered differently (the colleague&#39;s answer counts): workload; coverage")
 			.doesNotContain("/colleague/erase");
 	}
 
