@@ -13,12 +13,26 @@ import tools.jackson.databind.JsonNode;
 /**
  * Everything the dashboard shows about one lead; {@code callPrep} and
  * {@code responsibility} are {@code null} when the lead has no result to derive them
- * from.
+ * from. {@code respondents} lists who answered for the company: the lead's own contact,
+ * then a colleague invited to answer the technical questions, if any.
  */
 record LeadDetail(UUID id, int version, Contact contact, String status, String owner, String lostReason, int priority,
 		JsonNode priorityFactors, String recommendation, List<Answer> answers, JsonNode result, JsonNode cost,
 		Attribution attribution, Consultation consultation, List<TimelineEntry> timeline, Instant createdAt,
-		Instant updatedAt, boolean erased, CallPrep callPrep, Responsibility responsibility) {
+		Instant updatedAt, boolean erased, CallPrep callPrep, Responsibility responsibility,
+		List<Respondent> respondents) {
+
+	/**
+	 * One person who answered for the company.
+	 *
+	 * @param role {@code respondent} (the lead's contact) or {@code colleague}
+	 * @param name {@code null} once erased, and for a colleague who has not answered yet
+	 * @param disagreements the questions (their labels) where the colleague's answer
+	 * differed (and was used, being technical)
+	 */
+	record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
+			Instant invitedAt, Instant answeredAt, List<String> disagreements, boolean erased) {
+	}
 
 	record Contact(String name, String email, String company, String phone, String role) {
 	}

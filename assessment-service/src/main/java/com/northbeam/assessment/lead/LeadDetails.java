@@ -47,9 +47,12 @@ class LeadDetails {
 
 	private final Briefs briefs;
 
+	private final LeadRespondents respondents;
+
 	LeadDetails(LeadRepository leads, LeadTimelineRepository timeline, LeadSubmissions submissions,
-			Questionnaires questionnaires, ObjectMapper json, Briefs briefs) {
+			Questionnaires questionnaires, ObjectMapper json, Briefs briefs, LeadRespondents respondents) {
 		this.briefs = briefs;
+		this.respondents = respondents;
 		this.leads = leads;
 		this.timeline = timeline;
 		this.submissions = submissions;
@@ -101,7 +104,18 @@ class LeadDetails {
 						submission.referrer(), submission.landing()),
 				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
 				this.briefs.callPrep(submission.result()).orElse(null),
-				this.briefs.responsibility(lead.id(), submission.result()).orElse(null));
+				this.briefs.responsibility(lead.id(), submission.result()).orElse(null), respondents(lead, submission));
+	}
+
+	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission) {
+		List<LeadDetail.Respondent> respondents = new ArrayList<>();
+		respondents.add(new LeadDetail.Respondent("respondent", lead.name(), lead.email(), submission.consentVersion(),
+				submission.consentedAt(), null, lead.createdAt(), List.of(), lead.erasedAt() != null));
+		this.respondents.colleague(lead.submissionId())
+			.ifPresent((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
+					colleague.email(), colleague.consentVersion(), colleague.consentedAt(), colleague.invitedAt(),
+					colleague.answeredAt(), colleague.disagreements(), colleague.erased())));
+		return respondents;
 	}
 
 	/**

@@ -109,6 +109,24 @@ public class LeadIntake {
 			});
 	}
 
+	/**
+	 * Moves the lead of a submission whose colleague has just answered the technical
+	 * questions, if it has one, to the merged result, in the caller's transaction. Not a
+	 * new lead, so nobody is notified; its timeline says what changed.
+	 */
+	public void colleagueAnswered(UUID submissionId, ColleagueAnswers answers) {
+		requireTransaction();
+		this.repository.updateScore(submissionId, answers.recommendation(), answers.priority(), answers.at())
+			.ifPresent((before) -> this.timeline.addEvent(before.id(), new Event(answers.at(), "colleague", "colleague",
+					"colleague answered the IT questions (" + answers.disagreements() + " answered differently): "
+							+ before.recommendation() + " → " + answers.recommendation() + ", priority "
+							+ before.priority() + " → " + answers.priority())));
+	}
+
+	/** The merged result after a colleague answered, and how many answers differed. */
+	public record ColleagueAnswers(String recommendation, int priority, int disagreements, Instant at) {
+	}
+
 	/** A submission scored again with newer rules, by {@code actor}. */
 	public record Rescoring(int fromRulesVersion, int toRulesVersion, String recommendation, int priority, String actor,
 			Instant at) {

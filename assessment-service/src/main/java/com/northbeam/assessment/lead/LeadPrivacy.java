@@ -35,6 +35,8 @@ public class LeadPrivacy {
 
 	private final Briefs briefs;
 
+	private final LeadRespondents respondents;
+
 	private final Audit audit;
 
 	private final Clock clock;
@@ -42,7 +44,9 @@ public class LeadPrivacy {
 	private final TransactionTemplate transactions;
 
 	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
-			LeadSubmissions submissions, Briefs briefs, Audit audit, Clock clock, TransactionTemplate transactions) {
+			LeadSubmissions submissions, Briefs briefs, LeadRespondents respondents, Audit audit, Clock clock,
+			TransactionTemplate transactions) {
+		this.respondents = respondents;
 		this.repository = repository;
 		this.timeline = timeline;
 		this.details = details;
@@ -82,6 +86,7 @@ public class LeadPrivacy {
 		data.put("timeline", detail.timeline());
 		data.put("readingHistory", this.submissions.readingHistory(found.lead().submissionId()));
 		data.put("responsibility", detail.responsibility());
+		data.put("colleague", this.respondents.personalData(found.lead().submissionId()).orElse(null));
 		data.put("createdAt", detail.createdAt());
 		data.put("updatedAt", detail.updatedAt());
 		data.put("erased", detail.erased());
@@ -108,6 +113,26 @@ public class LeadPrivacy {
 	 * @param alreadyErased whether the lead had been erased before
 	 */
 	public record Erasure(UUID submissionId, boolean alreadyErased) {
+	}
+
+	/**
+	 * Erases the personal data of the colleague who answered a lead's technical questions
+	 * (audited), on the colleague's own request; the lead's contact keeps theirs, and the
+	 * colleague's answers stay in the company result. Says whether there was any.
+	 */
+	public boolean eraseColleague(UUID id, String actor) {
+		Boolean erased = this.transactions.execute((tx) -> {
+			LeadRepository.State state = this.repository.lock(id)
+				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+			if (!this.respondents.eraseColleague(state.submissionId(), now)) {
+				return false;
+			}
+			this.timeline.addEvent(id, new Event(now, actor, "erased", "colleague's personal data erased"));
+			this.audit.record(actor, Audit.LEAD_ERASED, id, "colleague", now);
+			return true;
+		});
+		return Boolean.TRUE.equals(erased);
 	}
 
 	/**
@@ -138,6 +163,8 @@ public class LeadPrivacy {
 			int count = 0;
 			for (Locked lead : this.repository.lockUntouched(cutoff, batch)) {
 				if (eraseLocked(lead, actor, now)) {
+					// Kept as long as the lead it answered for, no longer.
+					this.respondents.eraseColleague(lead.submissionId(), now);
 					count++;
 				}
 			}

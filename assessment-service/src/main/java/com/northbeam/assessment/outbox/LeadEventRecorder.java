@@ -1,5 +1,6 @@
 package com.northbeam.assessment.outbox;
 
+import com.northbeam.assessment.colleague.ColleagueInvited;
 import com.northbeam.assessment.lead.LeadEvent;
 
 import org.springframework.context.event.EventListener;
@@ -8,9 +9,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes each lead event to the outbox in the transaction that published it, so the event
- * commits or rolls back with the lead. Publishing outside a transaction is a bug: the
- * event could be written for a lead that never commits, so it is refused.
+ * Writes each lead event, and each colleague's invitation, to the outbox in the
+ * transaction that published it, so the event commits or rolls back with the lead (or the
+ * invitation). Publishing outside a transaction is a bug: the event could be written for
+ * a lead that never commits, so it is refused.
  */
 @Component
 class LeadEventRecorder {
@@ -25,6 +27,12 @@ class LeadEventRecorder {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(LeadEvent event) {
 		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at());
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(ColleagueInvited event) {
+		this.outbox.add(event.invitationId(), ColleagueInvited.KIND, null, event.at());
 	}
 
 }

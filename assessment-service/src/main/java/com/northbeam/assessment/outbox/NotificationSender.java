@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import com.northbeam.assessment.colleague.ColleagueInvitations;
+import com.northbeam.assessment.colleague.ColleagueInvited;
 import com.northbeam.assessment.lead.LeadContact;
 import com.northbeam.assessment.lead.LeadContacts;
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
@@ -37,6 +39,8 @@ class NotificationSender {
 
 	private final LeadContacts leads;
 
+	private final ColleagueInvitations invitations;
+
 	private final JavaMailSender mail;
 
 	private final HttpClient http;
@@ -50,14 +54,15 @@ class NotificationSender {
 	private final Clock clock;
 
 	@Autowired
-	NotificationSender(LeadContacts leads, ObjectProvider<JavaMailSender> mail, ObjectMapper json,
-			NotificationProperties properties, SecretCipher cipher, Clock clock) {
-		this(leads, mail.getIfAvailable(), json, properties, cipher, clock);
+	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, ObjectProvider<JavaMailSender> mail,
+			ObjectMapper json, NotificationProperties properties, SecretCipher cipher, Clock clock) {
+		this(leads, invitations, mail.getIfAvailable(), json, properties, cipher, clock);
 	}
 
-	NotificationSender(LeadContacts leads, JavaMailSender mail, ObjectMapper json, NotificationProperties properties,
-			SecretCipher cipher, Clock clock) {
+	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, JavaMailSender mail, ObjectMapper json,
+			NotificationProperties properties, SecretCipher cipher, Clock clock) {
 		this.leads = leads;
+		this.invitations = invitations;
 		this.mail = mail;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
 		this.json = json;
@@ -68,6 +73,10 @@ class NotificationSender {
 
 	/** Sends the delivery; throws if it did not go through. */
 	void send(Claim delivery, Settings settings) throws Exception {
+		if (ColleagueInvited.KIND.equals(delivery.kind())) {
+			sendInvitation(delivery);
+			return;
+		}
 		LeadContact lead = this.leads.forNotification(delivery.leadId())
 			.orElseThrow(() -> new IllegalStateException("The event's lead does not exist"));
 		Notification notification = new Notification(delivery.eventId(), delivery.kind(), lead,
@@ -81,15 +90,29 @@ class NotificationSender {
 	}
 
 	private void sendEmail(Claim delivery, Notification notification) throws Exception {
+		sendEmail(delivery, delivery.target(), notification.subject(), notification.text());
+	}
+
+	/** To the colleague's address as it is now: an erased one is never sent to. */
+	private void sendInvitation(Claim delivery) throws Exception {
+		if (!OutboxRepository.COLLEAGUE.equals(new OutboxRepository.Target(delivery.channel(), delivery.target()))) {
+			throw new IllegalStateException("An invitation goes to the invited colleague only");
+		}
+		InvitationEmail email = new InvitationEmail(this.invitations.email(delivery.eventId())
+			.orElseThrow(() -> new IllegalStateException("The invitation was withdrawn")));
+		sendEmail(delivery, email.invitation().email(), email.subject(), email.text());
+	}
+
+	private void sendEmail(Claim delivery, String to, String subject, String text) throws Exception {
 		if (this.mail == null) {
 			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
 		}
 		MimeMessage message = this.mail.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
 		helper.setFrom(this.properties.from());
-		helper.setTo(delivery.target());
-		helper.setSubject(notification.subject());
-		helper.setText(notification.text());
+		helper.setTo(to);
+		helper.setSubject(subject);
+		helper.setText(text);
 		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
 		this.mail.send(message);
 	}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.northbeam.assessment.colleague.ColleagueInvited;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +39,21 @@ class OutboxRepository {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	/** An event: the lead it announces, and whether it was made into deliveries yet. */
+	/** Where a colleague's invitation goes: the address is read when it is sent. */
+	static final Target COLLEAGUE = new Target("email", "colleague");
+
+	private record Pending(UUID id, String kind) {
+
+		boolean invitation() {
+			return ColleagueInvited.KIND.equals(this.kind);
+		}
+
+	}
+
+	/**
+	 * An event: the lead it announces ({@code null} for an invitation), and whether it
+	 * was made into deliveries yet.
+	 */
 	record Event(UUID id, UUID leadId, boolean expanded) {
 	}
 
@@ -49,7 +65,10 @@ class OutboxRepository {
 			.optional();
 	}
 
-	/** Writes an event in the caller's transaction. */
+	/**
+	 * Writes an event in the caller's transaction; {@code leadId} is {@code null} for an
+	 * invitation.
+	 */
 	void add(UUID id, String kind, UUID leadId, Instant at) {
 		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
 			.param("id", id)
@@ -61,19 +80,21 @@ class OutboxRepository {
 
 	/**
 	 * Turns up to {@code limit} new events into one pending delivery per target, in a
-	 * transaction of its own; returns how many events. Events another dispatcher is
-	 * expanding at the same moment are skipped, not waited for.
+	 * transaction of its own; returns how many events. A colleague's invitation goes to
+	 * the colleague alone ({@link #COLLEAGUE}). Events another dispatcher is expanding at
+	 * the same moment are skipped, not waited for.
 	 */
 	int expand(int limit, List<Target> targets, Instant now) {
 		Integer expanded = this.transactions.execute((tx) -> {
-			List<UUID> events = this.jdbc
-				.sql("select id from outbox_event where expanded_at is null order by created_at limit :limit "
+			List<Pending> events = this.jdbc
+				.sql("select id, kind from outbox_event where expanded_at is null order by created_at limit :limit "
 						+ "for update skip locked")
 				.param("limit", limit)
-				.query(UUID.class)
+				.query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("kind")))
 				.list();
-			for (UUID event : events) {
-				for (Target target : targets) {
+			for (Pending pending : events) {
+				UUID event = pending.id();
+				for (Target target : pending.invitation() ? List.of(COLLEAGUE) : targets) {
 					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
 							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
 						.param("event", event)

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admins answer data subject requests: export all personal data of a lead, or erase it.
- * Both audited.
+ * Admins answer data subject requests: export all personal data of a lead, or erase it; a
+ * colleague who answered the lead's technical questions is erased on their own. All
+ * audited.
  */
 @RestController
 @RequestMapping("/api/admin/leads/{id}")
@@ -46,6 +47,17 @@ class PrivacyController {
 	Erasure erase(@PathVariable UUID id, Principal principal) {
 		LeadPrivacy.Erasure erasure = this.leads.erase(id, principal.getName());
 		return new Erasure(id, erasure.submissionId(), true, erasure.alreadyErased());
+	}
+
+	/** Whether the colleague of the lead had personal data to erase. */
+	record ColleagueErasure(UUID id, boolean erased) {
+	}
+
+	@Operation(summary = "Erases the personal data of the colleague who answered a lead's technical questions, "
+			+ "keeping the lead's own (admin)")
+	@PostMapping("/colleague/erase")
+	ColleagueErasure eraseColleague(@PathVariable UUID id, Principal principal) {
+		return new ColleagueErasure(id, this.leads.eraseColleague(id, principal.getName()));
 	}
 
 }

@@ -116,6 +116,19 @@ class ResultRepository {
 	}
 
 	/**
+	 * Replaces the result of a rules version (scored again from changed answers), in the
+	 * caller's transaction.
+	 */
+	void replace(UUID id, Score score, CostComparison cost, String body, Instant scoredAt) {
+		this.jdbc.sql("update submission_result set price_assumptions_version = :assumptionsVersion, "
+				+ "recommendation = :recommendation, fit_co_managed = :fitCoManaged, fit_fully_managed = :fitFullyManaged, "
+				+ "fit_hybrid = :fitHybrid, confidence = :confidence, priority = :priority, body = :body, "
+				+ "created_at = :createdAt where submission_id = :id and rules_version = :rulesVersion")
+			.params(params(id, score, cost, body, scoredAt))
+			.update();
+	}
+
+	/**
 	 * Adds a result in the caller's transaction; a result of that rules version stored
 	 * meanwhile makes it throw {@link org.springframework.dao.DuplicateKeyException}.
 	 */

@@ -30,9 +30,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * details; they say only whether contact details were given ({@code contactGiven}). A
  * submission made with {@code contactLater} gets its contact details, and so its lead,
  * through {@code PUT .../contact}. Every result carries the responsibility matrix
- * proposed for its recommendation ({@code responsibility}), derived when it is read.
- * Pages the prospect reads on the site come with the submission ({@code readingHistory})
- * and, after it, one by one through {@code PUT .../reading/{pageId}}.
+ * proposed for its recommendation ({@code responsibility}), derived when it is read, and,
+ * once a colleague was invited to answer its technical questions, the colleague's part
+ * ({@code colleague}: when invited and answered, and every disagreement). Pages the
+ * prospect reads on the site come with the submission ({@code readingHistory}) and, after
+ * it, one by one through {@code PUT .../reading/{pageId}}.
  */
 @RestController
 @RequestMapping("/api/submissions")
@@ -66,11 +68,15 @@ class SubmissionController {
 
 	private final PagesReadAfter pagesRead;
 
-	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json, PagesReadAfter pagesRead) {
+	private final ResultRespondents respondents;
+
+	SubmissionController(Submissions submissions, Briefs briefs, ObjectMapper json, PagesReadAfter pagesRead,
+			ResultRespondents respondents) {
 		this.pagesRead = pagesRead;
 		this.submissions = submissions;
 		this.briefs = briefs;
 		this.json = json;
+		this.respondents = respondents;
 	}
 
 	@Operation(
@@ -86,7 +92,7 @@ class SubmissionController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(withResponsibility(outcome.result()));
+			.body(withColleague(outcome.id(), withResponsibility(outcome.result())));
 	}
 
 	@Operation(
@@ -96,7 +102,7 @@ class SubmissionController {
 		Submissions.Outcome outcome = this.submissions.addContact(id, request);
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(withResponsibility(outcome.result()));
+			.body(withColleague(id, withResponsibility(outcome.result())));
 	}
 
 	@Operation(
@@ -120,7 +126,16 @@ class SubmissionController {
 	ResponseEntity<String> result(@PathVariable UUID id) {
 		String result = this.submissions.result(id)
 			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(withResponsibility(result));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(withColleague(id, withResponsibility(result)));
+	}
+
+	private String withColleague(UUID id, String result) {
+		return this.respondents.forResult(id)
+			.filter((colleague) -> result.startsWith("{") && result.length() > 2)
+			.map((colleague) -> "{\"colleague\":" + this.json.writeValueAsString(colleague) + "," + result.substring(1))
+			.orElse(result);
 	}
 
 	private String withResponsibility(String result) {

@@ -197,6 +197,25 @@ class SubmissionRepository {
 		return new NewestScore(rs.getString("recommendation"), rs.getInt("priority"));
 	}
 
+	/**
+	 * Locks a submission's row until the caller's transaction ends; empty when there is
+	 * no such submission.
+	 */
+	Optional<UUID> lock(UUID id) {
+		return this.jdbc.sql("select id from submission where id = :id for update")
+			.param("id", id)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Replaces a submission's answers (stored JSON), in the caller's transaction. */
+	void replaceAnswers(UUID id, String answersJson) {
+		this.jdbc.sql("update submission set answers = :answers where id = :id")
+			.param("answers", answersJson)
+			.param("id", id)
+			.update();
+	}
+
 	/** A submission as the lead feature shows it. */
 	Optional<LeadSubmissions.Submission> findForLead(UUID id) {
 		return this.jdbc

@@ -36,6 +36,7 @@ import javax.sql.DataSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.northbeam.assessment.AssessmentServiceTest;
+import com.northbeam.assessment.colleague.ColleagueInvitations;
 import com.northbeam.assessment.lead.LeadContacts;
 import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
@@ -104,6 +105,9 @@ class DispatcherTests {
 
 	@Autowired
 	LeadContacts leadContacts;
+
+	@Autowired
+	ColleagueInvitations invitations;
 
 	@Autowired
 	DataSource dataSource;
@@ -265,8 +269,8 @@ class DispatcherTests {
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
 		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, mail, json, config, cipher, clock), recorder(config), config,
-				clock);
+				new NotificationSender(leadContacts, invitations, mail, json, config, cipher, clock), recorder(config),
+				config, clock);
 		dispatchers.add(dispatcher);
 		return dispatcher;
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.northbeam.assessment.AssessmentServiceTest;
+import com.northbeam.assessment.colleague.ColleagueInvitations;
 import com.northbeam.assessment.lead.LeadContacts;
 import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.outbox.StandardWebhooksReference.Case;
@@ -71,6 +72,9 @@ class StandardWebhooksTests {
 
 	@Autowired
 	LeadContacts leadContacts;
+
+	@Autowired
+	ColleagueInvitations invitations;
 
 	@Autowired
 	SecretCipher cipher;
@@ -166,7 +170,7 @@ class StandardWebhooksTests {
 				Duration.ofSeconds(3), 2, Duration.ofMinutes(5), null, Duration.ofHours(24));
 		Clock utc = Clock.systemUTC();
 		try (Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, (JavaMailSender) null, json, config, cipher,
+				new NotificationSender(leadContacts, invitations, (JavaMailSender) null, json, config, cipher,
 						sendClock.withZone(ZoneOffset.UTC)),
 				new DeliveryRecorder(deliveries, config, utc, this.metrics), config, utc)) {
 			assertThat(dispatcher.dispatch()).isEqualTo(1);

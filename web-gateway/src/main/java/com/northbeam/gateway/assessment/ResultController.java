@@ -211,6 +211,7 @@ class ResultController {
 							text("result.description"), site.url(path))
 					.noindex());
 		model.addAttribute("view", view);
+		model.addAttribute("colleague", DisagreementsView.of(ready.result().colleague(), questionnaires::get));
 		model.addAttribute("id", id);
 		model.addAttribute("reading", readingFor(id, view));
 		return "assessment/result";

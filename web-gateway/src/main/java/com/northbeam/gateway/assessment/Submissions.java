@@ -89,6 +89,14 @@ class Submissions {
 		}
 	}
 
+	/**
+	 * Forgets this replica's copy of a result that has just changed (a colleague
+	 * answered, or was invited).
+	 */
+	void forget(UUID id) {
+		results.invalidate(id);
+	}
+
 	/** Where a submission's result stands. */
 	ResultState result(UUID id) {
 		Optional<OutboundRequest> queued = outbox.find(id);

@@ -71,4 +71,11 @@ interface AdminApi {
 	record Erasure(UUID id, UUID submissionId) {
 	}
 
+	@PostExchange("/leads/{id}/colleague/erase")
+	ColleagueErasure eraseColleague(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+
+	/** Whether the lead's colleague had personal data to erase. */
+	record ColleagueErasure(UUID id, boolean erased) {
+	}
+
 }

@@ -115,6 +115,15 @@ public class AssessmentAdminClient {
 		events.publishEvent(new LeadErased(leadId, submissionId));
 	}
 
+	/**
+	 * Erases the personal data of the colleague who answered a lead's technical
+	 * questions, keeping the lead's own; the gateway keeps no copy of a colleague's
+	 * answers. Says whether there was any.
+	 */
+	public boolean eraseColleague(StaffCaller caller, UUID leadId) {
+		return Refusals.ADMIN.answer("lead " + leadId, () -> admin.eraseColleague(Caller.of(caller), leadId)).erased();
+	}
+
 	/** One stored version of the price assumptions, who made it and when. */
 	public record PriceAssumptionsVersion(int version, Instant createdAt, String createdBy,
 			PriceAssumptions assumptions) {

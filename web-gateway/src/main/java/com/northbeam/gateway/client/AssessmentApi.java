@@ -38,6 +38,17 @@ interface AssessmentApi {
 	void addPageRead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@PathVariable UUID pageId, @RequestBody PageRead page);
 
+	@PostExchange("/submissions/{id}/colleague-invitations")
+	ColleagueClient.Invited inviteColleague(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
+			@RequestBody ColleagueClient.Invitation invitation);
+
+	@GetExchange("/submissions/colleague-invitations/{token}")
+	ColleagueClient.Link colleagueLink(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String token);
+
+	@PostExchange("/submissions/colleague-invitations/{token}/answers")
+	ColleagueClient.Answered colleagueAnswers(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@PathVariable String token, @RequestBody ColleagueClient.Answers answers);
+
 	@PostExchange("/submissions/{id}/consultation")
 	void requestConsultation(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ConsultationRequest request);

@@ -230,7 +230,7 @@ public class AssessmentClient {
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
 			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven, String runnerUp,
-			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility) {
+			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility, ResultColleague colleague) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
@@ -249,7 +249,7 @@ public class AssessmentClient {
 		public SubmissionResult withContactGiven() {
 			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
 					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true, runnerUp, tipping,
-					scoredAt, responsibility);
+					scoredAt, responsibility, colleague);
 		}
 
 	}

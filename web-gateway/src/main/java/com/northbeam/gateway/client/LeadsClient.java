@@ -186,10 +186,12 @@ public class LeadsClient {
 			int priority, List<PriorityFactor> priorityFactors, String recommendation, List<Answer> answers,
 			AssessmentClient.SubmissionResult result, AssessmentClient.Cost cost, Attribution attribution,
 			Consultation consultation, List<TimelineEntry> timeline, Instant createdAt, Instant updatedAt,
-			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility) {
+			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility,
+			List<Respondent> respondents) {
 
 		public LeadDetail {
 			erased = Boolean.TRUE.equals(erased);
+			respondents = (respondents != null) ? List.copyOf(respondents) : List.of();
 			priorityFactors = (priorityFactors != null) ? List.copyOf(priorityFactors) : List.of();
 			answers = (answers != null) ? List.copyOf(answers) : List.of();
 			timeline = (timeline != null) ? List.copyOf(timeline) : List.of();
@@ -198,6 +200,25 @@ public class LeadsClient {
 	}
 
 	public record Contact(String name, String email, String company, String phone, String role) {
+	}
+
+	/**
+	 * Someone who answered for the company: the lead's contact ({@code respondent}) or a
+	 * colleague invited to answer the technical questions ({@code colleague}; no name
+	 * until they answer).
+	 */
+	public record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
+			Instant invitedAt, Instant answeredAt, List<String> disagreements, Boolean erased) {
+
+		public Respondent {
+			disagreements = (disagreements != null) ? List.copyOf(disagreements) : List.of();
+			erased = Boolean.TRUE.equals(erased);
+		}
+
+		public boolean colleague() {
+			return "colleague".equals(role);
+		}
+
 	}
 
 	public record PriorityFactor(String code, String reason, Double weight) {

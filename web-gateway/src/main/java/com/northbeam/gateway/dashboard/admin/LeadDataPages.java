@@ -30,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * good after a confirmation step. Reached from this page (the admin enters or pastes a
  * lead id) or by a form on the lead's detail page posting to
  * {@code /dashboard/admin/leads/{id}/export} or
- * {@code /dashboard/admin/leads/{id}/erase}.
+ * {@code /dashboard/admin/leads/{id}/erase}; the personal data of a colleague who
+ * answered the lead's IT questions is erased on its own
+ * ({@code /dashboard/admin/leads/{id}/colleague/erase}).
  */
 @Controller
 @RequestMapping("/dashboard/admin/leads")
@@ -107,6 +109,30 @@ class LeadDataPages {
 		redirect.addFlashAttribute("message", "admin.leads.erased");
 		redirect.addFlashAttribute("messageArgument", id.toString());
 		return "redirect:/dashboard/admin/leads";
+	}
+
+	/**
+	 * The colleague who answered a lead's IT questions asked to be erased: after the same
+	 * confirmation step, their personal data goes and the lead's own stays; back to the
+	 * lead with a notice.
+	 */
+	@PostMapping("/{id}/colleague/erase")
+	Object eraseColleague(@PathVariable UUID id, @RequestParam(required = false) String confirm,
+			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+		if (!CONFIRMATION.equals(confirm)) {
+			model.addAttribute("lead", id);
+			return "dashboard/admin/erase-colleague";
+		}
+		boolean erased;
+		try {
+			erased = admin.eraseColleague(Admins.of(authentication), id);
+		}
+		catch (AdminNotFoundException ex) {
+			return notFound(id, model, locale);
+		}
+		redirect.addFlashAttribute("message", erased ? "admin.eraseColleague.erased" : "admin.eraseColleague.none");
+		redirect.addFlashAttribute("messageArgument", id.toString());
+		return "redirect:/dashboard/leads/" + id;
 	}
 
 	private ModelAndView notFound(UUID id, Model model, Locale locale) {
