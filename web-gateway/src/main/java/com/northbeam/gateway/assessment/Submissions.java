@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.northbeam.gateway.client.AssessmentClient;
-import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
+import com.northbeam.gateway.client.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.PageRead;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;

@@ -2,7 +2,6 @@ package com.northbeam.gateway.client;
 
 import java.util.UUID;
 
-import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;

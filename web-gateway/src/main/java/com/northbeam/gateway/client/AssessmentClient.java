@@ -215,14 +215,6 @@ public class AssessmentClient {
 	}
 
 	/**
-	 * {@code screening} is what the site saw that looks automated (the honeypot): the
-	 * service keeps the request on the lead but notifies nobody.
-	 */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ConsultationRequest(String preferredTimes, String message, SubmissionScreening screening) {
-	}
-
-	/**
 	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
 	 * left no details. {@code runnerUp} and {@code tipping} (for a close call: single
 	 * answers that would change the recommendation) are absent from older results.
