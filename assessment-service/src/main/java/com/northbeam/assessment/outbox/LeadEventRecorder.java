@@ -24,7 +24,7 @@ class LeadEventRecorder {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(LeadEvent event) {
-		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at());
+		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at(), event.emailTo());
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.northbeam.assessment.outbox.NotificationSettings.Settings;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,43 +39,57 @@ class OutboxRepository {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	/** An event: the lead it announces, and whether it was made into deliveries yet. */
-	record Event(UUID id, UUID leadId, boolean expanded) {
+	/**
+	 * An event: the lead it announces, whether it was made into deliveries yet, and who
+	 * its email goes to when not the sales inbox.
+	 */
+	record Event(UUID id, UUID leadId, boolean expanded, String emailTo) {
 	}
 
 	Optional<Event> find(UUID id) {
-		return this.jdbc.sql("select id, lead_id, expanded_at from outbox_event where id = :id")
+		return this.jdbc.sql("select id, lead_id, expanded_at, email_to from outbox_event where id = :id")
 			.param("id", id)
 			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
-					rs.getObject("expanded_at") != null))
+					rs.getObject("expanded_at") != null, rs.getString("email_to")))
 			.optional();
 	}
 
-	/** Writes an event in the caller's transaction. */
-	void add(UUID id, String kind, UUID leadId, Instant at) {
-		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
+	/**
+	 * Writes an event in the caller's transaction; {@code emailTo} is who its email goes
+	 * to, {@code null} for the sales inbox.
+	 */
+	void add(UUID id, String kind, UUID leadId, Instant at, String emailTo) {
+		this.jdbc
+			.sql("insert into outbox_event (id, kind, lead_id, created_at, email_to) "
+					+ "values (:id, :kind, :leadId, :at, :emailTo)")
 			.param("id", id)
 			.param("kind", kind)
 			.param("leadId", leadId)
 			.param("at", timestamp(at))
+			.param("emailTo", emailTo)
 			.update();
 	}
 
+	/** An event waiting to be expanded. */
+	private record Unexpanded(UUID id, String emailTo) {
+	}
+
 	/**
-	 * Turns up to {@code limit} new events into one pending delivery per target, in a
-	 * transaction of its own; returns how many events. Events another dispatcher is
-	 * expanding at the same moment are skipped, not waited for.
+	 * Turns up to {@code limit} new events into one pending delivery per target of
+	 * {@code settings}, in a transaction of its own; returns how many events. Events
+	 * another dispatcher is expanding at the same moment are skipped, not waited for.
 	 */
-	int expand(int limit, List<Target> targets, Instant now) {
+	int expand(int limit, Settings settings, Instant now) {
 		Integer expanded = this.transactions.execute((tx) -> {
-			List<UUID> events = this.jdbc
-				.sql("select id from outbox_event where expanded_at is null order by created_at limit :limit "
-						+ "for update skip locked")
+			List<Unexpanded> events = this.jdbc
+				.sql("select id, email_to from outbox_event where expanded_at is null order by created_at "
+						+ "limit :limit for update skip locked")
 				.param("limit", limit)
-				.query(UUID.class)
+				.query((rs, n) -> new Unexpanded(rs.getObject("id", UUID.class), rs.getString("email_to")))
 				.list();
-			for (UUID event : events) {
-				for (Target target : targets) {
+			for (Unexpanded unexpanded : events) {
+				UUID event = unexpanded.id();
+				for (Target target : settings.targets(unexpanded.emailTo())) {
 					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
 							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
 						.param("event", event)
