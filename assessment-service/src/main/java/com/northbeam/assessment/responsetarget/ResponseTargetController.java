@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -61,6 +65,14 @@ class ResponseTargetController {
 
 	@Operation(summary = "Stores a new response target as the next version; 409 unless basedOnVersion is the "
 			+ "newest (admin)")
+	@ApiResponse(responseCode = "200", description = "The version saved")
+	@ApiResponse(responseCode = "409", description = "Someone saved a newer version first; nothing was stored",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem"),
+					examples = @ExampleObject(
+							value = "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"The response "
+									+ "target was changed meanwhile; the newest version is 4\",\"errors\":[{\"field\":"
+									+ "\"basedOnVersion\",\"message\":\"is not the newest version (4)\"}]}")))
 	@PutMapping
 	View update(@RequestBody ResponseTargets.Input input, @RequestParam(required = false) Integer basedOnVersion,
 			@AuthenticationPrincipal Jwt staff) {
