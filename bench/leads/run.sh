@@ -87,16 +87,20 @@ select md5('s' || i)::uuid, 1, '{}', (array['newsletter', 'google', 'linkedin', 
 	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds'
 from generate_series(1, $count) i;
 insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, status, owner,
-	source, version, created_at, updated_at)
+	source, version, created_at, updated_at, first_contact_at, first_contact_seconds, overdue_notified_at)
 select md5('l' || i)::uuid, md5('s' || i)::uuid, 'Person ' || i, 'person' || i || '@company' || (i % 20000) || '.example',
 	case when i % 997 = 0 then '=cmd|' || i else 'Company ' || (i % 20000) end, '+1 555 ' || lpad((i % 10000)::text, 4, '0'),
 	'IT manager', (array['co_managed', 'fully_managed', 'hybrid'])[1 + i % 3], ((i::bigint * 7919) % 101)::int,
-	(array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i::bigint * 31) % 8],
-	case when i % 4 = 0 then null else 'rep' || (i % 10) || '@northbeam.test' end,
-	coalesce((array['newsletter', 'google', 'linkedin', null])[1 + i % 4], 'direct'), 0,
-	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds',
-	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds'
-from generate_series(1, $count) i;
+	status, case when i % 4 = 0 then null else 'rep' || (i % 10) || '@northbeam.test' end,
+	coalesce((array['newsletter', 'google', 'linkedin', null])[1 + i % 4], 'direct'), 0, created_at, created_at,
+	-- every lead that left new was first contacted within four hours; those still new were
+	-- announced as overdue an hour after they arrived, as the overdue check would have done
+	case when status <> 'new' then created_at + (i % 240) * interval '1 minute' end,
+	case when status <> 'new' then (i % 240) * 60 end,
+	case when status = 'new' then created_at + interval '1 hour' end
+from (select i, (array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i::bigint * 31) % 8] status,
+	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds' created_at
+	from generate_series(1, $count) i) generated;
 vacuum analyze submission;
 vacuum analyze lead;
 SQL
@@ -129,6 +133,7 @@ filters = {
     "status=new, by priority (the sales queue)": "status=new&sort=priority",
     "co_managed, priority >= 50, newest first": "recommendation=co_managed&minPriority=50&sort=newest",
     "one owner, contacted or qualified, by priority": "owner=rep3@northbeam.test&status=contacted&status=qualified&sort=priority",
+    "past the response target, by priority": "overdue=true&sort=priority",
 }
 worst = 0
 for name, query in filters.items():

@@ -47,6 +47,9 @@ public class Audit {
 	 */
 	public static final String NOTIFICATIONS_REDELIVERED = "notifications.redelivered";
 
+	/** An admin saved a new response target (working minutes and hours). */
+	public static final String RESPONSE_TARGET_CHANGED = "response-target.changed";
+
 	/** A staff member read the list of quarantined submissions. */
 	public static final String QUARANTINE_LISTED = "quarantine.listed";
 

@@ -12,6 +12,7 @@ import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.lead.LeadDetail.TimelineEntry;
 import com.northbeam.assessment.lead.LeadRepository.State;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.responsetarget.ResponseTargets;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
@@ -22,12 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Staff work a lead: move it through the {@link Pipeline}, assign it, add notes. Each
  * change is checked against the version the staff member saw, added to the lead's
- * timeline and written to the audit trail, in one transaction.
+ * timeline and written to the audit trail, in one transaction. The first move out of
+ * {@code new}, or the first note recorded as a call or an email, is the lead's first
+ * contact: when it happened and the working time the lead had waited are kept with it.
  */
 @Service
 class LeadChanges {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	/** A plain note; a call or an email to the prospect also counts as contact. */
+	static final String NOTE = "note";
+
+	static final List<String> NOTE_KINDS = List.of(NOTE, "call", "email");
 
 	private final LeadRepository repository;
 
@@ -41,8 +49,14 @@ class LeadChanges {
 
 	private final TransactionTemplate transactions;
 
+	private final ResponseTargets targets;
+
+	private final SpeedToLeadRepository speed;
+
 	LeadChanges(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details, Audit audit,
-			Clock clock, TransactionTemplate transactions) {
+			Clock clock, TransactionTemplate transactions, ResponseTargets targets, SpeedToLeadRepository speed) {
+		this.targets = targets;
+		this.speed = speed;
 		this.repository = repository;
 		this.timeline = timeline;
 		this.details = details;
@@ -82,6 +96,9 @@ class LeadChanges {
 			}
 			Instant now = now();
 			this.repository.updateStatus(id, version, status, Pipeline.LOST.equals(status) ? reason : null, now);
+			if (Pipeline.NEW.equals(state.status())) {
+				firstContact(id, state, now);
+			}
 			this.timeline.addEvent(id, new Event(now, actor, "status",
 					state.status() + " → " + status + (Pipeline.LOST.equals(status) ? ": " + reason : "")));
 			this.audit.record(actor, Audit.LEAD_CHANGED, id, "status " + state.status() + " → " + status, now);
@@ -121,22 +138,47 @@ class LeadChanges {
 		return state;
 	}
 
-	TimelineEntry addNote(UUID id, String actor, String text) {
-		if (text == null || text.isBlank()) {
-			throw InvalidInputException.of("text", "is required");
+	/**
+	 * Adds a note of {@code kind} ({@code note}, {@code call} or {@code email}; a plain
+	 * note when absent).
+	 */
+	TimelineEntry addNote(UUID id, String actor, String text, String kind) {
+		List<FieldError> errors = new ArrayList<>();
+		String noteKind = (kind != null) ? kind : NOTE;
+		if (!NOTE_KINDS.contains(noteKind)) {
+			errors.add(new FieldError("kind", "must be one of " + NOTE_KINDS));
 		}
-		if (text.length() > 4000) {
-			throw InvalidInputException.of("text", "must be at most 4000 characters");
+		if (text == null || text.isBlank()) {
+			errors.add(new FieldError("text", "is required"));
+		}
+		else if (text.length() > 4000) {
+			errors.add(new FieldError("text", "must be at most 4000 characters"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		Instant now = now();
 		return this.transactions.execute((tx) -> {
-			this.repository.lock(id).orElseThrow(() -> new NotFoundException("There is no lead " + id));
+			State state = this.repository.lock(id).orElseThrow(() -> new NotFoundException("There is no lead " + id));
 			this.repository.touch(id, now);
-			Event event = new Event(now, actor, "note", text.strip());
+			Event event = new Event(now, actor, noteKind, text.strip());
 			this.timeline.addEvent(id, event);
-			this.audit.record(actor, Audit.LEAD_CHANGED, id, "note", now);
+			if (!NOTE.equals(noteKind)) {
+				firstContact(id, state, now);
+			}
+			this.audit.record(actor, Audit.LEAD_CHANGED, id, noteKind, now);
 			return new TimelineEntry(event.at(), event.actor(), event.kind(), event.detail());
 		});
+	}
+
+	/**
+	 * Records a first contact, in working time of the target in force, unless there was
+	 * one.
+	 */
+	private void firstContact(UUID id, State state, Instant now) {
+		if (state.firstContactAt() == null) {
+			this.speed.recordFirstContact(id, now, this.targets.current().waited(state.createdAt(), now).toSeconds());
+		}
 	}
 
 }

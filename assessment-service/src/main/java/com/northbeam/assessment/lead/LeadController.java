@@ -45,17 +45,20 @@ class LeadController {
 		this.changes = changes;
 	}
 
-	@Operation(summary = "Leads, filtered and sorted, one keyset page at a time (leads:read)")
+	@Operation(summary = "Leads, filtered and sorted, one keyset page at a time, each with how long it has waited "
+			+ "for a first contact or how long that took; overdue=true keeps those past the response target "
+			+ "(leads:read)")
 	@GetMapping
 	Leads.Page list(@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(name = "recommendation", required = false) List<String> recommendation,
 			@RequestParam(required = false) String owner, @RequestParam(required = false) Integer minPriority,
 			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) String createdFrom,
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "priority") String sort, @RequestParam(defaultValue = "50") int limit,
-			@RequestParam(required = false) String after, Principal principal) {
+			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "priority") String sort,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String after,
+			Principal principal) {
 		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom,
-				createdTo, q);
+				createdTo, q, overdue);
 		return this.leads.list(filter, sort, limit, after, principal.getName());
 	}
 
@@ -66,10 +69,10 @@ class LeadController {
 			@RequestParam(required = false) String owner, @RequestParam(required = false) Integer minPriority,
 			@RequestParam(required = false) Integer maxPriority, @RequestParam(required = false) String createdFrom,
 			@RequestParam(required = false) String createdTo, @RequestParam(required = false) String q,
-			@RequestParam(defaultValue = "priority") String sort, Principal principal, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "priority") String sort,
+			Principal principal, HttpServletResponse response) throws IOException {
 		LeadFilter filter = LeadFilter.of(status, recommendation, owner, minPriority, maxPriority, createdFrom,
-				createdTo, q);
+				createdTo, q, overdue);
 		Leads.checkSort(sort);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
@@ -105,14 +108,16 @@ class LeadController {
 		return this.changes.assign(id, principal.getName(), change.version(), change.owner());
 	}
 
-	record Note(String text) {
+	/** {@code kind}: {@code note} (when absent), {@code call} or {@code email}. */
+	record Note(String text, String kind) {
 	}
 
-	@Operation(summary = "Adds a note to a lead's timeline (leads:write)")
+	@Operation(summary = "Adds a note to a lead's timeline; a note of kind call or email is the lead's first "
+			+ "contact if it had none (leads:write)")
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	TimelineEntry note(@PathVariable UUID id, @RequestBody Note note, Principal principal) {
-		return this.changes.addNote(id, principal.getName(), note.text());
+		return this.changes.addNote(id, principal.getName(), note.text(), note.kind());
 	}
 
 	/**

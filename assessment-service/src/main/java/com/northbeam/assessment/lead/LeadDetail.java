@@ -20,7 +20,7 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 		JsonNode priorityFactors, String recommendation, List<Answer> answers, JsonNode result, JsonNode cost,
 		Attribution attribution, Consultation consultation, List<TimelineEntry> timeline, Instant createdAt,
 		Instant updatedAt, boolean erased, CallPrep callPrep, Responsibility responsibility,
-		List<Respondent> respondents) {
+		List<Respondent> respondents, Response response) {
 
 	/**
 	 * One person who answered for the company.
@@ -32,6 +32,16 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 	 */
 	record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
 			Instant invitedAt, Instant answeredAt, List<String> disagreements, boolean erased) {
+	}
+
+	/**
+	 * The lead against the response target: its first contact and the working time it
+	 * waited for it (unknown for leads contacted before it was recorded), or while nobody
+	 * has contacted it, the working time waited so far and whether that is past the
+	 * target; when it was announced as overdue.
+	 */
+	record Response(int targetMinutes, Instant firstContactAt, Long firstContactSeconds, Long waitingSeconds,
+			boolean overdue, Instant overdueNotifiedAt) {
 	}
 
 	record Contact(String name, String email, String company, String phone, String role) {

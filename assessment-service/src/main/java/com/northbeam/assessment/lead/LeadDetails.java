@@ -1,5 +1,7 @@
 package com.northbeam.assessment.lead;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
 import com.northbeam.assessment.questionnaire.Questionnaire;
 import com.northbeam.assessment.questionnaire.Questionnaire.Question;
 import com.northbeam.assessment.questionnaire.Questionnaires;
+import com.northbeam.assessment.responsetarget.ResponseTarget;
+import com.northbeam.assessment.responsetarget.ResponseTargets;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -49,10 +53,17 @@ class LeadDetails {
 
 	private final LeadRespondents respondents;
 
+	private final ResponseTargets targets;
+
+	private final Clock clock;
+
 	LeadDetails(LeadRepository leads, LeadTimelineRepository timeline, LeadSubmissions submissions,
-			Questionnaires questionnaires, ObjectMapper json, Briefs briefs, LeadRespondents respondents) {
+			Questionnaires questionnaires, ObjectMapper json, Briefs briefs, LeadRespondents respondents,
+			ResponseTargets targets, Clock clock) {
 		this.briefs = briefs;
 		this.respondents = respondents;
+		this.targets = targets;
+		this.clock = clock;
 		this.leads = leads;
 		this.timeline = timeline;
 		this.submissions = submissions;
@@ -104,7 +115,8 @@ class LeadDetails {
 						submission.referrer(), submission.landing()),
 				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
 				this.briefs.callPrep(submission.result()).orElse(null),
-				this.briefs.responsibility(lead.id(), submission.result()).orElse(null), respondents(lead, submission));
+				this.briefs.responsibility(lead.id(), submission.result()).orElse(null), respondents(lead, submission),
+				response(lead));
 	}
 
 	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission) {
@@ -130,6 +142,15 @@ class LeadDetails {
 			}
 			entries.add(position++, TimelineEntry.read(page));
 		}
+	}
+
+	private LeadDetail.Response response(LeadRecord lead) {
+		Instant now = this.clock.instant();
+		ResponseTarget target = this.targets.current();
+		SpeedToLead speed = SpeedToLead.of(lead.createdAt(), lead.firstContactAt(), target, target.overdueCutoff(now),
+				now);
+		return new LeadDetail.Response(target.minutes(), lead.firstContactAt(), lead.firstContactSeconds(),
+				speed.waitingSeconds(), speed.overdue(), lead.overdueNotifiedAt());
 	}
 
 	private List<Answer> answers(Submission submission) {

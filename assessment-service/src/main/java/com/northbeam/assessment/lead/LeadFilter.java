@@ -14,15 +14,16 @@ import com.northbeam.assessment.system.InvalidInputException;
  * What a lead list or export is filtered by; every part optional. {@code owner} is a
  * staff email, or {@code none} for unassigned leads. {@code q} matches name, company and
  * email, ignoring case. Created bounds are instants, or dates (UTC): {@code createdFrom}
- * from the start of its day, {@code createdTo} up to the end of its day.
+ * from the start of its day, {@code createdTo} up to the end of its day. {@code overdue}
+ * keeps the leads nobody has contacted that waited past the response target.
  */
 record LeadFilter(List<String> statuses, List<String> recommendations, String owner, Integer minPriority,
-		Integer maxPriority, Instant createdFrom, Instant createdTo, String q) {
+		Integer maxPriority, Instant createdFrom, Instant createdTo, String q, boolean overdue) {
 
 	static final String UNASSIGNED = "none";
 
 	static LeadFilter of(List<String> statuses, List<String> recommendations, String owner, Integer minPriority,
-			Integer maxPriority, String createdFrom, String createdTo, String q) {
+			Integer maxPriority, String createdFrom, String createdTo, String q, Boolean overdue) {
 		List<FieldError> errors = new ArrayList<>();
 		List<String> status = (statuses != null) ? statuses : List.of();
 		List<String> recommendation = (recommendations != null) ? recommendations : List.of();
@@ -50,7 +51,8 @@ record LeadFilter(List<String> statuses, List<String> recommendations, String ow
 			throw new InvalidInputException(errors);
 		}
 		return new LeadFilter(List.copyOf(status), List.copyOf(recommendation),
-				(owner != null && !owner.isBlank()) ? owner.strip() : null, minPriority, maxPriority, from, to, text);
+				(owner != null && !owner.isBlank()) ? owner.strip() : null, minPriority, maxPriority, from, to, text,
+				Boolean.TRUE.equals(overdue));
 	}
 
 	private static void checkPriority(String field, Integer value, List<FieldError> errors) {
@@ -76,8 +78,12 @@ record LeadFilter(List<String> statuses, List<String> recommendations, String ow
 		}
 	}
 
-	/** Appends this filter's conditions to {@code sql} (after a {@code where 1 = 1}). */
-	void appendTo(StringBuilder sql, List<Object> params) {
+	/**
+	 * Appends this filter's conditions to {@code sql} (after a {@code where 1 = 1});
+	 * {@code overdueCutoff} is the latest arrival that is overdue now
+	 * ({@code ResponseTarget.overdueCutoff}), used when the filter keeps overdue leads.
+	 */
+	void appendTo(StringBuilder sql, List<Object> params, Instant overdueCutoff) {
 		if (!this.statuses.isEmpty()) {
 			sql.append(" and status in (").append(placeholders(this.statuses.size())).append(')');
 			params.addAll(this.statuses);
@@ -108,6 +114,10 @@ record LeadFilter(List<String> statuses, List<String> recommendations, String ow
 		if (this.createdTo != null) {
 			sql.append(" and created_at < ?");
 			params.add(LeadRepository.timestamp(this.createdTo));
+		}
+		if (this.overdue) {
+			sql.append(" and first_contact_at is null and created_at <= ?");
+			params.add(LeadRepository.timestamp(overdueCutoff));
 		}
 		if (this.q != null) {
 			String pattern = "%" + this.q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -65,27 +65,33 @@ class LeadRepository {
 			.update();
 	}
 
-	/** A row of the lead list. */
+	/**
+	 * A row of the lead list; {@code firstContactSeconds} is the working time the lead
+	 * waited for its first contact (unknown for leads contacted before it was recorded).
+	 */
 	record LeadRow(UUID id, String name, String company, String email, String recommendation, int priority,
-			String status, String owner, Instant createdAt, String source) {
+			String status, String owner, Instant createdAt, String source, Instant firstContactAt,
+			Long firstContactSeconds) {
 	}
 
-	private static final String ROW_COLUMNS = "id, name, company, email, recommendation, priority, status, owner, created_at, source";
+	private static final String ROW_COLUMNS = "id, name, company, email, recommendation, priority, status, owner, "
+			+ "created_at, source, first_contact_at, first_contact_seconds";
 
 	private static LeadRow row(ResultSet rs) throws SQLException {
 		return new LeadRow(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("company"),
 				rs.getString("email"), rs.getString("recommendation"), rs.getInt("priority"), rs.getString("status"),
-				rs.getString("owner"), instant(rs, "created_at"), rs.getString("source"));
+				rs.getString("owner"), instant(rs, "created_at"), rs.getString("source"),
+				instant(rs, "first_contact_at"), rs.getObject("first_contact_seconds", Long.class));
 	}
 
 	/**
 	 * One page of leads after {@code cursor} (or from the start), at most {@code limit}
-	 * rows.
+	 * rows; {@code overdueCutoff} as {@link LeadFilter#appendTo} takes it.
 	 */
-	List<LeadRow> page(LeadFilter filter, String sort, LeadCursor cursor, int limit) {
+	List<LeadRow> page(LeadFilter filter, Instant overdueCutoff, String sort, LeadCursor cursor, int limit) {
 		StringBuilder sql = new StringBuilder("select " + ROW_COLUMNS + " from lead where 1 = 1");
 		List<Object> params = new ArrayList<>();
-		filter.appendTo(sql, params);
+		filter.appendTo(sql, params, overdueCutoff);
 		if (cursor != null) {
 			if (LeadCursor.PRIORITY.equals(sort)) {
 				sql.append(" and (priority, created_at, id) < (?, ?, ?)");
@@ -116,11 +122,11 @@ class LeadRepository {
 	 * fetching rows in batches through a cursor (PostgreSQL streams only inside a
 	 * transaction; the caller opens one).
 	 */
-	void stream(LeadFilter filter, String sort, RowConsumer consumer) {
+	void stream(LeadFilter filter, Instant overdueCutoff, String sort, RowConsumer consumer) {
 		StringBuilder sql = new StringBuilder(
 				"select " + ROW_COLUMNS + ", phone, job_role, lost_reason, updated_at from lead where 1 = 1");
 		List<Object> params = new ArrayList<>();
-		filter.appendTo(sql, params);
+		filter.appendTo(sql, params, overdueCutoff);
 		sql.append(orderBy(sort));
 		this.streaming.query(sql.toString(),
 				(RowCallbackHandler) (rs) -> consumer.accept(new ExportRow(row(rs), rs.getString("phone"),
@@ -137,7 +143,8 @@ class LeadRepository {
 	/** One lead as stored. */
 	record LeadRecord(UUID id, UUID submissionId, int version, String name, String email, String company, String phone,
 			String role, String status, String owner, String lostReason, int priority, String recommendation,
-			String source, Instant createdAt, Instant updatedAt, Instant erasedAt) {
+			String source, Instant createdAt, Instant updatedAt, Instant erasedAt, Instant firstContactAt,
+			Long firstContactSeconds, Instant overdueNotifiedAt) {
 	}
 
 	Optional<LeadRecord> find(UUID id) {
@@ -148,7 +155,8 @@ class LeadRepository {
 					rs.getString("phone"), rs.getString("job_role"), rs.getString("status"), rs.getString("owner"),
 					rs.getString("lost_reason"), rs.getInt("priority"), rs.getString("recommendation"),
 					rs.getString("source"), instant(rs, "created_at"), instant(rs, "updated_at"),
-					instant(rs, "erased_at")))
+					instant(rs, "erased_at"), instant(rs, "first_contact_at"),
+					rs.getObject("first_contact_seconds", Long.class), instant(rs, "overdue_notified_at")))
 			.optional();
 	}
 
@@ -164,14 +172,16 @@ class LeadRepository {
 	 * The submission, status and version of a lead, locked until the end of the caller's
 	 * transaction.
 	 */
-	record State(UUID submissionId, String status, int version) {
+	record State(UUID submissionId, String status, int version, Instant createdAt, Instant firstContactAt) {
 	}
 
 	Optional<State> lock(UUID id) {
-		return this.jdbc.sql("select submission_id, status, version from lead where id = :id for update")
+		return this.jdbc
+			.sql("select submission_id, status, version, created_at, first_contact_at from lead where id = :id "
+					+ "for update")
 			.param("id", id)
 			.query((rs, n) -> new State(rs.getObject("submission_id", UUID.class), rs.getString("status"),
-					rs.getInt("version")))
+					rs.getInt("version"), instant(rs, "created_at"), instant(rs, "first_contact_at")))
 			.optional();
 	}
 

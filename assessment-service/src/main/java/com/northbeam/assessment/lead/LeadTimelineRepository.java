@@ -82,12 +82,13 @@ class LeadTimelineRepository {
 	}
 
 	/**
-	 * Removes the free text of a lead's notes, lost reasons and consultation request.
+	 * Removes the free text of a lead's notes (calls and emails too), lost reasons and
+	 * consultation request.
 	 */
 	void erase(UUID leadId) {
-		this.jdbc
-			.sql("update lead_event set detail = :erased where lead_id = :id and (kind in ('note', 'consultation') "
-					+ "or (kind = 'status' and detail like '%: %'))")
+		this.jdbc.sql(
+				"update lead_event set detail = :erased where lead_id = :id and (kind in ('note', 'call', 'email', 'consultation') "
+						+ "or (kind = 'status' and detail like '%: %'))")
 			.param("erased", ERASED)
 			.param("id", leadId)
 			.update();

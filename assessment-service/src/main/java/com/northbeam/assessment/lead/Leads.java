@@ -3,12 +3,16 @@ package com.northbeam.assessment.lead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.lead.LeadRepository.LeadRow;
+import com.northbeam.assessment.responsetarget.ResponseTarget;
+import com.northbeam.assessment.responsetarget.ResponseTargets;
 import com.northbeam.assessment.system.InvalidInputException;
 
 import org.springframework.stereotype.Service;
@@ -29,14 +33,39 @@ class Leads {
 
 	private final TransactionTemplate transactions;
 
-	Leads(LeadRepository repository, LeadDetails details, Audit audit, TransactionTemplate transactions) {
+	private final ResponseTargets targets;
+
+	private final Clock clock;
+
+	Leads(LeadRepository repository, LeadDetails details, Audit audit, TransactionTemplate transactions,
+			ResponseTargets targets, Clock clock) {
 		this.repository = repository;
 		this.details = details;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.targets = targets;
+		this.clock = clock;
 	}
 
-	record Page(List<LeadRow> items, String nextCursor) {
+	/**
+	 * A lead of the list: its row, and how long it has waited for a first contact
+	 * ({@code waitingSeconds}, working time, while nobody has contacted it) or how long
+	 * that took ({@code firstContactSeconds}), and whether it is past the response
+	 * target.
+	 */
+	record Item(UUID id, String name, String company, String email, String recommendation, int priority, String status,
+			String owner, Instant createdAt, String source, Instant firstContactAt, Long firstContactSeconds,
+			Long waitingSeconds, boolean overdue) {
+
+		static Item of(LeadRow row, SpeedToLead speed) {
+			return new Item(row.id(), row.name(), row.company(), row.email(), row.recommendation(), row.priority(),
+					row.status(), row.owner(), row.createdAt(), row.source(), row.firstContactAt(),
+					row.firstContactSeconds(), speed.waitingSeconds(), speed.overdue());
+		}
+
+	}
+
+	record Page(List<Item> items, String nextCursor) {
 	}
 
 	/** A page of the lead list as a staff member reads it (audited with the filter). */
@@ -52,13 +81,19 @@ class Leads {
 			throw InvalidInputException.of("limit", "must be between 1 and 200");
 		}
 		LeadCursor cursor = (after != null && !after.isBlank()) ? LeadCursor.decode(after, sort) : null;
-		List<LeadRow> rows = this.repository.page(filter, sort, cursor, limit + 1);
+		Instant now = this.clock.instant();
+		ResponseTarget target = this.targets.current();
+		Instant cutoff = target.overdueCutoff(now);
+		List<LeadRow> rows = this.repository.page(filter, cutoff, sort, cursor, limit + 1);
+		List<Item> items = rows.stream()
+			.limit(limit)
+			.map((row) -> Item.of(row, SpeedToLead.of(row.createdAt(), row.firstContactAt(), target, cutoff, now)))
+			.toList();
 		if (rows.size() <= limit) {
-			return new Page(rows, null);
+			return new Page(items, null);
 		}
-		List<LeadRow> page = List.copyOf(rows.subList(0, limit));
-		LeadRow last = page.get(limit - 1);
-		return new Page(page, new LeadCursor(sort, last.priority(), last.createdAt(), last.id()).encode());
+		LeadRow last = rows.get(limit - 1);
+		return new Page(items, new LeadCursor(sort, last.priority(), last.createdAt(), last.id()).encode());
 	}
 
 	static void checkSort(String sort) {
@@ -88,7 +123,8 @@ class Leads {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.transactions.executeWithoutResult((tx) -> this.repository.stream(filter, sort, (row) -> {
+		Instant cutoff = filter.overdue() ? this.targets.current().overdueCutoff(this.clock.instant()) : null;
+		this.transactions.executeWithoutResult((tx) -> this.repository.stream(filter, cutoff, sort, (row) -> {
 			LeadRow lead = row.lead();
 			List<String> cells = new ArrayList<>(14);
 			cells.add(lead.id().toString());

@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
 import com.northbeam.assessment.outbox.NotificationSettings.Settings;
-import com.northbeam.assessment.outbox.OutboxRepository.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,8 +131,7 @@ class Dispatcher implements AutoCloseable {
 	}
 
 	private void expandAll(Settings current) {
-		List<Target> targets = current.targets();
-		while (this.outbox.expand(this.properties.batch(), targets, now()) > 0) {
+		while (this.outbox.expand(this.properties.batch(), current, now()) > 0) {
 			// until no unexpanded event is left
 		}
 	}

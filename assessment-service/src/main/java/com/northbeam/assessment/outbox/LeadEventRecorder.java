@@ -26,13 +26,13 @@ class LeadEventRecorder {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(LeadEvent event) {
-		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at());
+		this.outbox.add(event.eventId(), event.kind(), event.leadId(), event.at(), event.emailTo());
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(ColleagueInvited event) {
-		this.outbox.add(event.invitationId(), ColleagueInvited.KIND, null, event.at());
+		this.outbox.add(event.invitationId(), ColleagueInvited.KIND, null, event.at(), null);
 	}
 
 }

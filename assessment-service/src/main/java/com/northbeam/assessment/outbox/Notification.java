@@ -35,19 +35,24 @@ record Notification(UUID eventId, String kind, LeadContact lead, String url) {
 	}
 
 	String subject() {
-		return (consultation() ? "Consultation requested" : "New lead") + ": " + this.lead.recommendation()
-				+ ", priority " + this.lead.priority();
+		return switch (this.kind) {
+			case LeadEvent.CONSULTATION_REQUESTED -> "Consultation requested";
+			case LeadEvent.LEAD_OVERDUE -> "Lead waiting past the response target";
+			default -> "New lead";
+		} + ": " + this.lead.recommendation() + ", priority " + this.lead.priority();
 	}
 
 	String text() {
-		return String.join("\n", (consultation() ? "A prospect asked to talk to an expert." : "A new lead arrived."),
-				"", "Name: " + this.lead.name(), "Company: " + this.lead.company(), "Email: " + this.lead.email(),
-				"Recommendation: " + this.lead.recommendation(), "Priority: " + this.lead.priority(),
-				"Source: " + this.lead.source(), "", "Open it in the dashboard: " + this.url, "");
-	}
-
-	private boolean consultation() {
-		return LeadEvent.CONSULTATION_REQUESTED.equals(this.kind);
+		String opening = switch (this.kind) {
+			case LeadEvent.CONSULTATION_REQUESTED -> "A prospect asked to talk to an expert.";
+			case LeadEvent.LEAD_OVERDUE ->
+				"Nobody has contacted this lead yet, and it has waited longer than the response target.";
+			default -> "A new lead arrived.";
+		};
+		return String.join("\n", opening, "", "Name: " + this.lead.name(), "Company: " + this.lead.company(),
+				"Email: " + this.lead.email(), "Recommendation: " + this.lead.recommendation(),
+				"Priority: " + this.lead.priority(), "Source: " + this.lead.source(), "",
+				"Open it in the dashboard: " + this.url, "");
 	}
 
 }

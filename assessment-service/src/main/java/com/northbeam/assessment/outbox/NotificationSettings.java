@@ -60,11 +60,20 @@ class NotificationSettings {
 			return this.webhooks.stream().filter((webhook) -> webhook.url().equals(url)).findFirst();
 		}
 
-		/** Where each new event goes. */
+		/** Where an event for the sales inbox goes. */
 		List<Target> targets() {
+			return targets(null);
+		}
+
+		/**
+		 * Where an event goes: its email to {@code emailTo} when given (an overdue lead's
+		 * owner), else to the sales inbox if there is one; and to every webhook.
+		 */
+		List<Target> targets(String emailTo) {
 			List<Target> targets = new ArrayList<>();
-			if (this.salesInbox != null) {
-				targets.add(new Target("email", this.salesInbox));
+			String email = (emailTo != null) ? emailTo : this.salesInbox;
+			if (email != null) {
+				targets.add(new Target("email", email));
 			}
 			for (Webhook webhook : this.webhooks) {
 				targets.add(new Target("webhook", webhook.url()));

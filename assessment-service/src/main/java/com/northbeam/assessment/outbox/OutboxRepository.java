@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.assessment.colleague.ColleagueInvited;
+import com.northbeam.assessment.outbox.NotificationSettings.Settings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +43,40 @@ class OutboxRepository {
 	/** Where a colleague's invitation goes: the address is read when it is sent. */
 	static final Target COLLEAGUE = new Target("email", "colleague");
 
-	private record Pending(UUID id, String kind) {
+	/**
+	 * An event: the lead it announces ({@code null} for an invitation), whether it was
+	 * made into deliveries yet, and who its email goes to when not the sales inbox.
+	 */
+	record Event(UUID id, UUID leadId, boolean expanded, String emailTo) {
+	}
+
+	Optional<Event> find(UUID id) {
+		return this.jdbc.sql("select id, lead_id, expanded_at, email_to from outbox_event where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
+					rs.getObject("expanded_at") != null, rs.getString("email_to")))
+			.optional();
+	}
+
+	/**
+	 * Writes an event in the caller's transaction; {@code leadId} is {@code null} for an
+	 * invitation; {@code emailTo} is who its email goes to, {@code null} for the sales
+	 * inbox.
+	 */
+	void add(UUID id, String kind, UUID leadId, Instant at, String emailTo) {
+		this.jdbc
+			.sql("insert into outbox_event (id, kind, lead_id, created_at, email_to) "
+					+ "values (:id, :kind, :leadId, :at, :emailTo)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("leadId", leadId)
+			.param("at", timestamp(at))
+			.param("emailTo", emailTo)
+			.update();
+	}
+
+	/** An event waiting to be expanded. */
+	private record Unexpanded(UUID id, String kind, String emailTo) {
 
 		boolean invitation() {
 			return ColleagueInvited.KIND.equals(this.kind);
@@ -51,50 +85,24 @@ class OutboxRepository {
 	}
 
 	/**
-	 * An event: the lead it announces ({@code null} for an invitation), and whether it
-	 * was made into deliveries yet.
+	 * Turns up to {@code limit} new events into one pending delivery per target of
+	 * {@code settings}, in a transaction of its own; returns how many events. A
+	 * colleague's invitation goes to the colleague alone ({@link #COLLEAGUE}). Events
+	 * another dispatcher is expanding at the same moment are skipped, not waited for.
 	 */
-	record Event(UUID id, UUID leadId, boolean expanded) {
-	}
-
-	Optional<Event> find(UUID id) {
-		return this.jdbc.sql("select id, lead_id, expanded_at from outbox_event where id = :id")
-			.param("id", id)
-			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
-					rs.getObject("expanded_at") != null))
-			.optional();
-	}
-
-	/**
-	 * Writes an event in the caller's transaction; {@code leadId} is {@code null} for an
-	 * invitation.
-	 */
-	void add(UUID id, String kind, UUID leadId, Instant at) {
-		this.jdbc.sql("insert into outbox_event (id, kind, lead_id, created_at) values (:id, :kind, :leadId, :at)")
-			.param("id", id)
-			.param("kind", kind)
-			.param("leadId", leadId)
-			.param("at", timestamp(at))
-			.update();
-	}
-
-	/**
-	 * Turns up to {@code limit} new events into one pending delivery per target, in a
-	 * transaction of its own; returns how many events. A colleague's invitation goes to
-	 * the colleague alone ({@link #COLLEAGUE}). Events another dispatcher is expanding at
-	 * the same moment are skipped, not waited for.
-	 */
-	int expand(int limit, List<Target> targets, Instant now) {
+	int expand(int limit, Settings settings, Instant now) {
 		Integer expanded = this.transactions.execute((tx) -> {
-			List<Pending> events = this.jdbc
-				.sql("select id, kind from outbox_event where expanded_at is null order by created_at limit :limit "
-						+ "for update skip locked")
+			List<Unexpanded> events = this.jdbc
+				.sql("select id, kind, email_to from outbox_event where expanded_at is null order by created_at "
+						+ "limit :limit for update skip locked")
 				.param("limit", limit)
-				.query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("kind")))
+				.query((rs, n) -> new Unexpanded(rs.getObject("id", UUID.class), rs.getString("kind"),
+						rs.getString("email_to")))
 				.list();
-			for (Pending pending : events) {
-				UUID event = pending.id();
-				for (Target target : pending.invitation() ? List.of(COLLEAGUE) : targets) {
+			for (Unexpanded unexpanded : events) {
+				UUID event = unexpanded.id();
+				for (Target target : unexpanded.invitation() ? List.of(COLLEAGUE)
+						: settings.targets(unexpanded.emailTo())) {
 					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
 							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
 						.param("event", event)

@@ -52,7 +52,7 @@ class Redeliveries {
 		if (!event.expanded()) {
 			throw new ConflictException("Event " + eventId + " has not been sent yet; it is sent shortly", List.of());
 		}
-		List<Target> targets = this.settings.current().targets();
+		List<Target> targets = this.settings.current().targets(event.emailTo());
 		if (targets.isEmpty()) {
 			throw InvalidInputException.of("eventId", "has nowhere to go: no sales inbox or webhook is set");
 		}
@@ -66,12 +66,13 @@ class Redeliveries {
 		Delivery delivery = this.deliveries.find(deliveryId)
 			.orElseThrow(() -> new NotFoundException("There is no delivery " + deliveryId));
 		Target target = new Target(delivery.channel(), delivery.target());
-		if (!this.settings.current().targets().contains(target)) {
+		Event event = this.outbox.find(delivery.eventId()).orElseThrow();
+		if (!this.settings.current().targets(event.emailTo()).contains(target)) {
 			throw InvalidInputException.of("id", "goes to a " + delivery.channel()
 					+ " target that is no longer in the settings; redeliver the event to the current ones");
 		}
 		Delivery created = add(delivery.eventId(), target);
-		UUID lead = this.outbox.find(delivery.eventId()).map(Event::leadId).orElse(null);
+		UUID lead = event.leadId();
 		this.audit.record(actor, Audit.NOTIFICATIONS_REDELIVERED, lead, "redeliver delivery " + deliveryId);
 		return created;
 	}

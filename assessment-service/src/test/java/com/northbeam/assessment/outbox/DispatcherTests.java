@@ -38,9 +38,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.northbeam.assessment.AssessmentServiceTest;
 import com.northbeam.assessment.colleague.ColleagueInvitations;
 import com.northbeam.assessment.lead.LeadContacts;
+import com.northbeam.assessment.lead.LeadEvent;
 import com.northbeam.assessment.lead.LeadFixtures;
 import com.northbeam.assessment.outbox.DeliveryRepository.Claim;
-import com.northbeam.assessment.outbox.OutboxRepository.Target;
 import com.northbeam.assessment.submission.SubmissionBodies;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeSmtpServer;
@@ -59,11 +59,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +116,15 @@ class DispatcherTests {
 
 	@Autowired
 	SecretCipher cipher;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Redeliveries redeliveries;
 
 	final List<Dispatcher> dispatchers = new ArrayList<>();
 
@@ -629,13 +640,64 @@ class DispatcherTests {
 		}
 	}
 
+	/**
+	 * An overdue lead's email goes to its owner instead of the sales inbox (to the sales
+	 * inbox when it has none), once; every webhook gets the lead.overdue event; and its
+	 * email can be redelivered to the owner, who is not in the settings.
+	 */
+	@Test
+	void anOverdueLeadIsEmailedOnceToItsOwnerOrTheSalesInboxAndPostedToEveryWebhook() throws Exception {
+		startSmtp();
+		startReceiver();
+		List<UUID> ids = newLeads(2);
+		UUID owned = ids.get(0);
+		UUID unowned = ids.get(1);
+		Dispatcher dispatcher = dispatcher(10);
+		dispatcher.dispatch();
+		int newLeadEmails = smtp.getReceivedMessages().length;
+		webhooks.clear();
+
+		transactions.executeWithoutResult((tx) -> {
+			events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_OVERDUE, owned, clock.instant(),
+					"owner@northbeam.test"));
+			events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_OVERDUE, unowned, clock.instant()));
+		});
+		assertThat(dispatcher.dispatch()).isEqualTo(4);
+		clock.advance(Duration.ofHours(1));
+		assertThat(dispatcher.dispatch()).isZero();
+
+		MimeMessage[] all = smtp.getReceivedMessages();
+		List<MimeMessage> overdue = Arrays.asList(all).subList(newLeadEmails, all.length);
+		assertThat(overdue).hasSize(2);
+		Map<UUID, String> recipients = new HashMap<>();
+		for (MimeMessage message : overdue) {
+			assertThat(message.getSubject()).startsWith("Lead waiting past the response target:");
+			assertThat(message.getAllRecipients()).hasSize(1);
+			String text = message.getContent().toString();
+			recipients.put(text.contains(owned.toString()) ? owned : unowned, message.getAllRecipients()[0].toString());
+		}
+		assertThat(recipients).containsEntry(owned, "owner@northbeam.test")
+			.containsEntry(unowned, "sales@northbeam.test");
+		assertThat(webhooks).hasSize(2)
+			.allSatisfy((received) -> assertThat(json.readTree(received.body()).get("type").asString())
+				.isEqualTo("lead.overdue"));
+		assertThat(webhooksPerLead(ids)).isEqualTo(once(ids));
+
+		long ownerDelivery = jdbc.sql("select d.id from notification_delivery d join outbox_event e "
+				+ "on e.id = d.event_id where e.lead_id = :lead and e.kind = 'lead.overdue' and d.channel = 'email'")
+			.param("lead", owned)
+			.query(Long.class)
+			.single();
+		assertThat(redeliveries.delivery(ownerDelivery, LeadFixtures.ADMIN).target()).isEqualTo("owner@northbeam.test");
+	}
+
 	@Test
 	void theDeliveriesOfAnInstanceThatDiedAreSentOnceItsLeaseHasExpired() throws Exception {
 		startSmtp();
 		startReceiver();
 		UUID lead = newLeads(1).get(0);
-		outbox.expand(20, List.of(new Target("email", "sales@northbeam.test"),
-				new Target("webhook", "http://127.0.0.1:" + httpPort + "/hook")), clock.instant());
+		// The settings of setUp: the sales inbox and the receiver.
+		outbox.expand(20, settings.current(), clock.instant());
 		// An instance claims both deliveries and dies before sending them.
 		List<Claim> lost = deliveries.claimDue("crashed", clock.instant(), Duration.ofMinutes(5), 10, 20, Set.of());
 		assertThat(lost).hasSize(2).allSatisfy((claim) -> assertThat(claim.leadId()).isEqualTo(lead));

@@ -79,6 +79,14 @@ class PrivacyControllerTests {
 			.header(HttpHeaders.AUTHORIZATION, leads.sales())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"text\":\"Dana's mobile is 555-0100\"}")).hasStatus(201);
+		for (String kind : new String[] { "call", "email" }) {
+			assertThat(mvc.post()
+				.uri("/api/leads/{id}/notes", lead)
+				.header(HttpHeaders.AUTHORIZATION, leads.sales())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Dana's assistant Kim (" + kind + ")\",\"kind\":\"" + kind + "\"}"))
+				.hasStatus(201);
+		}
 		assertThat(mvc.post()
 			.uri("/api/submissions/{id}/consultation", submission)
 			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
@@ -105,7 +113,7 @@ class PrivacyControllerTests {
 		assertThat(detail.get("erased").asBoolean()).isTrue();
 		String text = detail.toString();
 		for (String personal : new String[] { "Dana Prospect", "dana@prospect.example", "Prospect Works", "555-0100",
-				"Ask for Dana", "Mornings" }) {
+				"Ask for Dana", "Mornings", "assistant Kim" }) {
 			assertThat(text).as(personal).doesNotContain(personal);
 		}
 		// Statistics keep the lead: it is still counted and keeps its recommendation and
@@ -113,6 +121,7 @@ class PrivacyControllerTests {
 		assertThat(jdbc.sql("select count(*) from lead").query(Long.class).single()).isEqualTo(before);
 		assertThat(detail.get("recommendation").asString()).isNotBlank();
 		assertThat(detail.get("status").asString()).isEqualTo("new");
+		assertThat(detail.get("response").get("firstContactAt").isNull()).isFalse();
 		assertThat(detail.get("answers").size()).isGreaterThan(5);
 		assertThat(audited(lead, "lead.erased")).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from lead_event where lead_id = :id and kind = 'erased'")

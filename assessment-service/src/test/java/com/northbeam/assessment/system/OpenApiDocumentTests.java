@@ -2,6 +2,7 @@ package com.northbeam.assessment.system;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import com.northbeam.assessment.AssessmentServiceTest;
@@ -43,6 +44,27 @@ class OpenApiDocumentTests {
 		assertThat(JsonPath.<String>read(document, "$.paths['/api/leads/{id}'].get.responses['403']['$ref']"))
 			.isEqualTo("#/components/responses/Forbidden");
 		assertThat(JsonPath.<List<?>>read(document, "$.paths.*.*.summary")).doesNotContainNull();
+		assertThat(JsonPath.<Map<String, ?>>read(document, "$.paths['/api/admin/response-target'].put.responses"))
+			.containsKeys("200", "400", "409");
+		assertThat(JsonPath.<String>read(document,
+				"$.paths['/api/admin/response-target'].put.responses['409'].content['application/problem+json'].schema['$ref']"))
+			.isEqualTo("#/components/schemas/Problem");
+		assertThat(JsonPath.<Integer>read(document,
+				"$.paths['/api/admin/response-target'].put.responses['409'].content['application/problem+json'].example.status"))
+			.isEqualTo(409);
+	}
+
+	@Test
+	void everyNotificationEventTypeIsAWebhookWithItsBody() throws Exception {
+		String document = document();
+		assertThat(JsonPath.<Map<String, ?>>read(document, "$.webhooks")).containsOnlyKeys("lead.created",
+				"consultation.requested", "lead.overdue");
+		assertThat(JsonPath.<String>read(document, "$.webhooks['lead.overdue'].post.summary")).contains("owner");
+		assertThat(JsonPath.<String>read(document,
+				"$.webhooks['lead.overdue'].post.requestBody.content['application/json'].example.type"))
+			.isEqualTo("lead.overdue");
+		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.WebhookEvent.properties.type.enum"))
+			.containsExactly("lead.created", "consultation.requested", "lead.overdue");
 	}
 
 	@Test

@@ -21,8 +21,8 @@ import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 /**
- * assessment-service's admin API: prices, notifications, the audit trail, per-lead export
- * and erasure.
+ * assessment-service's admin API: prices, the response target, notifications, the audit
+ * trail, per-lead export and erasure.
  */
 @HttpExchange("/api/admin")
 interface AdminApi {
@@ -37,6 +37,17 @@ interface AdminApi {
 	@PutExchange("/price-assumptions")
 	PriceAssumptionsVersion updatePriceAssumptions(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestParam int basedOnVersion, @RequestBody PriceAssumptions assumptions);
+
+	@GetExchange("/response-target")
+	AssessmentAdminClient.ResponseTarget responseTarget(@RequestAttribute(Caller.ATTRIBUTE) Caller caller);
+
+	@GetExchange("/response-target/history")
+	List<AssessmentAdminClient.ResponseTarget> responseTargetHistory(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam int limit);
+
+	@PutExchange("/response-target")
+	AssessmentAdminClient.ResponseTarget updateResponseTarget(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam int basedOnVersion, @RequestBody AssessmentAdminClient.ResponseTargetInput input);
 
 	@GetExchange("/notifications/settings")
 	NotificationSettings notificationSettings(@RequestAttribute(Caller.ATTRIBUTE) Caller caller);

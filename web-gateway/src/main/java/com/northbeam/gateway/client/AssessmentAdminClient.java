@@ -50,6 +50,25 @@ public class AssessmentAdminClient {
 				() -> admin.updatePriceAssumptions(Caller.of(caller), basedOnVersion, assumptions));
 	}
 
+	public ResponseTarget responseTarget(StaffCaller caller) {
+		return Refusals.ADMIN.answer("response target", () -> admin.responseTarget(Caller.of(caller)));
+	}
+
+	/** Earlier versions, newest first. */
+	public List<ResponseTarget> responseTargetHistory(StaffCaller caller, int limit) {
+		return List.copyOf(Refusals.ADMIN.answer("response target history",
+				() -> admin.responseTargetHistory(Caller.of(caller), limit)));
+	}
+
+	/**
+	 * Saves a new version, refused with field errors, or with a conflict when
+	 * {@code basedOnVersion} is no longer the newest.
+	 */
+	public ResponseTarget updateResponseTarget(StaffCaller caller, ResponseTargetInput input, int basedOnVersion) {
+		return Refusals.ADMIN.answer("response target",
+				() -> admin.updateResponseTarget(Caller.of(caller), basedOnVersion, input));
+	}
+
 	public NotificationSettings notificationSettings(StaffCaller caller) {
 		return Refusals.ADMIN.answer("notification settings", () -> admin.notificationSettings(Caller.of(caller)));
 	}
@@ -122,6 +141,25 @@ public class AssessmentAdminClient {
 	 */
 	public boolean eraseColleague(StaffCaller caller, UUID leadId) {
 		return Refusals.ADMIN.answer("lead " + leadId, () -> admin.eraseColleague(Caller.of(caller), leadId)).erased();
+	}
+
+	/**
+	 * One stored version of the response target: the working minutes a new lead may wait
+	 * for its first contact, and the working hours they count in ({@code days} as
+	 * {@code MONDAY}..., times as {@code HH:mm}, an {@code end} of {@code 00:00} being
+	 * the midnight ending the day).
+	 */
+	public record ResponseTarget(int version, int minutes, String timeZone, List<String> days, String start, String end,
+			Instant createdAt, String createdBy) {
+
+		public ResponseTarget {
+			days = (days != null) ? List.copyOf(days) : List.of();
+		}
+
+	}
+
+	/** A new response target as the service takes it. */
+	public record ResponseTargetInput(Integer minutes, String timeZone, List<String> days, String start, String end) {
 	}
 
 	/** One stored version of the price assumptions, who made it and when. */

@@ -70,7 +70,7 @@ interface LeadsApi {
 	record OwnerChange(int version, String owner) {
 	}
 
-	record Note(String text) {
+	record Note(String text, String kind) {
 	}
 
 	record CellEdit(int version, String owner, String note) {

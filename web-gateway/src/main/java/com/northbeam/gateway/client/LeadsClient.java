@@ -55,8 +55,12 @@ public class LeadsClient {
 				() -> leads.assign(Caller.of(caller), id, new LeadsApi.OwnerChange(version, owner)));
 	}
 
-	public void addNote(StaffCaller caller, UUID id, String text) {
-		Refusals.LEADS.run("lead " + id, () -> leads.addNote(Caller.of(caller), id, new LeadsApi.Note(text)));
+	/**
+	 * Adds a note of {@code kind}: {@code note}, or {@code call} or {@code email}, which
+	 * count as a contact with the prospect.
+	 */
+	public void addNote(StaffCaller caller, UUID id, String text, String kind) {
+		Refusals.LEADS.run("lead " + id, () -> leads.addNote(Caller.of(caller), id, new LeadsApi.Note(text, kind)));
 	}
 
 	/**
@@ -145,9 +149,12 @@ public class LeadsClient {
 	public record QuarantineDecision(UUID submissionId, String status, UUID leadId) {
 	}
 
-	/** What the leads list is narrowed to; empty values mean "any". */
+	/**
+	 * What the leads list is narrowed to; empty values mean "any". {@code overdue} keeps
+	 * the leads nobody has contacted that waited past the response target.
+	 */
 	public record Filter(List<String> status, List<String> recommendation, String owner, Integer minPriority,
-			Integer maxPriority, LocalDate createdFrom, LocalDate createdTo, String q, String sort) {
+			Integer maxPriority, LocalDate createdFrom, LocalDate createdTo, String q, String sort, boolean overdue) {
 
 		public Filter {
 			status = (status != null) ? List.copyOf(status) : List.of();
@@ -165,6 +172,7 @@ public class LeadsClient {
 				.add("createdFrom", createdFrom)
 				.add("createdTo", createdTo)
 				.add("q", q)
+				.add("overdue", overdue ? "true" : null)
 				.add("sort", sort);
 		}
 
@@ -178,16 +186,28 @@ public class LeadsClient {
 
 	}
 
+	/**
+	 * A lead of the list. While nobody has contacted it, {@code waitingSeconds} is the
+	 * working time it has waited and {@code overdue} whether that is past the response
+	 * target; once contacted, {@code firstContactSeconds} is the working time that took
+	 * (absent for leads contacted before it was recorded).
+	 */
 	public record LeadRow(UUID id, String name, String company, String email, String recommendation, int priority,
-			String status, String owner, Instant createdAt, String source) {
+			String status, String owner, Instant createdAt, String source, Instant firstContactAt,
+			Long firstContactSeconds, Long waitingSeconds, Boolean overdue) {
+
+		public LeadRow {
+			overdue = Boolean.TRUE.equals(overdue);
+		}
+
 	}
 
 	public record LeadDetail(UUID id, int version, Contact contact, String status, String owner, String lostReason,
 			int priority, List<PriorityFactor> priorityFactors, String recommendation, List<Answer> answers,
 			AssessmentClient.SubmissionResult result, AssessmentClient.Cost cost, Attribution attribution,
 			Consultation consultation, List<TimelineEntry> timeline, Instant createdAt, Instant updatedAt,
-			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility,
-			List<Respondent> respondents) {
+			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility, List<Respondent> respondents,
+			Response response) {
 
 		public LeadDetail {
 			erased = Boolean.TRUE.equals(erased);
@@ -217,6 +237,20 @@ public class LeadsClient {
 
 		public boolean colleague() {
 			return "colleague".equals(role);
+		}
+
+	}
+
+	/**
+	 * The lead against the response target of {@code targetMinutes} working minutes: its
+	 * first contact, or how long it has waited so far and whether that is past the
+	 * target.
+	 */
+	public record Response(int targetMinutes, Instant firstContactAt, Long firstContactSeconds, Long waitingSeconds,
+			Boolean overdue, Instant overdueNotifiedAt) {
+
+		public Response {
+			overdue = Boolean.TRUE.equals(overdue);
 		}
 
 	}

@@ -2,6 +2,7 @@ package com.northbeam.gateway.client;
 
 import com.northbeam.gateway.client.StatsClient.Funnel;
 import com.northbeam.gateway.client.StatsClient.Pipeline;
+import com.northbeam.gateway.client.StatsClient.ResponseTimes;
 
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,5 +20,10 @@ interface StatsApi {
 	@GetExchange("/funnel")
 	Funnel funnel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam String from, @RequestParam String to,
 			@RequestParam String granularity);
+
+	/** {@code from} and {@code to} are ISO dates. */
+	@GetExchange("/response-times")
+	ResponseTimes responseTimes(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam String from,
+			@RequestParam String to);
 
 }

@@ -31,6 +31,15 @@ public class StatsClient {
 				granularity.name().toLowerCase(Locale.ROOT)));
 	}
 
+	/**
+	 * Speed to lead for the weeks from {@code from} to {@code to} (inclusive, widened to
+	 * whole weeks).
+	 */
+	public ResponseTimes responseTimes(StaffCaller caller, LocalDate from, LocalDate to) {
+		return Refusals.ADMIN.answer("response times",
+				() -> stats.responseTimes(Caller.of(caller), from.toString(), to.toString()));
+	}
+
 	public enum Granularity {
 
 		DAY, WEEK
@@ -80,6 +89,28 @@ public class StatsClient {
 	}
 
 	public record SourceCount(String source, long count) {
+	}
+
+	/**
+	 * How long leads waited for their first contact, in working seconds, per week of
+	 * arrival and per owner; {@code waiting} leads nobody has contacted now,
+	 * {@code overdue} those past the target.
+	 */
+	public record ResponseTimes(int targetMinutes, long waiting, long overdue, List<Week> weeks, List<Owner> owners) {
+
+		public ResponseTimes {
+			weeks = (weeks != null) ? List.copyOf(weeks) : List.of();
+			owners = (owners != null) ? List.copyOf(owners) : List.of();
+		}
+
+	}
+
+	/** A week of arrivals; no figures when none of its leads was contacted. */
+	public record Week(LocalDate start, long contacted, Double medianSeconds, Double p90Seconds) {
+	}
+
+	/** An owner's leads ({@code owner} null: unassigned). */
+	public record Owner(String owner, long contacted, double medianSeconds, double p90Seconds) {
 	}
 
 }

@@ -44,17 +44,20 @@ class LeadsClientTests {
 				Response
 					.json("""
 							{"items":[{"id":"%s","name":"Ada","company":"Acme","email":"ada@acme.test","recommendation":"co_managed",
-							"priority":81,"status":"new","owner":null,"createdAt":"2026-11-20T10:00:00Z","source":"newsletter"}],
+							"priority":81,"status":"new","owner":null,"createdAt":"2026-11-20T10:00:00Z","source":"newsletter",
+							"firstContactAt":null,"firstContactSeconds":null,"waitingSeconds":4800,"overdue":true}],
 							"nextCursor":"abc"}"""
 						.formatted(LEAD)));
 		var filter = new LeadsClient.Filter(List.of("new", "contacted"), List.of("hybrid"), "sam@northbeam.test", 50,
-				null, LocalDate.of(2026, 11, 1), null, "a&b+c", "newest");
+				null, LocalDate.of(2026, 11, 1), null, "a&b+c", "newest", true);
 
 		LeadsClient.LeadPage page = client.leads(sales, filter, "cursor-1", 50);
 
 		assertThat(page.items()).singleElement().satisfies((lead) -> {
 			assertThat(lead.name()).isEqualTo("Ada");
 			assertThat(lead.priority()).isEqualTo(81);
+			assertThat(lead.waitingSeconds()).isEqualTo(4800);
+			assertThat(lead.overdue()).isTrue();
 		});
 		assertThat(page.nextCursor()).isEqualTo("abc");
 		FakeHttpServer.Request request = server.requests().get(0);
@@ -62,8 +65,8 @@ class LeadsClientTests {
 		assertThat(issued).containsExactly("sam@northbeam.test leads:read,leads:write");
 		assertThat(request.query())
 			.contains("status=new", "status=contacted", "recommendation=hybrid", "owner=sam%40northbeam.test",
-					"minPriority=50", "createdFrom=2026-11-01", "q=a%26b%2Bc", "sort=newest", "limit=50",
-					"after=cursor-1")
+					"minPriority=50", "createdFrom=2026-11-01", "q=a%26b%2Bc", "overdue=true", "sort=newest",
+					"limit=50", "after=cursor-1")
 			.doesNotContain("maxPriority", "createdTo");
 	}
 
@@ -71,7 +74,7 @@ class LeadsClientTests {
 	void filterTextAndCursorsAreSentAsTextNeverAsTemplates() {
 		server.respond("GET", "/api/leads", Response.json("{\"items\":[],\"nextCursor\":null}"));
 		var filter = new LeadsClient.Filter(List.of("{status}"), null, "{owner}", null, null, null, null, "{x} 100%",
-				null);
+				null, false);
 
 		client.leads(sales, filter, "{after}/../x", 25);
 
@@ -109,6 +112,16 @@ class LeadsClientTests {
 	}
 
 	@Test
+	void aNoteSaysWhetherItRecordsACallOrAnEmail() {
+		server.respond("POST", "/api/leads/" + LEAD + "/notes", new Response(201, "application/json",
+				"{\"at\":\"2026-11-21T10:00:00Z\",\"actor\":\"sam@northbeam.test\",\"kind\":\"call\"}", Duration.ZERO));
+
+		client.addNote(sales, LEAD, "Rang them", "call");
+
+		assertThat(server.requests().get(0).body()).contains("\"text\":\"Rang them\"", "\"kind\":\"call\"");
+	}
+
+	@Test
 	void anUnknownLeadIsNotFound() {
 		assertThatExceptionOfType(LeadNotFoundException.class).isThrownBy(() -> client.lead(sales, LEAD));
 	}
@@ -119,8 +132,8 @@ class LeadsClientTests {
 				new Response(200, "text/csv", "name,company\nAda,Acme\n", Duration.ZERO));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-		client.exportCsv(sales, new LeadsClient.Filter(List.of("won"), null, null, null, null, null, null, null, null),
-				out);
+		client.exportCsv(sales,
+				new LeadsClient.Filter(List.of("won"), null, null, null, null, null, null, null, null, false), out);
 
 		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("name,company\nAda,Acme\n");
 		assertThat(server.requests().get(0).query()).isEqualTo("status=won");

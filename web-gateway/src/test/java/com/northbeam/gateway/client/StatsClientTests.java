@@ -51,6 +51,13 @@ class StatsClientTests {
 			 "leadsByRecommendation":{"co_managed":14,"fully_managed":10,"hybrid":6},
 			 "leadsBySource":[{"source":"linkedin","count":16},{"source":"newsletter","count":9}]}""";
 
+	public static final String RESPONSE_JSON = """
+			{"from":"2026-11-16","to":"2026-11-29","targetMinutes":60,"waiting":9,"overdue":4,
+			 "weeks":[{"start":"2026-11-16","contacted":0,"medianSeconds":null,"p90Seconds":null},
+			          {"start":"2026-11-23","contacted":12,"medianSeconds":1500.0,"p90Seconds":9000.0}],
+			 "owners":[{"owner":"sam.sales@northbeam.test","contacted":8,"medianSeconds":1200.0,"p90Seconds":4000.0},
+			           {"owner":null,"contacted":4,"medianSeconds":3000.0,"p90Seconds":9000.0}]}""";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	static final StaffCaller SALES = new StaffCaller("sam.sales@northbeam.test",
@@ -65,6 +72,22 @@ class StatsClientTests {
 	@Autowired
 	@Qualifier("assessment")
 	FakeHttpServer server;
+
+	@Test
+	void readsTheResponseTimesOfAPeriod() {
+		server.respond("GET", "/api/stats/response-times", Response.json(RESPONSE_JSON));
+
+		StatsClient.ResponseTimes response = client.responseTimes(SALES, LocalDate.of(2026, 11, 16),
+				LocalDate.of(2026, 11, 29));
+
+		assertThat(response.targetMinutes()).isEqualTo(60);
+		assertThat(response.overdue()).isEqualTo(4);
+		assertThat(response.weeks()).hasSize(2);
+		assertThat(response.weeks().get(0).medianSeconds()).isNull();
+		assertThat(response.weeks().get(1).p90Seconds()).isEqualTo(9000.0);
+		assertThat(response.owners().get(1).owner()).isNull();
+		assertThat(lastRequest("/api/stats/response-times").query()).isEqualTo("from=2026-11-16&to=2026-11-29");
+	}
 
 	@Test
 	void readsThePipelineWithATokenForTheSignedInSalesPerson() {

@@ -52,6 +52,9 @@ class LeadsController {
 
 	static final int PAGE_SIZE = 50;
 
+	/** A plain note, or a call or an email to the prospect (which count as contact). */
+	static final List<String> NOTE_KINDS = List.of("note", "call", "email");
+
 	private final LeadsClient leads;
 
 	private final StaffAccounts staff;
@@ -97,7 +100,7 @@ class LeadsController {
 			Authentication authentication) {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		LeadsClient.Filter newest = new LeadsClient.Filter(List.of(), List.of(), null, null, null, null, null, null,
-				"newest");
+				"newest", false);
 		long count = leads.leads(caller(me), newest, null, PAGE_SIZE)
 			.items()
 			.stream()
@@ -170,22 +173,29 @@ class LeadsController {
 		}
 	}
 
+	/**
+	 * Adds a note; {@code kind} {@code call} or {@code email} says it records a contact
+	 * with the prospect (the lead's first contact if it had none).
+	 */
 	@PostMapping("/{id}/notes")
-	String addNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, Authentication authentication,
-			Model model, RedirectAttributes redirect) {
+	String addNote(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "note") String kind, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
 		CurrentStaff me = CurrentStaff.of(authentication);
 		if (text.isBlank()) {
 			model.addAttribute("noteError", "leads.note.empty");
+			model.addAttribute("noteKind", kind);
 			return detail(leads.lead(caller(me), id), model);
 		}
 		try {
-			leads.addNote(caller(me), id, text.strip());
+			leads.addNote(caller(me), id, text.strip(), kind);
 			redirect.addFlashAttribute("message", "leads.saved.note");
 			return "redirect:/dashboard/leads/" + id;
 		}
 		catch (LeadRejectedException refused) {
 			model.addAttribute("noteErrors", refused.errors());
 			model.addAttribute("noteText", text);
+			model.addAttribute("noteKind", kind);
 			return detail(leads.lead(caller(me), id), model);
 		}
 	}
@@ -236,6 +246,7 @@ class LeadsController {
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
 		model.addAttribute("owners", leadWorkers());
 		model.addAttribute("matrixOwners", Brief.Responsibility.OWNERS);
+		model.addAttribute("noteKinds", NOTE_KINDS);
 		return "dashboard/leads/detail";
 	}
 

@@ -11,11 +11,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The leads list's filters as they stand in the URL, so a view can be bookmarked and
- * shared. {@code owner=me} means whoever is signed in.
+ * shared. {@code owner=me} means whoever is signed in; {@code overdue=true} keeps the
+ * leads waiting past the response target.
  */
 record LeadsQuery(List<String> status, List<String> recommendation, String owner, Integer minPriority,
 		Integer maxPriority, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdFrom,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo, String q, String sort, String after) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate createdTo, String q, Boolean overdue, String sort,
+		String after) {
 
 	static final List<String> STATUSES = List.of("new", "contacted", "qualified", "proposal", "won", "lost");
 
@@ -29,7 +31,11 @@ record LeadsQuery(List<String> status, List<String> recommendation, String owner
 	LeadsClient.Filter toFilter(String signedInEmail) {
 		String ownerEmail = "me".equals(owner) ? signedInEmail : owner;
 		return new LeadsClient.Filter(status, recommendation, ownerEmail, minPriority, maxPriority, createdFrom,
-				createdTo, q, ("newest".equals(sort) ? "newest" : "priority"));
+				createdTo, q, ("newest".equals(sort) ? "newest" : "priority"), isOverdue());
+	}
+
+	public boolean isOverdue() {
+		return Boolean.TRUE.equals(overdue);
 	}
 
 	public boolean isMine() {
@@ -48,6 +54,7 @@ record LeadsQuery(List<String> status, List<String> recommendation, String owner
 		single.add(new Object[] { "createdFrom", createdFrom });
 		single.add(new Object[] { "createdTo", createdTo });
 		single.add(new Object[] { "q", q });
+		single.add(new Object[] { "overdue", isOverdue() ? "true" : null });
 		single.add(new Object[] { "sort", sort });
 		single.add(new Object[] { "after", nextCursor });
 		for (Object[] pair : single) {

@@ -19,6 +19,7 @@ import com.northbeam.gateway.client.StatsClient;
 import com.northbeam.gateway.client.StatsClient.Funnel;
 import com.northbeam.gateway.client.StatsClient.Granularity;
 import com.northbeam.gateway.client.StatsClient.Pipeline;
+import com.northbeam.gateway.client.StatsClient.ResponseTimes;
 import com.northbeam.gateway.dashboard.overview.SvgChart.Entry;
 import com.northbeam.gateway.staff.CurrentStaff;
 import org.slf4j.Logger;
@@ -32,9 +33,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The dashboard's start page. Everyone sees the links to their part; those who work leads
- * also see the pipeline and the charts of the last twelve weeks, fetched from
- * assessment-service with a token for them. When the figures cannot be fetched the page
- * says so and still renders.
+ * also see the pipeline, speed to lead (leads waiting now, time to first contact per week
+ * and per owner) and the charts of the last twelve weeks, fetched from assessment-service
+ * with a token for them. When the figures cannot be fetched the page says so and still
+ * renders.
  */
 @Controller
 class OverviewController {
@@ -80,6 +82,15 @@ class OverviewController {
 		}
 		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		LocalDate from = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+		try {
+			ResponseTimes response = stats.responseTimes(caller, from, today);
+			model.addAttribute("response", response);
+			model.addAttribute("responseCharts", responseCharts(response, locale));
+		}
+		catch (ServiceUnavailableException | AdminNotFoundException | AdminRejectedException ex) {
+			log.warn("Response times unavailable: {}", ex.getMessage());
+			model.addAttribute("responseUnavailable", true);
+		}
 		try {
 			Funnel funnel = stats.funnel(caller, from, today, Granularity.WEEK);
 			model.addAttribute("charts", charts(funnel, locale));
@@ -147,6 +158,26 @@ class OverviewController {
 							? text("overview.source.direct", locale) : source.source(), source.count()))
 					.toList()));
 		return charts;
+	}
+
+	/** Time to first contact per week of arrival, then per owner. */
+	List<ResponseChart> responseCharts(ResponseTimes response, Locale locale) {
+		long target = response.targetMinutes() * 60L;
+		List<ResponseChart.Figures> weeks = response.weeks()
+			.stream()
+			.map((week) -> new ResponseChart.Figures(weekLabel(week.start().toString()), week.contacted(),
+					week.medianSeconds(), week.p90Seconds()))
+			.toList();
+		List<ResponseChart.Figures> owners = response.owners()
+			.stream()
+			.map((owner) -> new ResponseChart.Figures(
+					(owner.owner() != null) ? owner.owner() : text("overview.response.unassigned", locale),
+					owner.contacted(), owner.medianSeconds(), owner.p90Seconds()))
+			.toList();
+		return List.of(
+				ResponseChart.of("chart-response-weeks", text("overview.chart.responseWeeks", locale), weeks, target),
+				ResponseChart.of("chart-response-owners", text("overview.chart.responseOwners", locale), owners,
+						target));
 	}
 
 	/**

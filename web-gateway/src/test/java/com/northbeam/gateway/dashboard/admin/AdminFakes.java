@@ -23,6 +23,10 @@ final class AdminFakes {
 			 "fullyManaged":{"perUserMonth":140,"projectsPerUser":90,"staffKept":0.1,"toolsKept":0.1,"recruitingKept":0.1},
 			 "securityAddOnPerUserMonth":15,"securityAddOnWhen":["growing","complex"]}}""";
 
+	static final String TARGET = """
+			{"version":3,"minutes":60,"timeZone":"Europe/London","days":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],
+			 "start":"09:00","end":"17:30","createdAt":"2026-11-20T09:00:00Z","createdBy":"ada.admin@northbeam.test"}""";
+
 	static final String SETTINGS = """
 			{"salesInbox":"sales@msp.test","dashboardBaseUrl":"https://msp.test/dashboard",
 			 "webhooks":[{"url":"https://hooks.msp.test/a","hasSecret":true},{"url":"https://hooks.msp.test/b","hasSecret":false}],
@@ -101,6 +105,10 @@ final class AdminFakes {
 		assessment.respond("GET", "/api/admin/price-assumptions/history", Response.json("[" + PRICES + "]"));
 		assessment.respond("PUT", "/api/admin/price-assumptions",
 				Response.json(PRICES.replace("\"version\":4", "\"version\":5")));
+		assessment.respond("GET", "/api/admin/response-target", Response.json(TARGET));
+		assessment.respond("GET", "/api/admin/response-target/history", Response.json("[" + TARGET + "]"));
+		assessment.respond("PUT", "/api/admin/response-target",
+				Response.json(TARGET.replace("\"version\":3", "\"version\":4")));
 		assessment.respond("GET", "/api/admin/notifications/settings", Response.json(SETTINGS));
 		assessment.respond("PUT", "/api/admin/notifications/settings", noContent());
 		assessment.respond("GET", "/api/admin/notifications/deliveries", Response.json(DELIVERIES));

@@ -182,6 +182,82 @@ class LeadsControllerTests {
 	}
 
 	@Test
+	void theListShowsHowLongEachLeadHasWaitedOrTookAndFlagsTheOverdueOnesInWords() throws Exception {
+		UUID late = UUID.fromString("0d2a5b7e-8f6a-4a43-9a57-0a3f4b9c1d22");
+		UUID done = UUID.fromString("0d2a5b7e-8f6a-4a43-9a57-0a3f4b9c1d23");
+		UUID earlier = UUID.fromString("0d2a5b7e-8f6a-4a43-9a57-0a3f4b9c1d24");
+		assessment.respond("GET", "/api/leads",
+				Response
+					.json("""
+							{"items":[
+							 {"id":"%s","name":"Ada Lovelace","company":"Acme","email":"ada@acme.test","recommendation":"co_managed",
+							  "priority":81,"status":"new","owner":null,"createdAt":"2026-11-20T10:00:00Z","source":"newsletter",
+							  "firstContactAt":null,"firstContactSeconds":null,"waitingSeconds":12030,"overdue":true},
+							 {"id":"%s","name":"Bo Chen","company":"Bolt","email":"bo@bolt.test","recommendation":"hybrid",
+							  "priority":60,"status":"new","owner":null,"createdAt":"2026-11-20T11:00:00Z","source":null,
+							  "firstContactAt":null,"firstContactSeconds":null,"waitingSeconds":1500,"overdue":false},
+							 {"id":"%s","name":"Cy Diaz","company":"Cyan","email":"cy@cyan.test","recommendation":"hybrid",
+							  "priority":50,"status":"contacted","owner":"sam@northbeam.test","createdAt":"2026-11-19T11:00:00Z",
+							  "source":null,"firstContactAt":"2026-11-19T11:25:00Z","firstContactSeconds":1510,"waitingSeconds":null,
+							  "overdue":false},
+							 {"id":"%s","name":"Di Evans","company":"Dune","email":"di@dune.test","recommendation":"hybrid",
+							  "priority":40,"status":"won","owner":null,"createdAt":"2025-11-19T11:00:00Z",
+							  "source":null,"firstContactAt":"2025-11-20T11:25:00Z","firstContactSeconds":null,"waitingSeconds":null,
+							  "overdue":false}],"nextCursor":null}"""
+						.formatted(late, LEAD, done, earlier)));
+
+		String html = mvc.get()
+			.uri("/dashboard/leads?overdue=true&sort=newest")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		assertThat(html).contains("Waiting / first contact", "(working hours)")
+			.contains("class=\"lead-row-overdue\"", "Overdue</span></strong>", "waiting 3 h 20 min")
+			.contains("waiting 25 min", "contacted in 25 min", ">contacted<")
+			.contains("id=\"overdue\" name=\"overdue\" value=\"true\" checked")
+			.contains("href=\"/dashboard/leads/export.csv?overdue=true&amp;sort=newest\"");
+		assertThat(html.indexOf("Overdue</span>")).isEqualTo(html.lastIndexOf("Overdue</span>"));
+		assertThat(lastRequest("/api/leads").query()).contains("overdue=true", "sort=newest");
+	}
+
+	@Test
+	void aNoteCanRecordACallOrAnEmail() {
+		assessment.respond("POST", "/api/leads/" + LEAD + "/notes", new Response(201, "application/json",
+				"{\"at\":\"2026-11-21T10:00:00Z\",\"actor\":\"sam@northbeam.test\",\"kind\":\"call\"}", Duration.ZERO));
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("<legend>This note records</legend>",
+					"type=\"radio\" name=\"kind\" id=\"note-kind-note\" value=\"note\" checked",
+					"id=\"note-kind-call\"", "A call with the prospect", "An email to the prospect");
+		assertThat(mvc.post()
+			.uri("/dashboard/leads/" + LEAD + "/notes")
+			.param("text", "Rang, wants a quote")
+			.param("kind", "call")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.with(csrf())).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/dashboard/leads/" + LEAD);
+		assertThat(lastRequest("/api/leads/" + LEAD + "/notes").body()).contains("\"text\":\"Rang, wants a quote\"",
+				"\"kind\":\"call\"");
+	}
+
+	@Test
+	void theDetailSaysHowLongTheLeadHasWaitedForItsFirstContact() {
+		assessment.respond("GET", "/api/leads/" + LEAD,
+				Response.json(lead("Ada Lovelace", "Acme", "Call me", "Nice").replace("\"erased\":false}",
+						"\"erased\":false,\"response\":{\"targetMinutes\":60,"
+								+ "\"firstContactAt\":null,\"firstContactSeconds\":null,\"waitingSeconds\":4000,"
+								+ "\"overdue\":true,\"overdueNotifiedAt\":\"2026-11-20T11:01:00Z\"}}")));
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + LEAD).with(user("sam@northbeam.test").roles("SALES")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("First contact", "Overdue", "Not yet: waiting 1 h 6 min of working time (target 60 min)");
+	}
+
+	@Test
 	void anEmptyNoteIsRefusedInline() {
 		assertThat(mvc.post()
 			.uri("/dashboard/leads/" + LEAD + "/notes")

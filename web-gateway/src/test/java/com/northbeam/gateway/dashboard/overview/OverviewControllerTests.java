@@ -42,6 +42,13 @@ class OverviewControllerTests {
 			 "leadsByRecommendation":{"co_managed":15,"fully_managed":9,"hybrid":6},
 			 "leadsBySource":[{"source":"linkedin","count":16},{"source":"newsletter","count":9}]}""";
 
+	static final String RESPONSE_JSON = """
+			{"from":"2026-11-16","to":"2026-11-29","targetMinutes":60,"waiting":9,"overdue":4,
+			 "weeks":[{"start":"2026-11-16","contacted":0,"medianSeconds":null,"p90Seconds":null},
+			          {"start":"2026-11-23","contacted":12,"medianSeconds":1500.0,"p90Seconds":9000.0}],
+			 "owners":[{"owner":"sam@northbeam.test","contacted":8,"medianSeconds":1200.0,"p90Seconds":4000.0},
+			           {"owner":null,"contacted":4,"medianSeconds":3000.0,"p90Seconds":9000.0}]}""";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
@@ -55,6 +62,34 @@ class OverviewControllerTests {
 	void fakeStats() {
 		assessment.respond("GET", "/api/stats/pipeline", Response.json(PIPELINE_JSON));
 		assessment.respond("GET", "/api/stats/funnel", Response.json(FUNNEL_JSON));
+		assessment.respond("GET", "/api/stats/response-times", Response.json(RESPONSE_JSON));
+	}
+
+	@Test
+	void salesSeeHowLongLeadsWaitedForAFirstContactPerWeekAndPerOwner() throws Exception {
+		String html = mvc.get()
+			.uri("/dashboard")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(html)
+			.contains("Speed to lead", "Waiting for a first contact", "id=\"response-waiting\">9<",
+					"Past the response target", "id=\"response-overdue\">4<", "href=\"/dashboard/leads?overdue=true\"",
+					"against the target of 60 working minutes")
+			.contains("<title id=\"chart-response-weeks-title\">Time to first contact per week of arrival</title>",
+					"<title id=\"chart-response-owners-title\">Time to first contact per owner, last twelve weeks</title>")
+			// median and 90th percentile bars with their figures, and the target line
+			.contains("class=\"overview-bar-p90\"", ">25 min<", ">2 h 30 min<", ">20 min<", ">1 h 6 min<",
+					"class=\"overview-target\"")
+			// a week without contacted leads says so instead of drawing nothing
+			.contains("No lead contacted")
+			// the figures as a table
+			.contains("The figures as a table", "<th scope=\"row\">23 Nov</th>", "<td>12</td>",
+					"<th scope=\"row\">sam@northbeam.test</th>", "<th scope=\"row\">Unassigned</th>")
+			.doesNotContain("<script", " style=");
+		assertThat(lastQuery("/api/stats/response-times")).startsWith("from=").contains("&to=");
 	}
 
 	@Test
@@ -113,11 +148,12 @@ class OverviewControllerTests {
 	void whenTheServiceIsDownThePageSaysSoAndStillRenders() {
 		assessment.respond("GET", "/api/stats/pipeline", Response.json("{}").delayedBy(Duration.ofSeconds(4)));
 		assessment.respond("GET", "/api/stats/funnel", Response.status(404));
+		assessment.respond("GET", "/api/stats/response-times", Response.status(503));
 
 		assertThat(mvc.get().uri("/dashboard").with(user("ada@northbeam.test").roles("ADMIN"))).hasStatusOk()
 			.bodyText()
 			.contains("The pipeline figures cannot be fetched right now", "The charts cannot be drawn right now",
-					"Open the admin pages")
+					"The response times cannot be fetched right now", "Open the admin pages")
 			.doesNotContain("<svg");
 	}
 
@@ -141,6 +177,15 @@ class OverviewControllerTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
 		XssPayloads.assertInert(html, payloads);
+	}
+
+	private String lastQuery(String path) {
+		return assessment.requests()
+			.stream()
+			.filter((request) -> request.path().equals(path))
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.query();
 	}
 
 	@Test
