@@ -22,9 +22,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one claimed delivery: an email to the sales inbox or a JSON webhook signed as
- * Standard Webhooks specifies ({@link WebhookSignature}). Holds no transaction; the only
- * database read is the lead's current contact data.
+ * Sends one claimed delivery: an email to the sales inbox, a JSON webhook signed as
+ * Standard Webhooks specifies ({@link WebhookSignature}), or a prospect's link to finish
+ * the assessment ({@link ResumeLinks}). Holds no transaction; the only database read is
+ * the lead's current contact data, or the resume link's payload.
  * <p>
  * A webhook's {@code webhook-id} is the event's id: the same for every attempt and every
  * redelivery of the event, so that receivers can drop repeats. Its
@@ -36,6 +37,10 @@ class NotificationSender {
 	static final String EVENT_ID_HEADER = "X-Northbeam-Event-Id";
 
 	private final LeadContacts leads;
+
+	private final OutboxRepository outbox;
+
+	private final ResumeLinks resumeLinks;
 
 	private final JavaMailSender mail;
 
@@ -50,14 +55,17 @@ class NotificationSender {
 	private final Clock clock;
 
 	@Autowired
-	NotificationSender(LeadContacts leads, ObjectProvider<JavaMailSender> mail, ObjectMapper json,
-			NotificationProperties properties, SecretCipher cipher, Clock clock) {
-		this(leads, mail.getIfAvailable(), json, properties, cipher, clock);
+	NotificationSender(LeadContacts leads, OutboxRepository outbox, ResumeLinks resumeLinks,
+			ObjectProvider<JavaMailSender> mail, ObjectMapper json, NotificationProperties properties,
+			SecretCipher cipher, Clock clock) {
+		this(leads, outbox, resumeLinks, mail.getIfAvailable(), json, properties, cipher, clock);
 	}
 
-	NotificationSender(LeadContacts leads, JavaMailSender mail, ObjectMapper json, NotificationProperties properties,
-			SecretCipher cipher, Clock clock) {
+	NotificationSender(LeadContacts leads, OutboxRepository outbox, ResumeLinks resumeLinks, JavaMailSender mail,
+			ObjectMapper json, NotificationProperties properties, SecretCipher cipher, Clock clock) {
 		this.leads = leads;
+		this.outbox = outbox;
+		this.resumeLinks = resumeLinks;
 		this.mail = mail;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
 		this.json = json;
@@ -68,6 +76,10 @@ class NotificationSender {
 
 	/** Sends the delivery; throws if it did not go through. */
 	void send(Claim delivery, Settings settings) throws Exception {
+		if (ResumeLinks.KIND.equals(delivery.kind())) {
+			sendResumeLink(delivery);
+			return;
+		}
 		LeadContact lead = this.leads.forNotification(delivery.leadId())
 			.orElseThrow(() -> new IllegalStateException("The event's lead does not exist"));
 		Notification notification = new Notification(delivery.eventId(), delivery.kind(), lead,
@@ -90,6 +102,22 @@ class NotificationSender {
 		helper.setTo(delivery.target());
 		helper.setSubject(notification.subject());
 		helper.setText(notification.text());
+		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
+		this.mail.send(message);
+	}
+
+	private void sendResumeLink(Claim delivery) throws Exception {
+		if (this.mail == null) {
+			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+		}
+		ResumeLinks.Email email = this.resumeLinks.read(this.outbox.payload(delivery.eventId())
+			.orElseThrow(() -> new IllegalStateException("The link's address has been cleared")));
+		MimeMessage message = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.from());
+		helper.setTo(email.email());
+		helper.setSubject(email.subject());
+		helper.setText(email.text());
 		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
 		this.mail.send(message);
 	}

@@ -37,15 +37,18 @@ class OutboxRepository {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	/** An event: the lead it announces, and whether it was made into deliveries yet. */
-	record Event(UUID id, UUID leadId, boolean expanded) {
+	/**
+	 * An event: its kind, the lead it announces (none for a resume link), and whether it
+	 * was made into deliveries yet.
+	 */
+	record Event(UUID id, String kind, UUID leadId, boolean expanded) {
 	}
 
 	Optional<Event> find(UUID id) {
-		return this.jdbc.sql("select id, lead_id, expanded_at from outbox_event where id = :id")
+		return this.jdbc.sql("select id, kind, lead_id, expanded_at from outbox_event where id = :id")
 			.param("id", id)
-			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
-					rs.getObject("expanded_at") != null))
+			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getString("kind"),
+					rs.getObject("lead_id", UUID.class), rs.getObject("expanded_at") != null))
 			.optional();
 	}
 
@@ -60,20 +63,50 @@ class OutboxRepository {
 	}
 
 	/**
-	 * Turns up to {@code limit} new events into one pending delivery per target, in a
-	 * transaction of its own; returns how many events. Events another dispatcher is
-	 * expanding at the same moment are skipped, not waited for.
+	 * Writes an event about no lead, with what its delivery needs, in the caller's
+	 * transaction.
+	 */
+	void addWithoutLead(UUID id, String kind, String payload, Instant at) {
+		this.jdbc.sql("insert into outbox_event (id, kind, payload, created_at) values (:id, :kind, :payload, :at)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("payload", payload)
+			.param("at", timestamp(at))
+			.update();
+	}
+
+	/** The payload of an event, unless it was never set or has been cleared. */
+	Optional<String> payload(UUID id) {
+		return this.jdbc.sql("select payload from outbox_event where id = :id and payload is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Forgets the payload of an event that has been sent or given up. */
+	void clearPayload(UUID id) {
+		this.jdbc.sql("update outbox_event set payload = null where id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Turns up to {@code limit} new events into one pending delivery per target (a resume
+	 * link into one email to its prospect), in a transaction of its own; returns how many
+	 * events. Events another dispatcher is expanding at the same moment are skipped, not
+	 * waited for.
 	 */
 	int expand(int limit, List<Target> targets, Instant now) {
 		Integer expanded = this.transactions.execute((tx) -> {
-			List<UUID> events = this.jdbc
-				.sql("select id from outbox_event where expanded_at is null order by created_at limit :limit "
+			List<Unexpanded> events = this.jdbc
+				.sql("select id, kind from outbox_event where expanded_at is null order by created_at limit :limit "
 						+ "for update skip locked")
 				.param("limit", limit)
-				.query(UUID.class)
+				.query((rs, n) -> new Unexpanded(rs.getObject("id", UUID.class), rs.getString("kind")))
 				.list();
-			for (UUID event : events) {
-				for (Target target : targets) {
+			for (Unexpanded unexpanded : events) {
+				UUID event = unexpanded.id();
+				List<Target> to = ResumeLinks.KIND.equals(unexpanded.kind())
+						? List.of(new Target("email", ResumeLinks.target(event))) : targets;
+				for (Target target : to) {
 					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
 							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
 						.param("event", event)
@@ -90,6 +123,9 @@ class OutboxRepository {
 			return events.size();
 		});
 		return (expanded != null) ? expanded : 0;
+	}
+
+	private record Unexpanded(UUID id, String kind) {
 	}
 
 	/** Notifications not yet sent: events not yet expanded plus pending deliveries. */

@@ -111,6 +111,9 @@ class DispatcherTests {
 	@Autowired
 	SecretCipher cipher;
 
+	@Autowired
+	ResumeLinks resumeLinks;
+
 	final List<Dispatcher> dispatchers = new ArrayList<>();
 
 	LeadFixtures leads;
@@ -265,14 +268,14 @@ class DispatcherTests {
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
 		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, mail, json, config, cipher, clock), recorder(config), config,
-				clock);
+				new NotificationSender(leadContacts, outbox, resumeLinks, mail, json, config, cipher, clock),
+				recorder(config), config, clock);
 		dispatchers.add(dispatcher);
 		return dispatcher;
 	}
 
 	private DeliveryRecorder recorder(NotificationProperties config) {
-		return new DeliveryRecorder(deliveries, config, clock, metrics);
+		return new DeliveryRecorder(deliveries, outbox, config, clock, metrics);
 	}
 
 	private List<UUID> newLeads(int count) {

@@ -75,6 +75,9 @@ class StandardWebhooksTests {
 	@Autowired
 	SecretCipher cipher;
 
+	@Autowired
+	ResumeLinks resumeLinks;
+
 	LeadFixtures leads;
 
 	FakeHttpServer receiver;
@@ -166,9 +169,9 @@ class StandardWebhooksTests {
 				Duration.ofSeconds(3), 2, Duration.ofMinutes(5), null, Duration.ofHours(24));
 		Clock utc = Clock.systemUTC();
 		try (Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, (JavaMailSender) null, json, config, cipher,
+				new NotificationSender(leadContacts, outbox, resumeLinks, (JavaMailSender) null, json, config, cipher,
 						sendClock.withZone(ZoneOffset.UTC)),
-				new DeliveryRecorder(deliveries, config, utc, this.metrics), config, utc)) {
+				new DeliveryRecorder(deliveries, outbox, config, utc, this.metrics), config, utc)) {
 			assertThat(dispatcher.dispatch()).isEqualTo(1);
 		}
 	}
