@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.northbeam.gateway.client.AssessmentClient;
-import com.northbeam.gateway.client.AssessmentClient.ResumeLink;
+import com.northbeam.gateway.client.ResumeLinkClient;
+import com.northbeam.gateway.client.ResumeLinkClient.ResumeLink;
 import com.northbeam.gateway.client.ServiceRefusedException;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
@@ -49,9 +49,7 @@ class ResumeLinks {
 
 	private final DraftRepository drafts;
 
-	private final WizardFlow flow;
-
-	private final AssessmentClient assessment;
+	private final ResumeLinkClient assessment;
 
 	private final ResumeProperties properties;
 
@@ -61,11 +59,10 @@ class ResumeLinks {
 
 	private final Clock clock;
 
-	ResumeLinks(ResumeTokens tokens, DraftRepository drafts, WizardFlow flow, AssessmentClient assessment,
-			ResumeProperties properties, PublicSite site, MessageSource messages, Clock clock) {
+	ResumeLinks(ResumeTokens tokens, DraftRepository drafts, ResumeLinkClient assessment, ResumeProperties properties,
+			PublicSite site, MessageSource messages, Clock clock) {
 		this.tokens = tokens;
 		this.drafts = drafts;
-		this.flow = flow;
 		this.assessment = assessment;
 		this.properties = properties;
 		this.site = site;
@@ -113,7 +110,7 @@ class ResumeLinks {
 		}
 		String link = site.url("/assessment/resume/" + tokens.sign(draft.id(), expiresAt));
 		try {
-			assessment.sendResumeLink(new ResumeLink(email, link, expiresAt));
+			assessment.send(new ResumeLink(email, link, expiresAt));
 			return new Sent.Yes();
 		}
 		catch (SubmissionRejectedException ex) {
@@ -149,7 +146,10 @@ class ResumeLinks {
 
 	}
 
-	/** Opens a link in a browser whose own draft is {@code current} (if any). */
+	/**
+	 * Opens a link in a browser whose own draft is {@code current} (if any): a copy of
+	 * the link's draft for this browser, so the original stays for the link's other uses.
+	 */
 	Opened open(String token, UUID current) {
 		ResumeTokens.Reading reading = tokens.read(token, clock.instant());
 		if (reading instanceof ResumeTokens.Reading.Expired) {
@@ -165,7 +165,11 @@ class ResumeLinks {
 		if (draft.get().id().equals(current)) {
 			return new Opened.Here();
 		}
-		return new Opened.Restored(flow.copy(draft.get()));
+		Draft original = draft.get();
+		Draft copy = new Draft(UUID.randomUUID(), UUID.randomUUID(), original.step(), original.data(),
+				original.attribution(), original.startedAt(), null);
+		drafts.insert(copy, clock.instant());
+		return new Opened.Restored(copy);
 	}
 
 	/** How long a link works, in days, for the pages that say so. */

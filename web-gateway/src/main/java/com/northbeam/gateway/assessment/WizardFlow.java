@@ -154,17 +154,6 @@ class WizardFlow {
 	}
 
 	/**
-	 * A new draft for this browser holding another's answers and step: a link to finish
-	 * later, opened on any device. The original stays for the link's other uses.
-	 */
-	Draft copy(Draft original) {
-		Draft copy = new Draft(UUID.randomUUID(), UUID.randomUUID(), original.step(), original.data(),
-				original.attribution(), original.startedAt(), null);
-		drafts.insert(copy, clock.instant());
-		return copy;
-	}
-
-	/**
 	 * The steps this wizard shows: without the contact step when contact details come
 	 * after the result.
 	 */

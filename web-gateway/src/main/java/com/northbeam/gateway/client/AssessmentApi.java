@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.northbeam.gateway.client.AssessmentClient.ConsultationRequest;
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
-import com.northbeam.gateway.client.AssessmentClient.ResumeLink;
+import com.northbeam.gateway.client.ResumeLinkClient.ResumeLink;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
 

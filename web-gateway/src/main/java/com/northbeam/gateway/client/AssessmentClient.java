@@ -109,20 +109,6 @@ public class AssessmentClient {
 		}
 	}
 
-	/**
-	 * Has the service email a prospect the link to finish their assessment later.
-	 * @throws SubmissionRejectedException when the service refuses the address
-	 * @throws ServiceUnavailableException when the service cannot take it now
-	 */
-	public void sendResumeLink(ResumeLink link) {
-		try {
-			assessment.sendResumeLink(SUBMITTING, link);
-		}
-		catch (Refusal refusal) {
-			throw invalid(refusal);
-		}
-	}
-
 	private static RuntimeException invalid(Refusal refusal) {
 		return refusal.is(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_CONTENT) ? Refusals.submission(refusal)
 				: new ServiceRefusedException(refusal);
@@ -230,10 +216,6 @@ public class AssessmentClient {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ConsultationRequest(String preferredTimes, String message) {
-	}
-
-	/** The email with a link to finish an assessment later, until {@code expiresAt}. */
-	public record ResumeLink(String email, String link, Instant expiresAt) {
 	}
 
 	/**
