@@ -52,6 +52,17 @@ if [[ -z ${ASSESSMENT_NOTIFICATIONS_SECRET_KEY:-} ]]; then
 fi
 export ASSESSMENT_NOTIFICATIONS_SECRET_KEY
 
+# The key that signs the links to finish an assessment later: from GATEWAY_ASSESSMENT_RESUME_KEY, or
+# made up once and kept in data/, so links already emailed keep working after a restart.
+if [[ -z ${GATEWAY_ASSESSMENT_RESUME_KEY:-} ]]; then
+  key_file=data/gateway-resume-link.key
+  if [[ ! -s $key_file ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' >"$key_file")
+  fi
+  GATEWAY_ASSESSMENT_RESUME_KEY=$(<"$key_file")
+fi
+export GATEWAY_ASSESSMENT_RESUME_KEY
+
 PIDS=()
 stop_all() {
   trap - INT TERM EXIT

@@ -147,6 +147,10 @@ class HostileRequestsTests {
 				page("a page number that is not a number", "/articles?page=%27%20OR%201%3D1"),
 				page("a huge page number", "/articles?page=99999999999"),
 				page("a step that is not a number", "/assessment?step=%24%7B7*7%7D"),
+				page("a forged link to finish later",
+						"/assessment/resume/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAA"),
+				page("template metacharacters in a link to finish later", "/assessment/resume/%24%7B7*7%7D"),
+				page("a guide question that is not asked", "/assessment/questions/%7Bx%7D"),
 				page("NUL in a search", "/search?q=a%00b"), page("invalid UTF-8 in the path", "/articles/%C3%28"));
 	}
 

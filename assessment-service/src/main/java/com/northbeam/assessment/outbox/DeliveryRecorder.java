@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records the outcome of an attempt, each in a short transaction of its own: delivered,
  * or retried after an exponentially growing wait, or dead-lettered after the configured
- * number of attempts until an admin retries it.
+ * number of attempts until an admin retries it. A resume link's address and link are
+ * cleared once it is delivered or dead: it is never sent again.
  */
 @Component
 class DeliveryRecorder {
@@ -23,15 +24,18 @@ class DeliveryRecorder {
 
 	private final DeliveryRepository deliveries;
 
+	private final OutboxRepository outbox;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
 	private final OutboxMetrics metrics;
 
-	DeliveryRecorder(DeliveryRepository deliveries, NotificationProperties properties, Clock clock,
-			OutboxMetrics metrics) {
+	DeliveryRecorder(DeliveryRepository deliveries, OutboxRepository outbox, NotificationProperties properties,
+			Clock clock, OutboxMetrics metrics) {
 		this.deliveries = deliveries;
+		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -39,6 +43,7 @@ class DeliveryRecorder {
 
 	void delivered(Claim delivery) {
 		this.deliveries.markDelivered(delivery.id(), delivery.attempts() + 1, now());
+		clearResumeLink(delivery);
 	}
 
 	void failed(Claim delivery, String owner, Exception ex, int maxAttempts) {
@@ -46,9 +51,18 @@ class DeliveryRecorder {
 		boolean dead = attempts >= maxAttempts;
 		this.deliveries.markFailed(delivery.id(), owner, attempts, dead, describe(ex), now().plus(backoff(attempts)));
 		this.metrics.failed(dead);
+		if (dead) {
+			clearResumeLink(delivery);
+		}
 		// Only ids and the kind of failure: targets and messages may hold addresses.
 		logger.warn("Notification delivery {} ({}) attempt {} failed with {}{}", delivery.id(), delivery.channel(),
 				attempts, ex.getClass().getSimpleName(), dead ? "; dead-lettered" : "");
+	}
+
+	private void clearResumeLink(Claim delivery) {
+		if (ResumeLinks.KIND.equals(delivery.kind())) {
+			this.outbox.clearPayload(delivery.eventId());
+		}
 	}
 
 	Duration backoff(int attempts) {

@@ -24,9 +24,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one claimed delivery: an email to the sales inbox or a JSON webhook signed as
- * Standard Webhooks specifies ({@link WebhookSignature}). Holds no transaction; the only
- * database read is the lead's current contact data.
+ * Sends one claimed delivery: an email to the sales inbox, a JSON webhook signed as
+ * Standard Webhooks specifies ({@link WebhookSignature}), or a prospect's link to finish
+ * the assessment ({@link ResumeLinks}). Holds no transaction; the only database read is
+ * the lead's current contact data, or the resume link's payload.
  * <p>
  * A webhook's {@code webhook-id} is the event's id: the same for every attempt and every
  * redelivery of the event, so that receivers can drop repeats. Its
@@ -41,6 +42,10 @@ class NotificationSender {
 
 	private final ColleagueInvitations invitations;
 
+	private final OutboxRepository outbox;
+
+	private final ResumeLinks resumeLinks;
+
 	private final JavaMailSender mail;
 
 	private final HttpClient http;
@@ -54,15 +59,19 @@ class NotificationSender {
 	private final Clock clock;
 
 	@Autowired
-	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, ObjectProvider<JavaMailSender> mail,
-			ObjectMapper json, NotificationProperties properties, SecretCipher cipher, Clock clock) {
-		this(leads, invitations, mail.getIfAvailable(), json, properties, cipher, clock);
+	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, OutboxRepository outbox,
+			ResumeLinks resumeLinks, ObjectProvider<JavaMailSender> mail, ObjectMapper json,
+			NotificationProperties properties, SecretCipher cipher, Clock clock) {
+		this(leads, invitations, outbox, resumeLinks, mail.getIfAvailable(), json, properties, cipher, clock);
 	}
 
-	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, JavaMailSender mail, ObjectMapper json,
-			NotificationProperties properties, SecretCipher cipher, Clock clock) {
+	NotificationSender(LeadContacts leads, ColleagueInvitations invitations, OutboxRepository outbox,
+			ResumeLinks resumeLinks, JavaMailSender mail, ObjectMapper json, NotificationProperties properties,
+			SecretCipher cipher, Clock clock) {
 		this.leads = leads;
 		this.invitations = invitations;
+		this.outbox = outbox;
+		this.resumeLinks = resumeLinks;
 		this.mail = mail;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).build();
 		this.json = json;
@@ -75,6 +84,10 @@ class NotificationSender {
 	void send(Claim delivery, Settings settings) throws Exception {
 		if (ColleagueInvited.KIND.equals(delivery.kind())) {
 			sendInvitation(delivery);
+			return;
+		}
+		if (ResumeLinks.KIND.equals(delivery.kind())) {
+			sendResumeLink(delivery);
 			return;
 		}
 		LeadContact lead = this.leads.forNotification(delivery.leadId())
@@ -113,6 +126,22 @@ class NotificationSender {
 		helper.setTo(to);
 		helper.setSubject(subject);
 		helper.setText(text);
+		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
+		this.mail.send(message);
+	}
+
+	private void sendResumeLink(Claim delivery) throws Exception {
+		if (this.mail == null) {
+			throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+		}
+		ResumeLinks.Email email = this.resumeLinks.read(this.outbox.payload(delivery.eventId())
+			.orElseThrow(() -> new IllegalStateException("The link's address has been cleared")));
+		MimeMessage message = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.from());
+		helper.setTo(email.email());
+		helper.setSubject(email.subject());
+		helper.setText(email.text());
 		message.setHeader(EVENT_ID_HEADER, delivery.eventId().toString());
 		this.mail.send(message);
 	}

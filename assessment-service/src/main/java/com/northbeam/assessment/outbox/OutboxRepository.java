@@ -44,17 +44,18 @@ class OutboxRepository {
 	static final Target COLLEAGUE = new Target("email", "colleague");
 
 	/**
-	 * An event: the lead it announces ({@code null} for an invitation), whether it was
-	 * made into deliveries yet, and who its email goes to when not the sales inbox.
+	 * An event: its kind, the lead it announces ({@code null} for an invitation or a
+	 * resume link), whether it was made into deliveries yet, and who its email goes to
+	 * when not the sales inbox.
 	 */
-	record Event(UUID id, UUID leadId, boolean expanded, String emailTo) {
+	record Event(UUID id, String kind, UUID leadId, boolean expanded, String emailTo) {
 	}
 
 	Optional<Event> find(UUID id) {
-		return this.jdbc.sql("select id, lead_id, expanded_at, email_to from outbox_event where id = :id")
+		return this.jdbc.sql("select id, kind, lead_id, expanded_at, email_to from outbox_event where id = :id")
 			.param("id", id)
-			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
-					rs.getObject("expanded_at") != null, rs.getString("email_to")))
+			.query((rs, n) -> new Event(rs.getObject("id", UUID.class), rs.getString("kind"),
+					rs.getObject("lead_id", UUID.class), rs.getObject("expanded_at") != null, rs.getString("email_to")))
 			.optional();
 	}
 
@@ -85,10 +86,37 @@ class OutboxRepository {
 	}
 
 	/**
+	 * Writes an event about no lead, with what its delivery needs, in the caller's
+	 * transaction.
+	 */
+	void addWithoutLead(UUID id, String kind, String payload, Instant at) {
+		this.jdbc.sql("insert into outbox_event (id, kind, payload, created_at) values (:id, :kind, :payload, :at)")
+			.param("id", id)
+			.param("kind", kind)
+			.param("payload", payload)
+			.param("at", timestamp(at))
+			.update();
+	}
+
+	/** The payload of an event, unless it was never set or has been cleared. */
+	Optional<String> payload(UUID id) {
+		return this.jdbc.sql("select payload from outbox_event where id = :id and payload is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** Forgets the payload of an event that has been sent or given up. */
+	void clearPayload(UUID id) {
+		this.jdbc.sql("update outbox_event set payload = null where id = :id").param("id", id).update();
+	}
+
+	/**
 	 * Turns up to {@code limit} new events into one pending delivery per target of
 	 * {@code settings}, in a transaction of its own; returns how many events. A
-	 * colleague's invitation goes to the colleague alone ({@link #COLLEAGUE}). Events
-	 * another dispatcher is expanding at the same moment are skipped, not waited for.
+	 * colleague's invitation goes to the colleague alone ({@link #COLLEAGUE}), a resume
+	 * link to its prospect alone. Events another dispatcher is expanding at the same
+	 * moment are skipped, not waited for.
 	 */
 	int expand(int limit, Settings settings, Instant now) {
 		Integer expanded = this.transactions.execute((tx) -> {
@@ -101,8 +129,10 @@ class OutboxRepository {
 				.list();
 			for (Unexpanded unexpanded : events) {
 				UUID event = unexpanded.id();
-				for (Target target : unexpanded.invitation() ? List.of(COLLEAGUE)
-						: settings.targets(unexpanded.emailTo())) {
+				List<Target> to = ResumeLinks.KIND.equals(unexpanded.kind())
+						? List.of(new Target("email", ResumeLinks.target(event)))
+						: unexpanded.invitation() ? List.of(COLLEAGUE) : settings.targets(unexpanded.emailTo());
+				for (Target target : to) {
 					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
 							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
 						.param("event", event)

@@ -49,6 +49,7 @@ class Redeliveries {
 	List<Delivery> event(UUID eventId, String actor) {
 		Event event = this.outbox.find(eventId)
 			.orElseThrow(() -> new NotFoundException("There is no event " + eventId));
+		refuseResumeLink(event);
 		if (!event.expanded()) {
 			throw new ConflictException("Event " + eventId + " has not been sent yet; it is sent shortly", List.of());
 		}
@@ -65,6 +66,7 @@ class Redeliveries {
 	Delivery delivery(long deliveryId, String actor) {
 		Delivery delivery = this.deliveries.find(deliveryId)
 			.orElseThrow(() -> new NotFoundException("There is no delivery " + deliveryId));
+		this.outbox.find(delivery.eventId()).ifPresent(Redeliveries::refuseResumeLink);
 		Target target = new Target(delivery.channel(), delivery.target());
 		Event event = this.outbox.find(delivery.eventId()).orElseThrow();
 		if (!this.settings.current().targets(event.emailTo()).contains(target)) {
@@ -75,6 +77,14 @@ class Redeliveries {
 		UUID lead = event.leadId();
 		this.audit.record(actor, Audit.NOTIFICATIONS_REDELIVERED, lead, "redeliver delivery " + deliveryId);
 		return created;
+	}
+
+	/** A resume link went to its prospect once; its address is gone. */
+	private static void refuseResumeLink(Event event) {
+		if (ResumeLinks.KIND.equals(event.kind())) {
+			throw new ConflictException("A link to finish an assessment is sent once, to the prospect who asked for it;"
+					+ " their address is not kept", List.of());
+		}
 	}
 
 	private Delivery add(UUID eventId, Target target) {

@@ -19,12 +19,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 record ApiAccess(HttpMethod method, List<String> patterns, String scope) {
 
 	/**
-	 * The published questionnaire is public; submissions, leads, statistics, funnel
-	 * events and administration each need their scope.
+	 * The published questionnaire is public; submissions (and a prospect's link to finish
+	 * one later), leads, statistics, funnel events and administration each need their
+	 * scope.
 	 */
 	static final List<ApiAccess> RULES = List.of(open(HttpMethod.GET, "/api/questionnaires/**"),
 			scoped(HttpMethod.GET, "submissions:read", "/api/submissions/**"),
 			scoped(null, "submissions:write", "/api/submissions/**"),
+			scoped(HttpMethod.POST, "submissions:write", "/api/resume-links"),
 			scoped(HttpMethod.POST, "events:write", "/api/events"),
 			scoped(HttpMethod.GET, "quarantine:read", "/api/leads/quarantine"),
 			scoped(null, "quarantine:write", "/api/leads/quarantine/**"),

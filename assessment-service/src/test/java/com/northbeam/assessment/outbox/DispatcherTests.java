@@ -126,6 +126,9 @@ class DispatcherTests {
 	@Autowired
 	Redeliveries redeliveries;
 
+	@Autowired
+	ResumeLinks resumeLinks;
+
 	final List<Dispatcher> dispatchers = new ArrayList<>();
 
 	LeadFixtures leads;
@@ -279,15 +282,14 @@ class DispatcherTests {
 		properties.put("mail.smtp.connectiontimeout", "2000");
 		properties.put("mail.smtp.timeout", "5000");
 		mail.setJavaMailProperties(properties);
-		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, invitations, mail, json, config, cipher, clock), recorder(config),
-				config, clock);
+		Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings, new NotificationSender(leadContacts,
+				invitations, outbox, resumeLinks, mail, json, config, cipher, clock), recorder(config), config, clock);
 		dispatchers.add(dispatcher);
 		return dispatcher;
 	}
 
 	private DeliveryRecorder recorder(NotificationProperties config) {
-		return new DeliveryRecorder(deliveries, config, clock, metrics);
+		return new DeliveryRecorder(deliveries, outbox, config, clock, metrics);
 	}
 
 	private List<UUID> newLeads(int count) {

@@ -45,8 +45,11 @@ public final class MailDispatch {
 		try (Dispatcher dispatcher = new Dispatcher(context.getBean(OutboxRepository.class), deliveries,
 				context.getBean(NotificationSettings.class),
 				new NotificationSender(context.getBean(LeadContacts.class), context.getBean(ColleagueInvitations.class),
-						mail, context.getBean(ObjectMapper.class), config, context.getBean(SecretCipher.class), clock),
-				new DeliveryRecorder(deliveries, config, clock, context.getBean(OutboxMetrics.class)), config, clock)) {
+						context.getBean(OutboxRepository.class), context.getBean(ResumeLinks.class), mail,
+						context.getBean(ObjectMapper.class), config, context.getBean(SecretCipher.class), clock),
+				new DeliveryRecorder(deliveries, context.getBean(OutboxRepository.class), config, clock,
+						context.getBean(OutboxMetrics.class)),
+				config, clock)) {
 			return dispatcher.dispatch();
 		}
 	}

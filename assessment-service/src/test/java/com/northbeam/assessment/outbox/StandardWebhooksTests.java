@@ -79,6 +79,9 @@ class StandardWebhooksTests {
 	@Autowired
 	SecretCipher cipher;
 
+	@Autowired
+	ResumeLinks resumeLinks;
+
 	LeadFixtures leads;
 
 	FakeHttpServer receiver;
@@ -170,9 +173,9 @@ class StandardWebhooksTests {
 				Duration.ofSeconds(3), 2, Duration.ofMinutes(5), null, Duration.ofHours(24));
 		Clock utc = Clock.systemUTC();
 		try (Dispatcher dispatcher = new Dispatcher(outbox, deliveries, settings,
-				new NotificationSender(leadContacts, invitations, (JavaMailSender) null, json, config, cipher,
-						sendClock.withZone(ZoneOffset.UTC)),
-				new DeliveryRecorder(deliveries, config, utc, this.metrics), config, utc)) {
+				new NotificationSender(leadContacts, invitations, outbox, resumeLinks, (JavaMailSender) null, json,
+						config, cipher, sendClock.withZone(ZoneOffset.UTC)),
+				new DeliveryRecorder(deliveries, outbox, config, utc, this.metrics), config, utc)) {
 			assertThat(dispatcher.dispatch()).isEqualTo(1);
 		}
 	}

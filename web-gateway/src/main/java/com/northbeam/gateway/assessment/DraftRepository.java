@@ -74,10 +74,31 @@ class DraftRepository {
 				WHERE id = :id AND submitted_at IS NULL""").param("now", utc(now)).param("id", id).update() == 1;
 	}
 
-	int deleteNotUpdatedSince(Instant cutoff) {
-		return jdbc.sql("DELETE FROM assessment_draft WHERE updated_at < :cutoff")
+	/**
+	 * Deletes drafts not changed since {@code cutoff}, unless a link to finish them later
+	 * still works at {@code now}.
+	 */
+	int deleteNotUpdatedSince(Instant cutoff, Instant now) {
+		return jdbc.sql(
+				"DELETE FROM assessment_draft WHERE updated_at < :cutoff AND (keep_until IS NULL OR keep_until < :now)")
 			.param("cutoff", utc(cutoff))
+			.param("now", utc(now))
 			.update();
+	}
+
+	/**
+	 * Keeps an unfinished draft until {@code until} for a link to finish it later, and
+	 * counts the link; {@code false} when the draft is finished, gone, or has had
+	 * {@code maxLinks} links already.
+	 */
+	boolean keepForLink(UUID id, Instant until, int maxLinks) {
+		return jdbc.sql("""
+				UPDATE assessment_draft SET keep_until = :until, resume_emails = resume_emails + 1
+				WHERE id = :id AND submitted_at IS NULL AND resume_emails < :max""")
+			.param("until", utc(until))
+			.param("id", id)
+			.param("max", maxLinks)
+			.update() == 1;
 	}
 
 	private Draft map(ResultSet rs, int row) throws SQLException {

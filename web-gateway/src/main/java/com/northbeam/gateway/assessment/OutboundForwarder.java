@@ -126,8 +126,8 @@ class OutboundForwarder implements SchedulingConfigurer {
 
 	private void deleteAbandonedDrafts() {
 		try {
-			Instant cutoff = clock.instant().minus(properties.draftLifetime());
-			int deleted = drafts.deleteNotUpdatedSince(cutoff);
+			Instant now = clock.instant();
+			int deleted = drafts.deleteNotUpdatedSince(now.minus(properties.draftLifetime()), now);
 			if (deleted > 0) {
 				log.info("Deleted {} abandoned assessment draft(s)", deleted);
 			}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.gateway.system.EmbedCookies;
+import com.northbeam.gateway.system.PageNotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -52,12 +53,15 @@ class WizardController {
 
 	private final AttributionCookie attribution;
 
+	private final ResumeLinks resumeLinks;
+
 	WizardController(CurrentQuestionnaire questionnaires, WizardFlow flow, WizardStepPage page,
-			AttributionCookie attribution) {
+			AttributionCookie attribution, ResumeLinks resumeLinks) {
 		this.questionnaires = questionnaires;
 		this.flow = flow;
 		this.page = page;
 		this.attribution = attribution;
+		this.resumeLinks = resumeLinks;
 	}
 
 	@GetMapping({ "/assessment", "/embed/assessment" })
@@ -84,6 +88,9 @@ class WizardController {
 		if (current.isEmpty()) {
 			startDraft(request, response);
 			return "redirect:" + prefix(request) + "/assessment";
+		}
+		if (ResumeLinks.ACTION.equals(form.getFirst("action")) && !current.get().submitted()) {
+			return emailLink(questionnaire, current.get(), form, request, response, model);
 		}
 		// A frame on another site is no place for the site's own reading session.
 		UUID readingSession = isEmbedded(request) ? null : ReadingCookies.sessionFor(request, response).orElse(null);
@@ -113,6 +120,76 @@ class WizardController {
 		return page.embeddedDone(id, model);
 	}
 
+	/**
+	 * "Email me a link to finish later": keeps the step's answers as they are, then asks
+	 * for the email; the step again, with what stood in the way, if it was not sent.
+	 */
+	private String emailLink(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Draft kept = flow.keep(questionnaire, draft, form);
+		ResumeLinks.Sent sent = resumeLinks.send(kept, form, PostRateLimit.overLimit(request));
+		if (sent instanceof ResumeLinks.Sent.No no) {
+			response.setStatus(no.status().value());
+			embedded(request, model);
+			model.addAttribute("resumeOpen", true);
+			model.addAttribute("resumeEmail", form.getFirst(ResumeLinks.EMAIL));
+			return page.render(questionnaire, kept, no.errors(), model);
+		}
+		return "redirect:" + prefix(request) + "/assessment/link-sent";
+	}
+
+	@GetMapping({ "/assessment/link-sent", "/embed/assessment/link-sent" })
+	String linkSent(HttpServletRequest request, Model model) {
+		embedded(request, model);
+		return page.linkSent(resumeLinks.lifetimeDays(), model);
+	}
+
+	/**
+	 * A link from the email: this browser gets a copy of the answers and carries on where
+	 * the visitor left off. The same link works again until it expires.
+	 */
+	@GetMapping("/assessment/resume/{token}")
+	String resume(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, CsrfToken csrf,
+			Model model) {
+		loadEarly(csrf);
+		UUID current = currentDraft(request).map(Draft::id).orElse(null);
+		ResumeLinks.Opened opened = resumeLinks.open(token, current);
+		if (opened instanceof ResumeLinks.Opened.Restored restored) {
+			remember(restored.draft(), request, response);
+			return "redirect:/assessment";
+		}
+		if (opened instanceof ResumeLinks.Opened.Here) {
+			return "redirect:/assessment";
+		}
+		HttpStatus status = (opened instanceof ResumeLinks.Opened.Invalid) ? HttpStatus.BAD_REQUEST : HttpStatus.GONE;
+		response.setStatus(status.value());
+		return page.linkProblem((opened instanceof ResumeLinks.Opened.Expired) ? "expired"
+				: (opened instanceof ResumeLinks.Opened.Gone) ? "gone" : "invalid", model);
+	}
+
+	/** "Start afresh": a new, empty assessment for this browser. */
+	@PostMapping("/assessment/restart")
+	String restart(HttpServletRequest request, HttpServletResponse response) {
+		startDraft(request, response);
+		return "redirect:/assessment";
+	}
+
+	/**
+	 * From a guide section ("Does this apply to you?"): the wizard at the step that asks
+	 * the section's question, with every answer given so far.
+	 */
+	@GetMapping("/assessment/questions/{question}")
+	String atQuestion(@PathVariable String question, HttpServletRequest request, HttpServletResponse response) {
+		int index = flow.stepAsking(questionnaires.get(), question);
+		if (index < 0) {
+			throw new PageNotFoundException("question " + question);
+		}
+		Draft draft = currentDraft(request).filter((found) -> !found.submitted())
+			.orElseGet(() -> startDraft(request, response));
+		flow.openAt(draft, index);
+		return "redirect:/assessment#field-" + question;
+	}
+
 	private Optional<Draft> currentDraft(HttpServletRequest request) {
 		if (request.getCookies() == null) {
 			return Optional.empty();
@@ -130,6 +207,12 @@ class WizardController {
 
 	private Draft startDraft(HttpServletRequest request, HttpServletResponse response) {
 		Draft draft = flow.start(attribution.read(request));
+		remember(draft, request, response);
+		return draft;
+	}
+
+	/** Makes {@code draft} this browser's assessment. */
+	private void remember(Draft draft, HttpServletRequest request, HttpServletResponse response) {
 		ResponseCookie cookie = isEmbedded(request)
 				? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
 				: ResponseCookie.from(COOKIE, draft.id().toString())
@@ -139,7 +222,6 @@ class WizardController {
 					.sameSite("Lax")
 					.build();
 		response.addHeader("Set-Cookie", cookie.toString());
-		return draft;
 	}
 
 	private static boolean isEmbedded(HttpServletRequest request) {

@@ -141,6 +141,31 @@ class WizardFlow {
 	}
 
 	/**
+	 * Keeps what was entered on the posted step, unchecked, for a visitor who leaves to
+	 * finish later: they come back to this step.
+	 */
+	Draft keep(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form) {
+		List<Step> steps = steps(questionnaire);
+		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
+		Draft kept = draft.with(merge(questionnaire, steps.get(index), draft.data(), form)).atStep(index);
+		drafts.save(kept, clock.instant());
+		return kept;
+	}
+
+	/** The index of the wizard step that asks a question, or -1. */
+	int stepAsking(Questionnaire questionnaire, String questionId) {
+		return stepOf(steps(questionnaire), questionId);
+	}
+
+	/**
+	 * Moves the draft to a step, from a guide section about one of its questions; every
+	 * answer stays, and the last step checks that none is missing.
+	 */
+	void openAt(Draft draft, int index) {
+		drafts.save(draft.atStep(index), clock.instant());
+	}
+
+	/**
 	 * The steps this wizard shows: without the contact step when contact details come
 	 * after the result.
 	 */

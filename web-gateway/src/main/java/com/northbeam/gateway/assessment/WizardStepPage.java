@@ -88,6 +88,32 @@ class WizardStepPage {
 		return "assessment/received";
 	}
 
+	/**
+	 * After "Email me a link to finish later": where the link went and how long it works.
+	 */
+	String linkSent(long days, Model model) {
+		model.addAttribute("meta",
+				PageMeta
+					.of(text("assessment.resume.sent.title"), text("assessment.description"), site.url("/assessment"))
+					.noindex());
+		model.addAttribute("days", days);
+		return "assessment/link-sent";
+	}
+
+	/**
+	 * A link to finish later that no longer works: {@code expired}, {@code gone} (its
+	 * assessment was finished or deleted) or {@code invalid}; each offers a fresh start.
+	 */
+	String linkProblem(String kind, Model model) {
+		model.addAttribute("meta",
+				PageMeta
+					.of(text("assessment.resume." + kind + ".title"), text("assessment.description"),
+							site.url("/assessment"))
+					.noindex());
+		model.addAttribute("kind", kind);
+		return "assessment/link-problem";
+	}
+
 	/** The embedded wizard's last page: the result opens outside the frame. */
 	String embeddedDone(UUID submissionId, Model model) {
 		model.addAttribute("meta",

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.ContactDetails;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
+import com.northbeam.gateway.client.ResumeLinkClient.ResumeLink;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionResult;
 
@@ -51,5 +52,8 @@ interface AssessmentApi {
 	@PostExchange("/submissions/{id}/consultation")
 	void requestConsultation(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
 			@RequestBody ConsultationRequest request);
+
+	@PostExchange("/resume-links")
+	void sendResumeLink(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody ResumeLink link);
 
 }

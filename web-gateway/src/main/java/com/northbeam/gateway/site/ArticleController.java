@@ -53,14 +53,17 @@ class ArticleController {
 
 	private final ShareImages shareImages;
 
+	private final GuidePrompts guidePrompts;
+
 	ArticleController(SiteContent content, MessageSource messages, PublicSite site, JsonLd jsonLd, Formats formats,
-			ShareImages shareImages) {
+			ShareImages shareImages, GuidePrompts guidePrompts) {
 		this.content = content;
 		this.messages = messages;
 		this.site = site;
 		this.jsonLd = jsonLd;
 		this.formats = formats;
 		this.shareImages = shareImages;
+		this.guidePrompts = guidePrompts;
 	}
 
 	@GetMapping("/articles")
@@ -110,6 +113,8 @@ class ArticleController {
 					.withImage(image)
 					.withJsonLd(structuredData(article, path, image)));
 		model.addAttribute("article", article);
+		model.addAttribute("body", HomeController.MAIN_GUIDE.equals(article.slug()) ? guidePrompts.parts(article.html())
+				: List.of(new GuidePrompts.Part(article.html(), null)));
 		model.addAttribute("bodyHasFaq", article.html() != null && article.html().contains("id=\"faq\""));
 		return "site/article";
 	}

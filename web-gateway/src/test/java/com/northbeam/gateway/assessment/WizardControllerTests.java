@@ -118,6 +118,38 @@ class WizardControllerTests {
 	}
 
 	@Test
+	void aGuideSectionsQuestionOpensTheWizardAtItsStepWithEveryAnswerKept() {
+		Cookie draft = start();
+		post(draft, 0, VALID_STEPS.get(0));
+
+		MvcTestResult opened = mvc.get().uri("/assessment/questions/hiring").cookie(draft).exchange();
+
+		assertThat(opened).hasRedirectedUrl("/assessment#field-hiring");
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText()
+			.contains("Step 4 of 6", "name=\"hiring\"", "name=\"step\" value=\"3\"");
+		assertThat(post(draft, 3, VALID_STEPS.get(3))).hasRedirectedUrl("/assessment");
+		assertThat(mvc.get().uri("/assessment?step=0").cookie(draft)).bodyText()
+			.contains("Step 1 of 6", "value=\"11-50\" checked=\"checked\"");
+		assertThat(mvc.get().uri("/assessment/questions/workload").cookie(draft))
+			.hasRedirectedUrl("/assessment#field-workload");
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 2 of 6", "name=\"workload\"");
+		post(draft, 1, VALID_STEPS.get(1));
+		post(draft, 2, VALID_STEPS.get(2));
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText()
+			.contains("Step 4 of 6", "value=\"keep_control\" checked=\"checked\"");
+	}
+
+	@Test
+	void aGuideSectionsQuestionStartsAnAssessmentForANewVisitorAndAnUnknownOneIsNotFound() {
+		MvcTestResult opened = mvc.get().uri("/assessment/questions/coverage").exchange();
+		Cookie draft = opened.getResponse().getCookie(WizardController.COOKIE);
+
+		assertThat(opened).hasRedirectedUrl("/assessment#field-coverage");
+		assertThat(mvc.get().uri("/assessment").cookie(draft)).bodyText().contains("Step 3 of 6", "name=\"coverage\"");
+		assertThat(mvc.get().uri("/assessment/questions/no_such_question")).hasStatus(404);
+	}
+
+	@Test
 	void theWholeWizardCreatesOneSubmissionAndShowsTheResult() {
 		Cookie draft = start();
 		UUID id = submissionId(draft);

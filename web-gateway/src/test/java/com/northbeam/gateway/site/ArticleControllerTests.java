@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.Fixtures;
+import com.northbeam.gateway.client.CurrentQuestionnaire;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -46,6 +47,13 @@ class ArticleControllerTests {
 	@Qualifier("content")
 	FakeHttpServer content;
 
+	@Autowired
+	@Qualifier("assessment")
+	FakeHttpServer assessment;
+
+	@Autowired
+	CurrentQuestionnaire questionnaire;
+
 	@BeforeEach
 	void freshCache() {
 		siteContent.evictAll();
@@ -61,6 +69,45 @@ class ArticleControllerTests {
 					"href=\"#what-is-co-managed-it\"", "<td>Remains in place</td>",
 					"<summary>Is co-managed IT cheaper than fully managed IT?</summary>",
 					"href=\"/articles/signs-you-have-outgrown-internal-it\"", "href=\"/assessment\"");
+	}
+
+	@Test
+	void theGuidesSectionsAboutAQuestionEndInvitingTheReaderToAnswerItAsPartOfTheCachedPage() throws IOException {
+		questionnaire.evict();
+		assessment.respond("GET", "/api/questionnaires/current", Response.json(Fixtures.questionnaire()));
+		String sections = "<h2 id=\\\"when-co-managed-it-makes-sense\\\">When</h2><p>Four situations.</p>"
+				+ "<h3 id=\\\"internal-team-overloaded\\\">Overloaded</h3><p>Tickets pile up.</p>"
+				+ "<h3 id=\\\"limited-coverage\\\">Coverage</h3><p>Nights and weekends.</p>"
+				+ "<h2 id=\\\"cost-considerations\\\">Cost</h2>";
+		String guide = Fixtures.guide().replace("\"html\":\"", "\"html\":\"" + sections);
+		content.respond("GET", GUIDE_PATH, Response.json(guide));
+		content.respond("GET", "/api/articles/another-article", Response
+			.json(guide.replace("\"slug\":\"co-managed-vs-fully-managed-it\"", "\"slug\":\"another-article\"")));
+
+		String page = mvc.get()
+			.uri("/articles/co-managed-vs-fully-managed-it")
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		assessment.respond("GET", "/api/questionnaires/current", Response.status(503));
+		questionnaire.evict();
+		String cached = mvc.get()
+			.uri("/articles/co-managed-vs-fully-managed-it")
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(cached).isEqualTo(page);
+		assertThat(page).containsSubsequence("Tickets pile up.</p>",
+				"<aside class=\"applies\" id=\"applies-workload\" aria-label=\"Does this apply to you?\">",
+				"<strong>Does this apply to you?</strong>", "<a href=\"/assessment/questions/workload\">Answer \u201c",
+				"\u201d in the self-assessment</a>", "<h3 id=\"limited-coverage\">", "Nights and weekends.</p>",
+				"href=\"/assessment/questions/coverage\"", "<h2 id=\"cost-considerations\">");
+		assertThat(page).doesNotContain("applies-control_preference");
+		assertThat(mvc.get().uri("/articles/another-article")).hasStatusOk()
+			.bodyText()
+			.contains("Tickets pile up.")
+			.doesNotContain("Does this apply to you?");
 	}
 
 	@Test
