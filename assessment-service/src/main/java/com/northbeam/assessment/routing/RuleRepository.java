@@ -42,12 +42,13 @@ class RuleRepository {
 	}
 
 	private static RoutingRule rule(ResultSet rs) throws SQLException {
-		long groupId = rs.getLong("group_id");
+		Object groupId = rs.getObject("group_id");
 		return new RoutingRule(rs.getLong("id"), rs.getInt("sort_order"), rs.getString("name"),
 				rs.getBoolean("enabled"), split(rs.getString("recommendations")), split(rs.getString("company_sizes")),
 				integer(rs, "min_priority"), integer(rs, "max_priority"), split(rs.getString("sources")),
-				rs.getString("owner"), rs.wasNull() ? null : groupId, rs.getString("group_name"), rs.getInt("version"),
-				instant(rs, "updated_at"), rs.getString("updated_by"));
+				rs.getString("owner"), (groupId != null) ? ((Number) groupId).longValue() : null,
+				rs.getString("group_name"), rs.getInt("version"), instant(rs, "updated_at"),
+				rs.getString("updated_by"));
 	}
 
 	/** The id of the rule with this name, if there is one. */
