@@ -34,10 +34,12 @@ final class RoutingForms {
 	 * A rule as the form holds it: priorities as typed, sources comma-separated, and the
 	 * action as one choice, {@code owner:<email>} or {@code group:<id>}.
 	 */
-	record RuleForm(String name, boolean enabled, List<String> recommendations, List<String> companySizes,
+	record RuleForm(String name, Boolean enabled, List<String> recommendations, List<String> companySizes,
 			String minPriority, String maxPriority, String sources, String assignTo, Integer version) {
 
+		/** An unticked box sends nothing: {@code enabled} is then off. */
 		RuleForm {
+			enabled = Boolean.TRUE.equals(enabled);
 			recommendations = (recommendations != null) ? List.copyOf(recommendations) : List.of();
 			companySizes = (companySizes != null) ? List.copyOf(companySizes) : List.of();
 		}

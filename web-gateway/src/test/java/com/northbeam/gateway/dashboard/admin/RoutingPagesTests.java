@@ -122,6 +122,13 @@ class RoutingPagesTests {
 		assertThat(sent.get("sources").toString()).isEqualTo("[\"newsletter\",\"Partner-Site\"]");
 		assertThat(sent.get("owner").isNull()).isTrue();
 		assertThat(sent.get("groupId").asLong()).isEqualTo(3);
+
+		Map<String, String> paused = rule();
+		paused.remove("enabled");
+		assertThat(post(PAGE + "/rules", paused)).hasStatus3xxRedirection();
+		assertThat(json.readTree(last("POST", API + "/rules").body()).get("enabled").asBoolean())
+			.as("an unticked box sends nothing: the rule is off")
+			.isFalse();
 	}
 
 	@Test
