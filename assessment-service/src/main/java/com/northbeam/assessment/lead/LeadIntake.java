@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Consultation;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.routing.Routing;
 import com.northbeam.assessment.system.FieldError;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
@@ -47,9 +48,12 @@ public class LeadIntake {
 
 	private final Audit audit;
 
+	private final Routing routing;
+
 	LeadIntake(LeadRepository repository, LeadTimelineRepository timeline, ApplicationEventPublisher events,
-			Clock clock, TransactionTemplate transactions, MeterRegistry meters, Audit audit) {
+			Clock clock, TransactionTemplate transactions, MeterRegistry meters, Audit audit, Routing routing) {
 		this.audit = audit;
+		this.routing = routing;
 		this.repository = repository;
 		this.timeline = timeline;
 		this.events = events;
@@ -60,20 +64,28 @@ public class LeadIntake {
 
 	/**
 	 * A submission's new lead: the prospect's contact details, the recommendation and
-	 * priority of the submission's newest result, and where the prospect came from.
+	 * priority of the submission's newest result, where the prospect came from, and the
+	 * company size answered (for routing; {@code null} when not answered).
 	 */
 	public record NewLead(UUID submissionId, String name, String email, String company, String phone, String role,
-			String recommendation, int priority, String source, Instant createdAt) {
+			String recommendation, int priority, String source, String companySize, Instant createdAt) {
 	}
 
 	/**
 	 * Creates the lead of a submission in the caller's transaction, which has just stored
-	 * the submission's contact consent, and announces it. Returns its id.
+	 * the submission's contact consent, gives it its owner by the routing rules, and
+	 * announces it. Returns its id.
 	 */
 	public UUID create(NewLead lead) {
 		requireTransaction();
 		UUID id = UUID.randomUUID();
-		this.repository.insert(id, lead);
+		Routing.Decision routed = this.routing.route(id,
+				new Routing.Lead(lead.recommendation(), lead.companySize(), lead.priority(), lead.source()),
+				lead.createdAt());
+		this.repository.insert(id, lead, routed.owner());
+		routed.timelineEntry()
+			.ifPresent(
+					(text) -> this.timeline.addEvent(id, new Event(lead.createdAt(), Routing.ACTOR, "routed", text)));
 		this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_CREATED, id, lead.createdAt()));
 		Counter created = Counter.builder("assessment.leads")
 			.description("Leads created, by recommendation")

@@ -45,12 +45,14 @@ class LeadRepository {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	/** Inserts a new lead, status {@code new}, unassigned, at version 0. */
-	void insert(UUID id, LeadIntake.NewLead lead) {
+	/**
+	 * Inserts a new lead, status {@code new}, at version 0; {@code owner} may be null.
+	 */
+	void insert(UUID id, LeadIntake.NewLead lead, String owner) {
 		this.jdbc
 			.sql("insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, "
 					+ "status, owner, source, version, created_at, updated_at) values (:id, :submissionId, :name, "
-					+ ":email, :company, :phone, :role, :recommendation, :priority, 'new', null, :source, 0, :at, :at)")
+					+ ":email, :company, :phone, :role, :recommendation, :priority, 'new', :owner, :source, 0, :at, :at)")
 			.param("id", id)
 			.param("submissionId", lead.submissionId())
 			.param("name", lead.name())
@@ -61,6 +63,7 @@ class LeadRepository {
 			.param("recommendation", lead.recommendation())
 			.param("priority", lead.priority())
 			.param("source", lead.source())
+			.param("owner", owner)
 			.param("at", timestamp(lead.createdAt()))
 			.update();
 	}

@@ -43,9 +43,13 @@ class Quarantine {
 
 	private final ReadingRepository reading;
 
+	private final CompanySizes companySizes;
+
 	Quarantine(QuarantineRepository repository, SubmissionRepository submissions, LeadIntake leads, Audit audit,
-			Clock clock, TransactionTemplate transactions, ScreeningProperties properties, ReadingRepository reading) {
+			Clock clock, TransactionTemplate transactions, ScreeningProperties properties, ReadingRepository reading,
+			CompanySizes companySizes) {
 		this.reading = reading;
+		this.companySizes = companySizes;
 		this.repository = repository;
 		this.submissions = submissions;
 		this.leads = leads;
@@ -91,7 +95,8 @@ class Quarantine {
 				.orElseThrow(() -> new IllegalStateException("Submission " + submissionId + " has no result"));
 			Contact c = held.contact();
 			UUID leadId = this.leads.create(new LeadIntake.NewLead(submissionId, c.name(), c.email(), c.company(),
-					c.phone(), c.role(), score.recommendation(), score.priority(), held.source(), now));
+					c.phone(), c.role(), score.recommendation(), score.priority(), held.source(),
+					this.companySizes.companySize(submissionId), now));
 			this.repository.decide(submissionId, true, actor, now);
 			this.audit.record(actor, Audit.QUARANTINE_RELEASED, leadId,
 					"released from quarantine; reasons: " + Suspicion.store(held.reasons()), now);

@@ -100,6 +100,14 @@ class SubmissionRepository {
 			.single() > 0;
 	}
 
+	/** A submission's stored answers, as JSON. */
+	Optional<String> findAnswers(UUID id) {
+		return this.jdbc.sql("select answers from submission where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The recommendation and priority of a submission's newest result. */
 	Optional<NewestScore> findNewestScore(UUID id) {
 		return this.jdbc.sql(NEWEST_SCORE).param("id", id).query(this::newestScore).optional();

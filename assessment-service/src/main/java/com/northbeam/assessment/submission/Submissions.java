@@ -75,11 +75,15 @@ class Submissions {
 
 	private final ReadingRepository reading;
 
+	private final CompanySizes companySizes;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
 			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
-			Screening screening, QuarantineRepository quarantine, ReadingRepository reading) {
+			Screening screening, QuarantineRepository quarantine, ReadingRepository reading,
+			CompanySizes companySizes) {
 		this.reading = reading;
+		this.companySizes = companySizes;
 		this.screening = screening;
 		this.quarantine = quarantine;
 		this.validator = validator;
@@ -128,7 +132,8 @@ class Submissions {
 				this.reading.insertBefore(submission.id(), submission.readingHistory());
 				if (submission.hasContact() && reasons.isEmpty()) {
 					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
-							score.priority().score(), submission.attribution(), now));
+							score.priority().score(), submission.attribution(),
+							submission.answers().code(CompanySizes.QUESTION), now));
 				}
 				else if (submission.hasContact()) {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
@@ -173,9 +178,9 @@ class Submissions {
 	}
 
 	private static LeadIntake.NewLead newLead(UUID submissionId, Contact contact, String recommendation, int priority,
-			Attribution attribution, Instant now) {
+			Attribution attribution, String companySize, Instant now) {
 		return new LeadIntake.NewLead(submissionId, contact.name(), contact.email(), contact.company(), contact.phone(),
-				contact.role(), recommendation, priority, source(attribution), now);
+				contact.role(), recommendation, priority, source(attribution), companySize, now);
 	}
 
 	private static String source(Attribution attribution) {
@@ -214,7 +219,7 @@ class Submissions {
 			score.ifPresent((newest) -> {
 				if (reasons.isEmpty()) {
 					this.leads.create(newLead(id, contact, newest.recommendation(), newest.priority(),
-							target.attribution(), now));
+							target.attribution(), this.companySizes.companySize(id), now));
 				}
 				else {
 					this.quarantine

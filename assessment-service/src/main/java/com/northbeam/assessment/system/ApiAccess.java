@@ -35,8 +35,10 @@ record ApiAccess(HttpMethod method, List<String> patterns, String scope) {
 			scoped(HttpMethod.GET, "scoring:read", "/api/admin/scoring/**"),
 			scoped(HttpMethod.POST, "scoring:try", "/api/admin/scoring/drafts/*/trial"),
 			scoped(HttpMethod.POST, "scoring:publish", "/api/admin/scoring/drafts/*/publish"),
-			scoped(null, "scoring:draft", "/api/admin/scoring/**"), scoped(HttpMethod.POST, "notifications:redeliver",
-					"/api/admin/notifications/deliveries/*/redeliver", "/api/admin/notifications/events/*/redeliver"),
+			scoped(null, "scoring:draft", "/api/admin/scoring/**"),
+			scoped(HttpMethod.POST, "notifications:redeliver", "/api/admin/notifications/deliveries/*/redeliver",
+					"/api/admin/notifications/events/*/redeliver"),
+			scoped(HttpMethod.PUT, "roster:write", "/api/admin/routing/sales-people"),
 			scoped(null, "admin", "/api/admin/**"));
 
 	static ApiAccess scoped(HttpMethod method, String scope, String... patterns) {

@@ -45,7 +45,7 @@ class OpenApiConfiguration {
 					.description("A short-lived RS256 JWT that the gateway signs (keys at the gateway's /oauth2/jwks). "
 							+ "Its scope claim grants operations: submissions:read, submissions:write, "
 							+ "events:write, leads:read, leads:write, scoring:read, scoring:draft, scoring:try, "
-							+ "scoring:publish, notifications:redeliver, admin."));
+							+ "scoring:publish, notifications:redeliver, roster:write, admin."));
 			ProblemDocumentation.addComponents(openApi);
 			openApi.getPaths()
 				.forEach((path, item) -> item.readOperationsMap()

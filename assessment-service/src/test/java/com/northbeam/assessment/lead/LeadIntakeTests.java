@@ -45,7 +45,7 @@ class LeadIntakeTests {
 	@Test
 	void aLeadIsCreatedOnlyInTheTransactionThatStoresItsSubmissionsConsent() {
 		LeadIntake.NewLead lead = new LeadIntake.NewLead(UUID.randomUUID(), "Dana", "dana@prospect.example",
-				"Prospect Works", null, null, "hybrid", 50, "direct", Instant.now());
+				"Prospect Works", null, null, "hybrid", 50, "direct", "11-50", Instant.now());
 		assertThatIllegalStateException().isThrownBy(() -> this.intake.create(lead));
 		assertThat(this.events.stream(LeadEvent.class)).isEmpty();
 	}

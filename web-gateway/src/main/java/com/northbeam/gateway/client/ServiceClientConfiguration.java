@@ -17,7 +17,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @Configuration(proxyBeanMethods = false)
 @ImportHttpServices(group = ServiceClientConfiguration.CONTENT, types = { ContentApi.class, ContentEditorApi.class })
 @ImportHttpServices(group = ServiceClientConfiguration.ASSESSMENT, types = { AssessmentApi.class, FunnelEventsApi.class,
-		LeadsApi.class, StatsApi.class, AdminApi.class, ScoringApi.class })
+		LeadsApi.class, StatsApi.class, AdminApi.class, ScoringApi.class, RoutingApi.class })
 class ServiceClientConfiguration {
 
 	static final String CONTENT = "content-service";

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,18 @@ public class StaffAccounts {
 
 	private final Clock clock;
 
-	StaffAccounts(StaffRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	StaffAccounts(StaffRepository repository, PasswordEncoder passwordEncoder, Clock clock,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	/** Published inside the transaction that created or changed an account. */
+	record AccountsChanged() {
 	}
 
 	public List<StaffAccount> all() {
@@ -70,6 +79,7 @@ public class StaffAccounts {
 			problems.add("email", "staff.error.emailTaken");
 			problems.throwIfAny();
 		}
+		events.publishEvent(new AccountsChanged());
 		return account;
 	}
 
@@ -91,6 +101,7 @@ public class StaffAccounts {
 		if (!repository.update(id, version, name.strip(), EnumSet.copyOf(roles), enabled)) {
 			throw new StaleStaffAccountException(repository.findById(id).orElseThrow());
 		}
+		events.publishEvent(new AccountsChanged());
 		return repository.findById(id).orElseThrow();
 	}
 

@@ -26,10 +26,15 @@ final class StaffForms {
 
 	}
 
-	record EditStaff(String name, Set<StaffRole> roles, boolean enabled, int version) {
+	/**
+	 * An unticked "may sign in" box sends nothing: {@code enabled} is then {@code null},
+	 * which means disabled.
+	 */
+	record EditStaff(String name, Set<StaffRole> roles, Boolean enabled, int version) {
 
 		EditStaff {
 			roles = (roles != null && !roles.isEmpty()) ? EnumSet.copyOf(roles) : EnumSet.noneOf(StaffRole.class);
+			enabled = Boolean.TRUE.equals(enabled);
 		}
 
 		static EditStaff of(StaffAccount account) {

@@ -82,6 +82,20 @@ class StaffAdminControllerTests {
 	}
 
 	@Test
+	void untickingMaySignInDisablesTheAccount() {
+		StaffAccount sales = StaffTestSupport.account(accounts, StaffRole.SALES);
+
+		assertThat(mvc.post()
+			.uri("/dashboard/admin/staff/" + sales.id())
+			.with(user("admin@northbeam.test").roles("ADMIN"))
+			.with(csrf())
+			.param("version", String.valueOf(sales.version()))
+			.param("name", sales.name())
+			.param("roles", "SALES")).hasStatus3xxRedirection();
+		assertThat(accounts.byId(sales.id()).orElseThrow().enabled()).isFalse();
+	}
+
+	@Test
 	void aStaleEditShowsTheNewerStateInsteadOfOverwritingIt() {
 		StaffAccount sales = StaffTestSupport.account(accounts, StaffRole.SALES);
 		accounts.update(sales.id(), sales.version(), "Renamed Meanwhile", sales.roles(), true);
