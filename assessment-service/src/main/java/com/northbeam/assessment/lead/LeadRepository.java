@@ -45,7 +45,10 @@ class LeadRepository {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	/** Inserts a new lead, status {@code new}, unassigned, at version 0. */
+	/**
+	 * Inserts a new lead, status {@code new}, unassigned, at version 0, with its
+	 * submission as its first assessment.
+	 */
 	void insert(UUID id, LeadIntake.NewLead lead) {
 		this.jdbc
 			.sql("insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, "
@@ -61,6 +64,11 @@ class LeadRepository {
 			.param("recommendation", lead.recommendation())
 			.param("priority", lead.priority())
 			.param("source", lead.source())
+			.param("at", timestamp(lead.createdAt()))
+			.update();
+		this.jdbc.sql("insert into lead_assessment (submission_id, lead_id, taken_at) values (:submissionId, :id, :at)")
+			.param("submissionId", lead.submissionId())
+			.param("id", id)
 			.param("at", timestamp(lead.createdAt()))
 			.update();
 	}
@@ -152,9 +160,14 @@ class LeadRepository {
 			.optional();
 	}
 
-	/** The lead of a submission, locked until the end of the caller's transaction. */
+	/**
+	 * The lead one of whose assessments is the submission, locked until the end of the
+	 * caller's transaction.
+	 */
 	Optional<UUID> lockBySubmission(UUID submissionId) {
-		return this.jdbc.sql("select id from lead where submission_id = :id for update")
+		return this.jdbc
+			.sql("select id from lead where id = (select lead_id from lead_assessment where submission_id = :id) "
+					+ "for update")
 			.param("id", submissionId)
 			.query(UUID.class)
 			.optional();
@@ -222,6 +235,23 @@ class LeadRepository {
 			.param("id", lead.id())
 			.update());
 		return before;
+	}
+
+	/**
+	 * Makes a retake the newest assessment of a lead not erased, with its recommendation
+	 * and priority; {@code false} when the lead is gone or erased.
+	 */
+	boolean moveToRetake(UUID id, UUID submissionId, String recommendation, int priority, Instant at) {
+		return this.jdbc
+			.sql("update lead set submission_id = :submissionId, recommendation = :recommendation, "
+					+ "priority = :priority, updated_at = :at, version = version + 1 "
+					+ "where id = :id and erased_at is null")
+			.param("submissionId", submissionId)
+			.param("recommendation", recommendation)
+			.param("priority", priority)
+			.param("at", timestamp(at))
+			.param("id", id)
+			.update() == 1;
 	}
 
 	void touch(UUID id, Instant at) {

@@ -25,9 +25,12 @@ import tools.jackson.databind.JsonNode;
  * until then
  * @param screening what the gateway saw that looks automated (see {@link Suspicion}),
  * optional
+ * @param retake for a retake, the gateway's signed reference to the result it started
+ * from (see {@link RetakeReferences}); it comes with {@code contactLater}, since a retake
+ * shares its lead's contact details
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
-		Consent consent, Attribution attribution, Boolean contactLater, Screening screening) {
+		Consent consent, Attribution attribution, Boolean contactLater, Screening screening, String retake) {
 
 	boolean defersContact() {
 		return Boolean.TRUE.equals(this.contactLater);

@@ -73,10 +73,13 @@ class Submissions {
 
 	private final QuarantineRepository quarantine;
 
+	private final Retakes retakes;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
 			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
-			Screening screening, QuarantineRepository quarantine) {
+			Screening screening, QuarantineRepository quarantine, Retakes retakes) {
+		this.retakes = retakes;
 		this.screening = screening;
 		this.quarantine = quarantine;
 		this.validator = validator;
@@ -98,6 +101,7 @@ class Submissions {
 
 	Outcome submit(SubmissionRequest request) {
 		CheckedSubmission submission = check(request);
+		Retakes.Start retake = (request.retake() != null) ? retake(request, submission) : null;
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
 		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
@@ -109,12 +113,22 @@ class Submissions {
 		String fingerprint = Screening.fingerprint(submission, answersJson);
 		NewSubmission newSubmission = new NewSubmission(submission, answersJson,
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
-				score, cost, body, fingerprint, now);
+				score, cost, body, fingerprint, now, (retake != null) ? retake.previous() : null,
+				(retake != null) ? retake.contactFrom() : null);
 		// Whatever looks automated is held for staff, never dropped: the prospect gets
 		// the same result either way.
 		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
 				: Set.of();
 		boolean created = once(() -> {
+			if (retake != null) {
+				return this.transactions.execute((tx) -> {
+					if (!this.repository.insert(newSubmission)) {
+						return false;
+					}
+					this.retakes.attach(retake, submission.id(), score, body, now);
+					return true;
+				});
+			}
 			if (!submission.hasContact()) {
 				return this.repository.insert(newSubmission);
 			}
@@ -134,12 +148,22 @@ class Submissions {
 			});
 		});
 		this.metrics.countTakenIn(created, !reasons.isEmpty());
-		if (created) {
+		if (created && retake == null) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
 		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
-		return new Outcome(submission.id(), false, stored);
+		return new Outcome(submission.id(), created, stored);
+	}
+
+	private Retakes.Start retake(SubmissionRequest request, CheckedSubmission submission) {
+		try {
+			return this.retakes.start(request, submission);
+		}
+		catch (InvalidInputException ex) {
+			this.metrics.count(SubmissionMetrics.Outcome.REFUSED);
+			throw ex;
+		}
 	}
 
 	private CheckedSubmission check(SubmissionRequest request) {
@@ -187,7 +211,8 @@ class Submissions {
 	/** The newest result, with whether the prospect has given contact details. */
 	Optional<String> result(UUID id) {
 		return this.results.findNewestWithContactState(id)
-			.map((stored) -> withContactState(stored.body(), stored.contactGiven()));
+			.map((stored) -> withContactState(this.retakes.withChanges(stored.body(), stored.retakeOf()),
+					stored.contactGiven()));
 	}
 
 	/**
