@@ -52,17 +52,26 @@ final class SubmissionRequests {
 		});
 		if (contactLater) {
 			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true,
-					null);
+					null, null);
 		}
 		ContactDetails details = toContactDetails(questionnaire, data.contact());
 		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, details.contact(), details.consent(),
-				attribution, null, null);
+				attribution, null, null, null);
 	}
 
 	/** The same submission with the reasons it looks automated; none leaves it as is. */
 	static SubmissionRequest screened(SubmissionRequest r, Collection<String> reasons) {
 		return new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(), r.attribution(),
-				r.contactLater(), SubmissionScreening.of(reasons));
+				r.contactLater(), SubmissionScreening.of(reasons), r.retake());
+	}
+
+	/**
+	 * The same submission as a retake: with its reference, and its lead's contact
+	 * details.
+	 */
+	static SubmissionRequest retake(SubmissionRequest r, String reference) {
+		return new SubmissionRequest(r.id(), r.answers(), r.costs(), null, null, r.attribution(), true, r.screening(),
+				reference);
 	}
 
 	/**

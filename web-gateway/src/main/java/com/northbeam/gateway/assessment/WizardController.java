@@ -127,16 +127,19 @@ class WizardController {
 
 	private Draft startDraft(HttpServletRequest request, HttpServletResponse response) {
 		Draft draft = flow.start(attribution.read(request));
-		ResponseCookie cookie = isEmbedded(request)
-				? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
+		response.addHeader("Set-Cookie", draftCookie(draft, request).toString());
+		return draft;
+	}
+
+	/** The cookie that makes {@code draft} the visitor's assessment in progress. */
+	static ResponseCookie draftCookie(Draft draft, HttpServletRequest request) {
+		return isEmbedded(request) ? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
 				: ResponseCookie.from(COOKIE, draft.id().toString())
 					.path("/assessment")
 					.httpOnly(true)
 					.secure(request.isSecure())
 					.sameSite("Lax")
 					.build();
-		response.addHeader("Set-Cookie", cookie.toString());
-		return draft;
 	}
 
 	private static boolean isEmbedded(HttpServletRequest request) {

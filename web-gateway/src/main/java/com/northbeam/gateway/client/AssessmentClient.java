@@ -185,12 +185,14 @@ public class AssessmentClient {
 	/**
 	 * A submission as assessment-service takes it. {@code contactLater} is {@code true}
 	 * for a submission whose contact details come after the result; {@code screening}
-	 * says what the gateway saw that looks automated (absent when nothing did).
+	 * says what the gateway saw that looks automated (absent when nothing did);
+	 * {@code retake} is a retake's signed reference to the result it started from (see
+	 * {@link RetakeReferences}).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
 			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater,
-			SubmissionScreening screening) {
+			SubmissionScreening screening, String retake) {
 	}
 
 	/** Contact details and consent given on the result page. */
@@ -222,11 +224,13 @@ public class AssessmentClient {
 	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
 	 * left no details. {@code runnerUp} and {@code tipping} (for a close call: single
 	 * answers that would change the recommendation) are absent from older results.
+	 * {@code retake}, on a retake's result only, says what changed since the result it
+	 * started from.
 	 */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
 			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven, String runnerUp,
-			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility) {
+			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility, Changes retake) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
@@ -245,7 +249,7 @@ public class AssessmentClient {
 		public SubmissionResult withContactGiven() {
 			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
 					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true, runnerUp, tipping,
-					scoredAt, responsibility);
+					scoredAt, responsibility, retake);
 		}
 
 	}

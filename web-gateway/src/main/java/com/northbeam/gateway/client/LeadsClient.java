@@ -186,9 +186,11 @@ public class LeadsClient {
 			int priority, List<PriorityFactor> priorityFactors, String recommendation, List<Answer> answers,
 			AssessmentClient.SubmissionResult result, AssessmentClient.Cost cost, Attribution attribution,
 			Consultation consultation, List<TimelineEntry> timeline, Instant createdAt, Instant updatedAt,
-			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility) {
+			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility,
+			List<Assessment> assessments) {
 
 		public LeadDetail {
+			assessments = (assessments != null) ? List.copyOf(assessments) : List.of();
 			erased = Boolean.TRUE.equals(erased);
 			priorityFactors = (priorityFactors != null) ? List.copyOf(priorityFactors) : List.of();
 			answers = (answers != null) ? List.copyOf(answers) : List.of();
@@ -198,6 +200,21 @@ public class LeadsClient {
 	}
 
 	public record Contact(String name, String email, String company, String phone, String role) {
+	}
+
+	/**
+	 * One of a lead's assessments: the first, or a retake with what changed since the one
+	 * it retook.
+	 *
+	 * @param assistedBy the staff member who took it with the prospect, or {@code null}
+	 */
+	public record Assessment(UUID submissionId, Instant takenAt, String assistedBy, UUID retakeOf, Integer rulesVersion,
+			String recommendation, AssessmentClient.Fit fit, Changes changes) {
+
+		public boolean retake() {
+			return retakeOf != null;
+		}
+
 	}
 
 	public record PriorityFactor(String code, String reason, Double weight) {
