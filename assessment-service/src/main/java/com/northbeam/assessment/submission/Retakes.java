@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retakes: a submission that starts from an earlier result, named by the gateway's signed
@@ -48,8 +49,15 @@ class Retakes {
 
 	private final ObjectMapper json;
 
+	private final TransactionTemplate transactions;
+
+	private final SubmissionMetrics metrics;
+
 	Retakes(RetakeReferences references, SubmissionRepository submissions, ResultRepository results, LeadIntake leads,
-			Scoring scoring, Questionnaires questionnaires, ObjectMapper json) {
+			Scoring scoring, Questionnaires questionnaires, ObjectMapper json, TransactionTemplate transactions,
+			SubmissionMetrics metrics) {
+		this.transactions = transactions;
+		this.metrics = metrics;
 		this.references = references;
 		this.submissions = submissions;
 		this.results = results;
@@ -77,6 +85,16 @@ class Retakes {
 	 * valid, names no stored submission, or comes with contact details
 	 */
 	Start start(SubmissionRequest request, CheckedSubmission submission) {
+		try {
+			return find(request, submission);
+		}
+		catch (InvalidInputException ex) {
+			this.metrics.count(SubmissionMetrics.Outcome.REFUSED);
+			throw ex;
+		}
+	}
+
+	private Start find(SubmissionRequest request, CheckedSubmission submission) {
 		RetakeReferences.Reference reference = this.references.read(request.retake());
 		if (!request.defersContact()) {
 			throw InvalidInputException.of("contactLater",
@@ -98,10 +116,24 @@ class Retakes {
 	}
 
 	/**
+	 * Stores a retake and puts it on its lead in one transaction; {@code false} when it
+	 * was stored before (see {@link SubmissionRepository#insert}).
+	 */
+	boolean store(Start start, SubmissionRepository.NewSubmission submission) {
+		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			if (!this.submissions.insert(submission)) {
+				return false;
+			}
+			attach(start, submission.submission().id(), submission.score(), submission.body(), submission.createdAt());
+			return true;
+		}));
+	}
+
+	/**
 	 * Puts a retake just stored on its lead, in the caller's transaction, with a line on
 	 * the lead's timeline saying what changed.
 	 */
-	void attach(Start start, UUID id, Score score, String body, Instant now) {
+	private void attach(Start start, UUID id, Score score, String body, Instant now) {
 		if (start.lead() == null) {
 			return;
 		}

@@ -51,6 +51,14 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 
 		static final Attribution NONE = new Attribution(null, null, null, null, null);
 
+		/** Where the lead came from, as the lead list shows it. */
+		String source() {
+			if (this.utmSource != null) {
+				return this.utmSource;
+			}
+			return (this.referrer != null) ? "referral" : "direct";
+		}
+
 	}
 
 }

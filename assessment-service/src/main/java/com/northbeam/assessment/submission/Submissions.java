@@ -101,7 +101,7 @@ class Submissions {
 
 	Outcome submit(SubmissionRequest request) {
 		CheckedSubmission submission = check(request);
-		Retakes.Start retake = (request.retake() != null) ? retake(request, submission) : null;
+		Retakes.Start retake = (request.retake() != null) ? this.retakes.start(request, submission) : null;
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
 		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
@@ -121,13 +121,7 @@ class Submissions {
 				: Set.of();
 		boolean created = once(() -> {
 			if (retake != null) {
-				return this.transactions.execute((tx) -> {
-					if (!this.repository.insert(newSubmission)) {
-						return false;
-					}
-					this.retakes.attach(retake, submission.id(), score, body, now);
-					return true;
-				});
+				return this.retakes.store(retake, newSubmission);
 			}
 			if (!submission.hasContact()) {
 				return this.repository.insert(newSubmission);
@@ -142,7 +136,7 @@ class Submissions {
 				}
 				else {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
-							source(submission.attribution()), now));
+							submission.attribution().source(), now));
 				}
 				return true;
 			});
@@ -154,16 +148,6 @@ class Submissions {
 		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
 		return new Outcome(submission.id(), created, stored);
-	}
-
-	private Retakes.Start retake(SubmissionRequest request, CheckedSubmission submission) {
-		try {
-			return this.retakes.start(request, submission);
-		}
-		catch (InvalidInputException ex) {
-			this.metrics.count(SubmissionMetrics.Outcome.REFUSED);
-			throw ex;
-		}
 	}
 
 	private CheckedSubmission check(SubmissionRequest request) {
@@ -195,17 +179,7 @@ class Submissions {
 	private static LeadIntake.NewLead newLead(UUID submissionId, Contact contact, String recommendation, int priority,
 			Attribution attribution, Instant now) {
 		return new LeadIntake.NewLead(submissionId, contact.name(), contact.email(), contact.company(), contact.phone(),
-				contact.role(), recommendation, priority, source(attribution), now);
-	}
-
-	private static String source(Attribution attribution) {
-		if (attribution.utmSource() != null) {
-			return attribution.utmSource();
-		}
-		if (attribution.referrer() != null) {
-			return "referral";
-		}
-		return "direct";
+				contact.role(), recommendation, priority, attribution.source(), now);
 	}
 
 	/** The newest result, with whether the prospect has given contact details. */
@@ -238,8 +212,8 @@ class Submissions {
 							target.attribution(), now));
 				}
 				else {
-					this.quarantine
-						.insert(new QuarantineRepository.Held(id, reasons, contact, source(target.attribution()), now));
+					this.quarantine.insert(
+							new QuarantineRepository.Held(id, reasons, contact, target.attribution().source(), now));
 				}
 			});
 			return score.isPresent();
