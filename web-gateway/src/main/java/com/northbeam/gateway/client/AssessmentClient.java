@@ -183,11 +183,9 @@ public class AssessmentClient {
 	}
 
 	/**
-	 * A submission as assessment-service takes it. {@code contactLater} is {@code true}
-	 * for a submission whose contact details come after the result; {@code screening}
-	 * says what the gateway saw that looks automated (absent when nothing did);
-	 * {@code retake} is a retake's signed reference to the result it started from (see
-	 * {@link RetakeReferences}).
+	 * A submission as assessment-service takes it: {@code contactLater} when contact
+	 * details come after the result, {@code screening} when something looked automated,
+	 * {@code retake} for a retake ({@link RetakeReferences}).
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
@@ -222,10 +220,8 @@ public class AssessmentClient {
 
 	/**
 	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
-	 * left no details. {@code runnerUp} and {@code tipping} (for a close call: single
-	 * answers that would change the recommendation) are absent from older results.
-	 * {@code retake}, on a retake's result only, says what changed since the result it
-	 * started from.
+	 * left no details; older results lack {@code runnerUp} and {@code tipping} (close
+	 * calls), and only a retake's has {@code retake} (what changed).
 	 */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
