@@ -12,6 +12,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -86,6 +87,27 @@ public final class TestTokenIssuer implements AutoCloseable {
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
 		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/**
+	 * A token with no scope and the given extra claims, valid until {@code expiresAt} (in
+	 * the past for an expired one): how the gateway signs references that are not service
+	 * tokens.
+	 */
+	public String signed(String subject, Map<String, Object> claims, Instant expiresAt) {
+		Instant now = Instant.now();
+		Instant issuedAt = (expiresAt.isAfter(now) ? now : expiresAt).minus(Duration.ofMinutes(1));
+		JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
+			.issuer(issuer)
+			.subject(subject)
+			.audience(audience)
+			.issuedAt(issuedAt)
+			.notBefore(issuedAt)
+			.expiresAt(expiresAt)
+			.id(UUID.randomUUID().toString());
+		claims.forEach(builder::claim);
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+		return encoder.encode(JwtEncoderParameters.from(header, builder.build())).getTokenValue();
 	}
 
 	@Override

@@ -8,19 +8,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.northbeam.assessment.brief.CallPrep;
 import com.northbeam.assessment.brief.Responsibility;
+import com.northbeam.assessment.scoring.ResultChanges;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the dashboard shows about one lead; {@code callPrep} and
  * {@code responsibility} are {@code null} when the lead has no result to derive them
  * from. {@code respondents} lists who answered for the company: the lead's own contact,
- * then a colleague invited to answer the technical questions, if any.
+ * then a colleague invited to answer the technical questions, if any. {@code assessments}
+ * is its history: the first assessment and every retake, oldest first, each retake with
+ * what changed.
  */
 record LeadDetail(UUID id, int version, Contact contact, String status, String owner, String lostReason, int priority,
 		JsonNode priorityFactors, String recommendation, List<Answer> answers, JsonNode result, JsonNode cost,
 		Attribution attribution, Consultation consultation, List<TimelineEntry> timeline, Instant createdAt,
 		Instant updatedAt, boolean erased, CallPrep callPrep, Responsibility responsibility,
-		List<Respondent> respondents, Response response) {
+		List<Respondent> respondents, Response response, List<Assessment> assessments) {
 
 	/**
 	 * One person who answered for the company.
@@ -83,6 +86,17 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 	 */
 	record PageRead(String slug, String title, @JsonInclude(JsonInclude.Include.NON_NULL) String section,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String sectionTitle, boolean afterAssessment) {
+	}
+
+	/**
+	 * One assessment of the lead.
+	 *
+	 * @param assistedBy the staff member who took it with the prospect, or {@code null}
+	 * @param retakeOf the assessment it retakes, or {@code null} for the first
+	 * @param changes what changed since {@code retakeOf}, or {@code null}
+	 */
+	record Assessment(UUID submissionId, Instant takenAt, String assistedBy, UUID retakeOf, Integer rulesVersion,
+			String recommendation, JsonNode fit, ResultChanges.Changes changes) {
 	}
 
 }

@@ -3,6 +3,7 @@ package com.northbeam.assessment.lead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import com.northbeam.assessment.questionnaire.Questionnaire.Question;
 import com.northbeam.assessment.questionnaire.Questionnaires;
 import com.northbeam.assessment.responsetarget.ResponseTarget;
 import com.northbeam.assessment.responsetarget.ResponseTargets;
+import com.northbeam.assessment.scoring.ResultChanges;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -57,9 +59,12 @@ class LeadDetails {
 
 	private final Clock clock;
 
+	private final LeadAssessmentRepository assessments;
+
 	LeadDetails(LeadRepository leads, LeadTimelineRepository timeline, LeadSubmissions submissions,
 			Questionnaires questionnaires, ObjectMapper json, Briefs briefs, LeadRespondents respondents,
-			ResponseTargets targets, Clock clock) {
+			ResponseTargets targets, Clock clock, LeadAssessmentRepository assessments) {
+		this.assessments = assessments;
 		this.briefs = briefs;
 		this.respondents = respondents;
 		this.targets = targets;
@@ -116,7 +121,7 @@ class LeadDetails {
 				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
 				this.briefs.callPrep(submission.result()).orElse(null),
 				this.briefs.responsibility(lead.id(), submission.result()).orElse(null), respondents(lead, submission),
-				response(lead));
+				response(lead), history(lead.id()));
 	}
 
 	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission) {
@@ -153,7 +158,39 @@ class LeadDetails {
 				speed.waitingSeconds(), speed.overdue(), lead.overdueNotifiedAt());
 	}
 
-	private List<Answer> answers(Submission submission) {
+	/**
+	 * The lead's assessments, oldest first, each retake compared with the result it
+	 * started from. A lead has a handful, so each is read on its own.
+	 */
+	List<LeadDetail.Assessment> history(UUID leadId) {
+		Map<UUID, JsonNode> results = new HashMap<>();
+		List<LeadDetail.Assessment> history = new ArrayList<>();
+		for (LeadAssessmentRepository.Assessment assessment : this.assessments.list(leadId)) {
+			Optional<Submission> submission = this.submissions.find(assessment.submissionId());
+			JsonNode result = submission.map(Submission::result).map(this.json::readTree).orElse(null);
+			UUID retakeOf = submission.map(Submission::retakeOf).orElse(null);
+			ResultChanges.Changes changes = null;
+			if (result != null && retakeOf != null) {
+				JsonNode before = results.computeIfAbsent(retakeOf, (
+						id) -> this.submissions.find(id).map(Submission::result).map(this.json::readTree).orElse(null));
+				if (before != null) {
+					changes = ResultChanges.compare(before, result,
+							this.questionnaires.version(result.path("questionnaireVersion").asInt()));
+				}
+			}
+			if (result != null) {
+				results.put(assessment.submissionId(), result);
+			}
+			history.add(new LeadDetail.Assessment(assessment.submissionId(), assessment.takenAt(),
+					assessment.assistedBy(), retakeOf,
+					(result != null && result.has("rulesVersion")) ? result.path("rulesVersion").asInt() : null,
+					(result != null) ? result.path("recommendation").asString(null) : null,
+					(result != null) ? result.path("fit") : null, changes));
+		}
+		return history;
+	}
+
+	List<Answer> answers(Submission submission) {
 		Map<String, List<String>> values = this.json.readValue(submission.answers(), ANSWERS);
 		Optional<Questionnaire> questionnaire = this.questionnaires.version(submission.questionnaireVersion());
 		List<Answer> answers = new ArrayList<>();

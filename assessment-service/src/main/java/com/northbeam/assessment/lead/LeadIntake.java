@@ -50,8 +50,12 @@ public class LeadIntake {
 
 	private final Routing routing;
 
+	private final LeadAssessmentRepository assessments;
+
 	LeadIntake(LeadRepository repository, LeadTimelineRepository timeline, ApplicationEventPublisher events,
-			Clock clock, TransactionTemplate transactions, MeterRegistry meters, Audit audit, Routing routing) {
+			Clock clock, TransactionTemplate transactions, MeterRegistry meters, Audit audit, Routing routing,
+			LeadAssessmentRepository assessments) {
+		this.assessments = assessments;
 		this.audit = audit;
 		this.routing = routing;
 		this.repository = repository;
@@ -137,6 +141,48 @@ public class LeadIntake {
 
 	/** The merged result after a colleague answered, and how many answers differed. */
 	public record ColleagueAnswers(String recommendation, int priority, int disagreements, Instant at) {
+	}
+
+	/**
+	 * The lead, not erased, that has {@code submissionId} among its assessments.
+	 */
+	public Optional<UUID> leadOf(UUID submissionId) {
+		return this.assessments.leadOf(submissionId);
+	}
+
+	/**
+	 * Puts a retake on its lead in the caller's transaction, which has just stored it: it
+	 * becomes the lead's newest assessment, the lead takes its recommendation and
+	 * priority, and the timeline and the audit trail say what changed and who took it
+	 * (the prospect, or the staff member with them). No {@link LeadEvent}: it is not a
+	 * new lead, so nobody is notified as if it were.
+	 */
+	public void retaken(Retake retake) {
+		requireTransaction();
+		if (!this.repository.moveToRetake(retake.leadId(), retake.submissionId(), retake.recommendation(),
+				retake.priority(), retake.at())) {
+			return;
+		}
+		this.assessments.add(retake.leadId(), retake.submissionId(), retake.assistedBy(), retake.at());
+		String actor = (retake.assistedBy() != null) ? retake.assistedBy() : "prospect";
+		String detail = ((retake.assistedBy() != null) ? "staff-assisted, with the prospect: " : "") + retake.summary();
+		this.timeline.addEvent(retake.leadId(), new Event(retake.at(), actor, "retake", clip(detail, 4000)));
+		this.audit.record(actor, Audit.LEAD_CHANGED, retake.leadId(), clip("retaken, " + detail, 1000), retake.at());
+	}
+
+	private static String clip(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length - 1) + "…";
+	}
+
+	/**
+	 * A retake of {@code previousSubmissionId}, stored as {@code submissionId}, landing
+	 * on {@code leadId}.
+	 *
+	 * @param assistedBy the staff member who took it with the prospect, or {@code null}
+	 * @param summary what changed, in one plain line
+	 */
+	public record Retake(UUID leadId, UUID previousSubmissionId, UUID submissionId, String recommendation, int priority,
+			String assistedBy, String summary, Instant at) {
 	}
 
 	/** A submission scored again with newer rules, by {@code actor}. */

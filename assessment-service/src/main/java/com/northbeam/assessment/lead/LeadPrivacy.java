@@ -3,6 +3,8 @@ package com.northbeam.assessment.lead;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -43,10 +45,13 @@ public class LeadPrivacy {
 
 	private final TransactionTemplate transactions;
 
+	private final LeadAssessmentRepository assessments;
+
 	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
 			LeadSubmissions submissions, Briefs briefs, LeadRespondents respondents, Audit audit, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, LeadAssessmentRepository assessments) {
 		this.respondents = respondents;
+		this.assessments = assessments;
 		this.repository = repository;
 		this.timeline = timeline;
 		this.details = details;
@@ -85,6 +90,7 @@ public class LeadPrivacy {
 		data.put("priority", detail.priority());
 		data.put("timeline", detail.timeline());
 		data.put("readingHistory", this.submissions.readingHistory(found.lead().submissionId()));
+		data.put("assessments", assessments(detail));
 		data.put("responsibility", detail.responsibility());
 		data.put("colleague", this.respondents.personalData(found.lead().submissionId()).orElse(null));
 		data.put("createdAt", detail.createdAt());
@@ -94,9 +100,29 @@ public class LeadPrivacy {
 	}
 
 	/**
+	 * Every assessment of the lead (the first and each retake) with its answers, who took
+	 * it and what it recommended.
+	 */
+	private List<Map<String, Object>> assessments(LeadDetail detail) {
+		List<Map<String, Object>> assessments = new ArrayList<>();
+		for (LeadDetail.Assessment assessment : detail.assessments()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("submissionId", assessment.submissionId());
+			entry.put("takenAt", assessment.takenAt());
+			entry.put("assistedBy", assessment.assistedBy());
+			entry.put("retakeOf", assessment.retakeOf());
+			entry.put("recommendation", assessment.recommendation());
+			entry.put("answers",
+					this.submissions.find(assessment.submissionId()).map(this.details::answers).orElse(List.of()));
+			assessments.add(entry);
+		}
+		return assessments;
+	}
+
+	/**
 	 * Erases a lead's personal data (audited); the lead stays for statistics. Says which
-	 * submission the lead came from, so callers holding a copy can erase theirs, and
-	 * whether it had been erased before.
+	 * submissions the lead holds, so callers holding a copy can erase theirs, and whether
+	 * it had been erased before.
 	 */
 	public Erasure erase(UUID id, String actor) {
 		return this.transactions.execute((tx) -> {
@@ -104,15 +130,16 @@ public class LeadPrivacy {
 				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
 			boolean erased = eraseLocked(new Locked(id, state.submissionId()), actor,
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-			return new Erasure(state.submissionId(), !erased);
+			return new Erasure(state.submissionId(), this.assessments.submissionIds(id), !erased);
 		});
 	}
 
 	/**
-	 * @param submissionId the submission the lead came from
+	 * @param submissionId the lead's newest submission
+	 * @param submissionIds every submission of the lead: the first and each retake
 	 * @param alreadyErased whether the lead had been erased before
 	 */
-	public record Erasure(UUID submissionId, boolean alreadyErased) {
+	public record Erasure(UUID submissionId, List<UUID> submissionIds, boolean alreadyErased) {
 	}
 
 	/**
@@ -137,16 +164,18 @@ public class LeadPrivacy {
 
 	/**
 	 * Removes the personal data of a locked lead: contact details, the free text of notes
-	 * and of the consultation request, the submission's referrer and reading history.
-	 * Recommendation, priority, status, source, answers and results stay, so statistics
-	 * keep working.
+	 * and of the consultation request, the referrer of each of its submissions and the
+	 * reading history. Recommendation, priority, status, source, answers and results
+	 * stay, so statistics keep working.
 	 */
 	private boolean eraseLocked(Locked lead, String actor, Instant now) {
 		if (!this.repository.erase(lead.id(), now)) {
 			return false;
 		}
 		this.timeline.erase(lead.id());
-		this.submissions.erasePersonalData(lead.submissionId());
+		for (UUID submissionId : this.assessments.submissionIds(lead.id())) {
+			this.submissions.erasePersonalData(submissionId);
+		}
 		this.briefs.eraseNotes(lead.id());
 		this.timeline.addEvent(lead.id(), new Event(now, actor, "erased", "personal data erased"));
 		this.audit.record(actor, Audit.LEAD_ERASED, lead.id(), null, now);

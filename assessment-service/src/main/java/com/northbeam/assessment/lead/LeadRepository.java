@@ -46,7 +46,8 @@ class LeadRepository {
 	}
 
 	/**
-	 * Inserts a new lead, status {@code new}, at version 0; {@code owner} may be null.
+	 * Inserts a new lead, status {@code new}, at version 0, with its submission as its
+	 * first assessment; {@code owner} may be null.
 	 */
 	void insert(UUID id, LeadIntake.NewLead lead, String owner) {
 		this.jdbc
@@ -64,6 +65,11 @@ class LeadRepository {
 			.param("priority", lead.priority())
 			.param("source", lead.source())
 			.param("owner", owner)
+			.param("at", timestamp(lead.createdAt()))
+			.update();
+		this.jdbc.sql("insert into lead_assessment (submission_id, lead_id, taken_at) values (:submissionId, :id, :at)")
+			.param("submissionId", lead.submissionId())
+			.param("id", id)
 			.param("at", timestamp(lead.createdAt()))
 			.update();
 	}
@@ -163,9 +169,14 @@ class LeadRepository {
 			.optional();
 	}
 
-	/** The lead of a submission, locked until the end of the caller's transaction. */
+	/**
+	 * The lead one of whose assessments is the submission, locked until the end of the
+	 * caller's transaction.
+	 */
 	Optional<UUID> lockBySubmission(UUID submissionId) {
-		return this.jdbc.sql("select id from lead where submission_id = :id for update")
+		return this.jdbc
+			.sql("select id from lead where id = (select lead_id from lead_assessment where submission_id = :id) "
+					+ "for update")
 			.param("id", submissionId)
 			.query(UUID.class)
 			.optional();
@@ -235,6 +246,23 @@ class LeadRepository {
 			.param("id", lead.id())
 			.update());
 		return before;
+	}
+
+	/**
+	 * Makes a retake the newest assessment of a lead not erased, with its recommendation
+	 * and priority; {@code false} when the lead is gone or erased.
+	 */
+	boolean moveToRetake(UUID id, UUID submissionId, String recommendation, int priority, Instant at) {
+		return this.jdbc
+			.sql("update lead set submission_id = :submissionId, recommendation = :recommendation, "
+					+ "priority = :priority, updated_at = :at, version = version + 1 "
+					+ "where id = :id and erased_at is null")
+			.param("submissionId", submissionId)
+			.param("recommendation", recommendation)
+			.param("priority", priority)
+			.param("at", timestamp(at))
+			.param("id", id)
+			.update() == 1;
 	}
 
 	void touch(UUID id, Instant at) {

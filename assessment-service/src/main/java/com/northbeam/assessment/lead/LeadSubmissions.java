@@ -41,9 +41,10 @@ public interface LeadSubmissions {
 	 * @param answers the answers as stored JSON (question id to answer codes)
 	 * @param result the newest result as stored JSON, or {@code null}
 	 * @param consentVersion the consent text version agreed to, or {@code null}
+	 * @param retakeOf the submission this one retakes, or {@code null}
 	 */
 	record Submission(int questionnaireVersion, String answers, String utmSource, String utmMedium, String utmCampaign,
-			String referrer, String landing, String result, String consentVersion, Instant consentedAt) {
+			String referrer, String landing, String result, String consentVersion, Instant consentedAt, UUID retakeOf) {
 	}
 
 }

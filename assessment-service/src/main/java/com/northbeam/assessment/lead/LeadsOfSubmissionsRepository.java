@@ -20,10 +20,10 @@ class LeadsOfSubmissionsRepository {
 
 	Map<UUID, UUID> leadIds(Collection<UUID> submissionIds) {
 		Map<UUID, UUID> leads = new HashMap<>();
-		this.jdbc.sql("select submission_id, id from lead where submission_id in (:ids)")
+		this.jdbc.sql("select submission_id, lead_id from lead_assessment where submission_id in (:ids)")
 			.param("ids", submissionIds)
 			.query((rs) -> {
-				leads.put(rs.getObject("submission_id", UUID.class), rs.getObject("id", UUID.class));
+				leads.put(rs.getObject("submission_id", UUID.class), rs.getObject("lead_id", UUID.class));
 			});
 		return leads;
 	}

@@ -1,6 +1,7 @@
 package com.northbeam.assessment.privacy;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,17 +37,17 @@ class PrivacyController {
 	}
 
 	/**
-	 * The erased lead and the submission it came from, so the gateway can erase any copy
-	 * it still keeps of that submission.
+	 * The erased lead, its newest submission and every submission it holds (the first and
+	 * each retake), so the gateway can erase any copy it still keeps of them.
 	 */
-	record Erasure(UUID id, UUID submissionId, boolean erased, boolean alreadyErased) {
+	record Erasure(UUID id, UUID submissionId, List<UUID> submissionIds, boolean erased, boolean alreadyErased) {
 	}
 
 	@Operation(summary = "Erases a lead's personal data and names its submission (admin)")
 	@PostMapping("/erase")
 	Erasure erase(@PathVariable UUID id, Principal principal) {
 		LeadPrivacy.Erasure erasure = this.leads.erase(id, principal.getName());
-		return new Erasure(id, erasure.submissionId(), true, erasure.alreadyErased());
+		return new Erasure(id, erasure.submissionId(), erasure.submissionIds(), true, erasure.alreadyErased());
 	}
 
 	/** Whether the colleague of the lead had personal data to erase. */

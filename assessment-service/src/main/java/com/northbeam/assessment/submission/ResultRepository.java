@@ -51,18 +51,22 @@ class ResultRepository {
 	}
 
 	/**
-	 * The newest result of a submission as stored JSON, and whether its contact details
-	 * were given.
+	 * The newest result of a submission as stored JSON, whether its contact details were
+	 * given (a retake on a lead has its lead's), and the result it retakes, if it is a
+	 * retake.
 	 */
-	record StoredResult(String body, boolean contactGiven) {
+	record StoredResult(String body, boolean contactGiven, UUID retakeOf) {
 	}
 
 	Optional<StoredResult> findNewestWithContactState(UUID id) {
 		return this.jdbc
-			.sql("select r.body, exists (select 1 from consent_record c where c.submission_id = r.submission_id) "
-					+ "contact_given from submission_result r where r.submission_id = :id order by r.rules_version desc limit 1")
+			.sql("select r.body, s.retake_of, exists (select 1 from consent_record c "
+					+ "where c.submission_id = coalesce(s.contact_from, s.id)) contact_given "
+					+ "from submission_result r join submission s on s.id = r.submission_id "
+					+ "where r.submission_id = :id order by r.rules_version desc limit 1")
 			.param("id", id)
-			.query((rs, row) -> new StoredResult(rs.getString("body"), rs.getBoolean("contact_given")))
+			.query((rs, row) -> new StoredResult(rs.getString("body"), rs.getBoolean("contact_given"),
+					rs.getObject("retake_of", UUID.class)))
 			.optional();
 	}
 

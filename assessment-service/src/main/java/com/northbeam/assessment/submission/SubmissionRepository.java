@@ -37,10 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubmissionRepository {
 
 	private static final String SUBMISSION_COLUMNS = "id, questionnaire_version, answers, costs, utm_source, utm_medium, "
-			+ "utm_campaign, referrer, landing, contact_fingerprint, created_at";
+			+ "utm_campaign, referrer, landing, contact_fingerprint, created_at, retake_of, contact_from";
 
 	private static final String SUBMISSION_VALUES = ":id, :questionnaireVersion, :answers, :costs, :utmSource, :utmMedium, "
-			+ ":utmCampaign, :referrer, :landing, :fingerprint, :createdAt";
+			+ ":utmCampaign, :referrer, :landing, :fingerprint, :createdAt, :retakeOf, :contactFrom";
 
 	private static final String INSERT_POSTGRES = "with s as (insert into submission (" + SUBMISSION_COLUMNS
 			+ ") values (" + SUBMISSION_VALUES + ") on conflict (id) do nothing returning id), "
@@ -77,9 +77,33 @@ class SubmissionRepository {
 		this.postgres = database.isPostgres();
 	}
 
-	/** A new submission to store, prepared by the caller. */
+	/**
+	 * A new submission to store, prepared by the caller; {@code retakeOf} and
+	 * {@code contactFrom} are those of a retake (see {@link RetakeTarget}), else
+	 * {@code null}.
+	 */
 	record NewSubmission(CheckedSubmission submission, String answersJson, String costsJson, Score score,
-			CostComparison cost, String body, String fingerprint, Instant createdAt) {
+			CostComparison cost, String body, String fingerprint, Instant createdAt, UUID retakeOf, UUID contactFrom) {
+	}
+
+	/**
+	 * A stored submission that a retake starts from.
+	 *
+	 * @param contactFrom the submission whose contact details and consent it has (itself,
+	 * or the first of its lead), {@code null} when it has none
+	 */
+	record RetakeTarget(UUID id, UUID contactFrom) {
+	}
+
+	Optional<RetakeTarget> findRetakeTarget(UUID id) {
+		return this.jdbc
+			.sql("select s.id, coalesce(s.contact_from, s.id) contact_from, exists (select 1 from consent_record c "
+					+ "where c.submission_id = coalesce(s.contact_from, s.id)) contact_given from submission s "
+					+ "where s.id = :id")
+			.param("id", id)
+			.query((rs, row) -> new RetakeTarget(rs.getObject("id", UUID.class),
+					rs.getBoolean("contact_given") ? rs.getObject("contact_from", UUID.class) : null))
+			.optional();
 	}
 
 	/**
@@ -167,8 +191,8 @@ class SubmissionRepository {
 	Optional<ContactTarget> findContactTarget(UUID id) {
 		return this.jdbc
 			.sql("select s.questionnaire_version, s.utm_source, s.referrer, "
-					+ "exists (select 1 from consent_record c where c.submission_id = s.id) contact_given "
-					+ "from submission s where s.id = :id")
+					+ "exists (select 1 from consent_record c where c.submission_id = coalesce(s.contact_from, s.id)) "
+					+ "contact_given " + "from submission s where s.id = :id")
 			.param("id", id)
 			.query((rs, row) -> new ContactTarget(rs.getInt("questionnaire_version"),
 					new Attribution(rs.getString("utm_source"), null, null, rs.getString("referrer"), null),
@@ -226,19 +250,20 @@ class SubmissionRepository {
 
 	/** A submission as the lead feature shows it. */
 	Optional<LeadSubmissions.Submission> findForLead(UUID id) {
-		return this.jdbc
-			.sql("select s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
-					+ "s.referrer, s.landing, c.text_version, c.accepted_at, "
-					+ "(select r.body from submission_result r where r.submission_id = s.id "
-					+ "order by r.rules_version desc limit 1) result "
-					+ "from submission s left join consent_record c on c.submission_id = s.id where s.id = :id")
+		return this.jdbc.sql("select s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
+				+ "s.referrer, s.landing, s.retake_of, c.text_version, c.accepted_at, "
+				+ "(select r.body from submission_result r where r.submission_id = s.id "
+				+ "order by r.rules_version desc limit 1) result "
+				+ "from submission s left join consent_record c on c.submission_id = coalesce(s.contact_from, s.id) "
+				+ "where s.id = :id")
 			.param("id", id)
 			.query((rs, n) -> {
 				OffsetDateTime consentedAt = rs.getObject("accepted_at", OffsetDateTime.class);
 				return new LeadSubmissions.Submission(rs.getInt("questionnaire_version"), rs.getString("answers"),
 						rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
 						rs.getString("referrer"), rs.getString("landing"), rs.getString("result"),
-						rs.getString("text_version"), (consentedAt != null) ? consentedAt.toInstant() : null);
+						rs.getString("text_version"), (consentedAt != null) ? consentedAt.toInstant() : null,
+						rs.getObject("retake_of", UUID.class));
 			})
 			.optional();
 	}
@@ -272,6 +297,8 @@ class SubmissionRepository {
 		params.put("landing", attribution.landing());
 		params.put("consentVersion", checked.consentVersion());
 		params.put("fingerprint", submission.fingerprint());
+		params.put("retakeOf", submission.retakeOf());
+		params.put("contactFrom", submission.contactFrom());
 		return params;
 	}
 

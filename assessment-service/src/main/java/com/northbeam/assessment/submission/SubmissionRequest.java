@@ -28,10 +28,13 @@ import tools.jackson.databind.JsonNode;
  * @param readingHistory the articles and guide sections the prospect read on the site
  * before the assessment, as the gateway recorded them in the visit's own session;
  * optional, at most {@value ReadingHistory#MAX_PAGES} pages
+ * @param retake for a retake, the gateway's signed reference to the result it started
+ * from (see {@link RetakeReferences}); it comes with {@code contactLater}, since a retake
+ * shares its lead's contact details
  */
 record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers, CostInputs costs, Contact contact,
 		Consent consent, Attribution attribution, Boolean contactLater, Screening screening,
-		List<PageRead> readingHistory) {
+		List<PageRead> readingHistory, String retake) {
 
 	boolean defersContact() {
 		return Boolean.TRUE.equals(this.contactLater);
@@ -64,6 +67,14 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 			@JsonProperty("utm_campaign") String utmCampaign, String referrer, String landing) {
 
 		static final Attribution NONE = new Attribution(null, null, null, null, null);
+
+		/** Where the lead came from, as the lead list shows it. */
+		String source() {
+			if (this.utmSource != null) {
+				return this.utmSource;
+			}
+			return (this.referrer != null) ? "referral" : "direct";
+		}
 
 	}
 

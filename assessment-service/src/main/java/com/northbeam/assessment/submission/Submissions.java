@@ -77,13 +77,16 @@ class Submissions {
 
 	private final CompanySizes companySizes;
 
+	private final Retakes retakes;
+
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
 			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
-			Screening screening, QuarantineRepository quarantine, ReadingRepository reading,
-			CompanySizes companySizes) {
+			Screening screening, QuarantineRepository quarantine, ReadingRepository reading, CompanySizes companySizes,
+			Retakes retakes) {
 		this.reading = reading;
 		this.companySizes = companySizes;
+		this.retakes = retakes;
 		this.screening = screening;
 		this.quarantine = quarantine;
 		this.validator = validator;
@@ -105,6 +108,7 @@ class Submissions {
 
 	Outcome submit(SubmissionRequest request) {
 		CheckedSubmission submission = check(request);
+		Retakes.Start retake = (request.retake() != null) ? this.retakes.start(request, submission) : null;
 		Score score = this.scoring.score(submission.answers());
 		CostComparison cost = this.costs.compare(submission.answers(), submission.costs());
 		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
@@ -116,12 +120,16 @@ class Submissions {
 		String fingerprint = Screening.fingerprint(submission, answersJson);
 		NewSubmission newSubmission = new NewSubmission(submission, answersJson,
 				(submission.costs() != CostInputs.NONE) ? this.json.writeValueAsString(submission.costs()) : null,
-				score, cost, body, fingerprint, now);
+				score, cost, body, fingerprint, now, (retake != null) ? retake.previous() : null,
+				(retake != null) ? retake.contactFrom() : null);
 		// Whatever looks automated is held for staff, never dropped: the prospect gets
 		// the same result either way.
 		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
 				: Set.of();
 		boolean created = once(() -> {
+			if (retake != null) {
+				return this.retakes.store(retake, newSubmission);
+			}
 			if (!submission.hasContact() && submission.readingHistory().isEmpty()) {
 				return this.repository.insert(newSubmission);
 			}
@@ -137,18 +145,18 @@ class Submissions {
 				}
 				else if (submission.hasContact()) {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
-							source(submission.attribution()), now));
+							submission.attribution().source(), now));
 				}
 				return true;
 			});
 		});
 		this.metrics.countTakenIn(created, !reasons.isEmpty());
-		if (created) {
+		if (created && retake == null) {
 			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
 		}
 		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
-		return new Outcome(submission.id(), false, stored);
+		return new Outcome(submission.id(), created, stored);
 	}
 
 	private CheckedSubmission check(SubmissionRequest request) {
@@ -180,23 +188,14 @@ class Submissions {
 	private static LeadIntake.NewLead newLead(UUID submissionId, Contact contact, String recommendation, int priority,
 			Attribution attribution, String companySize, Instant now) {
 		return new LeadIntake.NewLead(submissionId, contact.name(), contact.email(), contact.company(), contact.phone(),
-				contact.role(), recommendation, priority, source(attribution), companySize, now);
-	}
-
-	private static String source(Attribution attribution) {
-		if (attribution.utmSource() != null) {
-			return attribution.utmSource();
-		}
-		if (attribution.referrer() != null) {
-			return "referral";
-		}
-		return "direct";
+				contact.role(), recommendation, priority, attribution.source(), companySize, now);
 	}
 
 	/** The newest result, with whether the prospect has given contact details. */
 	Optional<String> result(UUID id) {
 		return this.results.findNewestWithContactState(id)
-			.map((stored) -> withContactState(stored.body(), stored.contactGiven()));
+			.map((stored) -> withContactState(this.retakes.withChanges(stored.body(), stored.retakeOf()),
+					stored.contactGiven()));
 	}
 
 	/**
@@ -222,8 +221,8 @@ class Submissions {
 							target.attribution(), this.companySizes.companySize(id), now));
 				}
 				else {
-					this.quarantine
-						.insert(new QuarantineRepository.Held(id, reasons, contact, source(target.attribution()), now));
+					this.quarantine.insert(
+							new QuarantineRepository.Held(id, reasons, contact, target.attribution().source(), now));
 				}
 			});
 			return score.isPresent();

@@ -116,6 +116,11 @@ public final class LeadFixtures {
 			.param("status", status)
 			.param("at", at)
 			.update();
+		this.jdbc.sql("insert into lead_assessment (submission_id, lead_id, taken_at) values (:submission, :id, :at)")
+			.param("submission", submission)
+			.param("id", lead)
+			.param("at", at)
+			.update();
 		return lead;
 	}
 

@@ -16,6 +16,7 @@ import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.ContentClient.ArticleLookup;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
+import com.northbeam.gateway.client.RetakeReferences;
 import com.northbeam.gateway.client.ServiceUnavailableException;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import com.northbeam.gateway.client.SubmissionScreening;
@@ -67,8 +68,11 @@ class ResultController {
 
 	private final AnswerCheck check;
 
+	private final RetakeReferences retakes;
+
 	ResultController(Submissions submissions, ReadingPicks reading, SiteContent content, MessageSource messages,
-			PublicSite site, CurrentQuestionnaire questionnaires, AnswerCheck check) {
+			PublicSite site, CurrentQuestionnaire questionnaires, AnswerCheck check, RetakeReferences retakes) {
+		this.retakes = retakes;
 		this.submissions = submissions;
 		this.reading = reading;
 		this.content = content;
@@ -214,6 +218,7 @@ class ResultController {
 		model.addAttribute("colleague", DisagreementsView.of(ready.result().colleague(), questionnaires::get));
 		model.addAttribute("id", id);
 		model.addAttribute("reading", readingFor(id, view));
+		model.addAttribute("retake", retakes.forResult(id));
 		return "assessment/result";
 	}
 

@@ -53,23 +53,32 @@ final class SubmissionRequests {
 		});
 		if (contactLater) {
 			return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, null, null, attribution, true,
-					null, null);
+					null, null, null);
 		}
 		ContactDetails details = toContactDetails(questionnaire, data.contact());
 		return new SubmissionRequest(id, answers, costs.isEmpty() ? null : costs, details.contact(), details.consent(),
-				attribution, null, null, null);
+				attribution, null, null, null, null);
 	}
 
 	/** The same submission with the reasons it looks automated; none leaves it as is. */
 	static SubmissionRequest screened(SubmissionRequest r, Collection<String> reasons) {
 		return new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(), r.attribution(),
-				r.contactLater(), SubmissionScreening.of(reasons), r.readingHistory());
+				r.contactLater(), SubmissionScreening.of(reasons), r.readingHistory(), r.retake());
 	}
 
 	/** The same submission with the pages read before it; none leaves it as is. */
 	static SubmissionRequest withReadingHistory(SubmissionRequest r, List<PageRead> pages) {
 		return pages.isEmpty() ? r : new SubmissionRequest(r.id(), r.answers(), r.costs(), r.contact(), r.consent(),
-				r.attribution(), r.contactLater(), r.screening(), List.copyOf(pages));
+				r.attribution(), r.contactLater(), r.screening(), List.copyOf(pages), r.retake());
+	}
+
+	/**
+	 * The same submission as a retake: with its reference, and its lead's contact
+	 * details.
+	 */
+	static SubmissionRequest retake(SubmissionRequest r, String reference) {
+		return new SubmissionRequest(r.id(), r.answers(), r.costs(), null, null, r.attribution(), true, r.screening(),
+				r.readingHistory(), reference);
 	}
 
 	/**

@@ -207,21 +207,24 @@ class WizardController {
 
 	private Draft startDraft(HttpServletRequest request, HttpServletResponse response) {
 		Draft draft = flow.start(attribution.read(request));
-		remember(draft, request, response);
+		response.addHeader("Set-Cookie", draftCookie(draft, request).toString());
 		return draft;
 	}
 
 	/** Makes {@code draft} this browser's assessment. */
 	private void remember(Draft draft, HttpServletRequest request, HttpServletResponse response) {
-		ResponseCookie cookie = isEmbedded(request)
-				? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
+		response.addHeader("Set-Cookie", draftCookie(draft, request).toString());
+	}
+
+	/** The cookie that makes {@code draft} the visitor's assessment in progress. */
+	static ResponseCookie draftCookie(Draft draft, HttpServletRequest request) {
+		return isEmbedded(request) ? EmbedCookies.cookie(COOKIE, draft.id().toString(), EMBED + "/assessment", request)
 				: ResponseCookie.from(COOKIE, draft.id().toString())
 					.path("/assessment")
 					.httpOnly(true)
 					.secure(request.isSecure())
 					.sameSite("Lax")
 					.build();
-		response.addHeader("Set-Cookie", cookie.toString());
 	}
 
 	private static boolean isEmbedded(HttpServletRequest request) {

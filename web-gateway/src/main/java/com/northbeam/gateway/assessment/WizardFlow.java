@@ -15,6 +15,7 @@ import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.Step;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
 import com.northbeam.gateway.client.FunnelEvents;
+import com.northbeam.gateway.client.RetakeReferences.Reference;
 import com.northbeam.gateway.client.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,13 @@ class WizardFlow {
 
 	private final ReadingHistory readingHistory;
 
+	private final Retakes retakes;
+
 	WizardFlow(DraftRepository drafts, AnswerCheck check, Submissions submissions, ReadingPicks reading,
-			AssessmentProperties properties, FunnelEvents funnel, Clock clock, ReadingHistory readingHistory) {
+			AssessmentProperties properties, FunnelEvents funnel, Clock clock, ReadingHistory readingHistory,
+			Retakes retakes) {
 		this.readingHistory = readingHistory;
+		this.retakes = retakes;
 		this.drafts = drafts;
 		this.check = check;
 		this.submissions = submissions;
@@ -85,7 +90,7 @@ class WizardFlow {
 	 */
 	Draft showing(Questionnaire questionnaire, Draft draft, Integer requested) {
 		int index = (requested != null && requested >= 0 && requested <= draft.step()) ? requested : draft.step();
-		return draft.atStep(Math.min(index, steps(questionnaire).size() - 1));
+		return draft.atStep(Math.min(index, steps(questionnaire, retakes.of(draft).isPresent()).size() - 1));
 	}
 
 	/**
@@ -108,6 +113,7 @@ class WizardFlow {
 			// new lead.
 			return new Outcome.Redirect("/assessment/result/" + draft.submissionId());
 		}
+		Optional<Reference> retake = retakes.of(draft);
 		Draft.Data data = draft.data();
 		if (!blank(form.getFirst(HONEYPOT))) {
 			log.info("Assessment post with the honeypot filled in; its submission will be quarantined (draft {})",
@@ -117,7 +123,7 @@ class WizardFlow {
 		if (overRateLimit) {
 			data = data.withScreening(Screening.RATE_LIMIT);
 		}
-		List<Step> steps = steps(questionnaire);
+		List<Step> steps = steps(questionnaire, retake.isPresent());
 		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
 		Step step = steps.get(index);
 		Draft updated = draft.with(merge(questionnaire, step, data, form)).atStep(index);
@@ -131,13 +137,16 @@ class WizardFlow {
 			return new Outcome.Invalid(updated, errors);
 		}
 		boolean last = index == steps.size() - 1;
+		boolean counted = retake.isEmpty() || !retake.get().staffAssisted();
 		if (!last) {
 			drafts.save(updated.atStep(index + 1), clock.instant());
-			funnel.stepCompleted(step.id());
+			if (counted) {
+				funnel.stepCompleted(step.id());
+			}
 			return new Outcome.Redirect("/assessment");
 		}
 		drafts.save(updated, clock.instant());
-		return submit(questionnaire, updated, readingSession);
+		return submit(questionnaire, updated, readingSession, retake);
 	}
 
 	/**
@@ -145,7 +154,7 @@ class WizardFlow {
 	 * finish later: they come back to this step.
 	 */
 	Draft keep(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form) {
-		List<Step> steps = steps(questionnaire);
+		List<Step> steps = steps(questionnaire, retakes.of(draft).isPresent());
 		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
 		Draft kept = draft.with(merge(questionnaire, steps.get(index), draft.data(), form)).atStep(index);
 		drafts.save(kept, clock.instant());
@@ -154,7 +163,7 @@ class WizardFlow {
 
 	/** The index of the wizard step that asks a question, or -1. */
 	int stepAsking(Questionnaire questionnaire, String questionId) {
-		return stepOf(steps(questionnaire), questionId);
+		return stepOf(steps(questionnaire, false), questionId);
 	}
 
 	/**
@@ -167,20 +176,20 @@ class WizardFlow {
 
 	/**
 	 * The steps this wizard shows: without the contact step when contact details come
-	 * after the result.
+	 * after the result, or come from the lead of the result a retake started from.
 	 */
-	List<Step> steps(Questionnaire questionnaire) {
-		return DisplayRules.wizardSteps(questionnaire, properties.contactAfterResult());
+	List<Step> steps(Questionnaire questionnaire, boolean retake) {
+		return DisplayRules.wizardSteps(questionnaire, properties.contactAfterResult() || retake);
 	}
 
-	private Outcome submit(Questionnaire questionnaire, Draft draft, UUID readingSession) {
+	private Outcome submit(Questionnaire questionnaire, Draft draft, UUID readingSession, Optional<Reference> retake) {
 		Duration taken = Duration.between(draft.startedAt(), clock.instant());
-		if (taken.compareTo(properties.minimumFillTime()) < 0) {
+		if (retake.isEmpty() && taken.compareTo(properties.minimumFillTime()) < 0) {
 			log.info("Assessment {} finished in {} ms, faster than a person can; its submission will be quarantined",
 					draft.id(), taken.toMillis());
 			draft = draft.with(draft.data().withScreening(Screening.TOO_FAST));
 		}
-		List<Step> steps = steps(questionnaire);
+		List<Step> steps = steps(questionnaire, retake.isPresent());
 		for (int i = 0; i < steps.size(); i++) {
 			Map<String, String> errors = check.checkStep(questionnaire, steps.get(i), draft.data());
 			if (!errors.isEmpty()) {
@@ -193,30 +202,35 @@ class WizardFlow {
 				SubmissionRequests.screened(SubmissionRequests.toRequest(questionnaire, draft.submissionId(),
 						draft.data(), draft.attribution(), properties.contactAfterResult()), draft.data().screening()),
 				(readingSession != null) ? readingHistory.before(readingSession) : List.of());
+		if (retake.isPresent()) {
+			request = SubmissionRequests.retake(request, retake.get().value());
+		}
 		try {
 			submissions.submit(request);
 		}
 		catch (SubmissionRejectedException ex) {
-			return rejected(questionnaire, draft, ex);
+			return rejected(questionnaire, draft, ex, retake.isPresent());
 		}
 		reading.remember(draft.submissionId(), ReadingPicks.fromAnswers(draft.data().answers()));
 		drafts.markSubmitted(draft.id(), clock.instant());
 		if (readingSession != null) {
 			readingHistory.submitted(readingSession, draft.submissionId());
 		}
-		funnel.stepCompleted(steps.get(steps.size() - 1).id());
-		funnel.submitted();
+		if (retake.isEmpty() || !retake.get().staffAssisted()) {
+			funnel.stepCompleted(steps.get(steps.size() - 1).id());
+			funnel.submitted();
+		}
 		return new Outcome.Redirect("/assessment/result/" + draft.submissionId());
 	}
 
 	/** The service's refusal on the step of its first field that the wizard shows. */
-	private Outcome rejected(Questionnaire questionnaire, Draft draft, SubmissionRejectedException ex) {
+	private Outcome rejected(Questionnaire questionnaire, Draft draft, SubmissionRejectedException ex, boolean retake) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		int stepIndex = draft.step();
 		boolean moved = false;
 		for (var error : ex.errors()) {
 			String field = fieldName(error.field());
-			int owner = stepOf(steps(questionnaire), field);
+			int owner = stepOf(steps(questionnaire, retake), field);
 			if (owner >= 0 && !moved) {
 				stepIndex = owner;
 				moved = true;

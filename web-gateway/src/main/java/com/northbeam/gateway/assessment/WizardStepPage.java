@@ -3,12 +3,14 @@ package com.northbeam.gateway.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Field;
 import com.northbeam.gateway.client.AssessmentClient.Option;
 import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
+import com.northbeam.gateway.client.RetakeReferences;
 import com.northbeam.gateway.client.AssessmentClient.Step;
 import com.northbeam.gateway.system.PageMeta;
 import com.northbeam.gateway.system.PublicSite;
@@ -31,7 +33,10 @@ class WizardStepPage {
 
 	private final PublicSite site;
 
-	WizardStepPage(AssessmentProperties properties, MessageSource messages, PublicSite site) {
+	private final Retakes retakes;
+
+	WizardStepPage(AssessmentProperties properties, MessageSource messages, PublicSite site, Retakes retakes) {
+		this.retakes = retakes;
 		this.properties = properties;
 		this.messages = messages;
 		this.site = site;
@@ -39,7 +44,9 @@ class WizardStepPage {
 
 	/** The draft's step, with the errors next to their questions and fields. */
 	String render(Questionnaire questionnaire, Draft draft, Map<String, String> errors, Model model) {
-		List<Step> steps = DisplayRules.wizardSteps(questionnaire, properties.contactAfterResult());
+		Optional<RetakeReferences.Reference> retake = retakes.of(draft);
+		List<Step> steps = DisplayRules.wizardSteps(questionnaire,
+				properties.contactAfterResult() || retake.isPresent());
 		int index = Math.min(draft.step(), steps.size() - 1);
 		Step step = steps.get(index);
 		List<QuestionView> questions = new ArrayList<>();
@@ -78,7 +85,16 @@ class WizardStepPage {
 		model.addAttribute("submissionId", draft.submissionId());
 		model.addAttribute("errors", errors);
 		model.addAttribute("last", index == steps.size() - 1);
+		model.addAttribute("retake", retake.orElse(null));
 		return "assessment/step";
+	}
+
+	/** A retake link that has expired, or that names no result. */
+	String retakeExpired(Model model) {
+		model.addAttribute("meta",
+				PageMeta.of(text("retake.expired.title"), text("assessment.description"), site.url("/assessment"))
+					.noindex());
+		return "assessment/retake-expired";
 	}
 
 	String received(Model model) {

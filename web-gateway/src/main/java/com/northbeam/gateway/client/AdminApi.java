@@ -78,8 +78,11 @@ interface AdminApi {
 	@PostExchange("/leads/{id}/erase")
 	Erasure eraseLead(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
 
-	/** The erased lead and the submission it came from. */
-	record Erasure(UUID id, UUID submissionId) {
+	/**
+	 * The erased lead, its newest submission and every submission it holds (the first and
+	 * each retake; absent from older services).
+	 */
+	record Erasure(UUID id, UUID submissionId, List<UUID> submissionIds) {
 	}
 
 	@PostExchange("/leads/{id}/colleague/erase")

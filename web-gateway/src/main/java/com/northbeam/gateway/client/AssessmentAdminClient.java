@@ -124,14 +124,18 @@ public class AssessmentAdminClient {
 	}
 
 	/**
-	 * Erases a lead's personal data for good, then publishes {@link LeadErased} so the
-	 * gateway's own copies of its submission go too.
+	 * Erases a lead's personal data for good, then publishes {@link LeadErased} for each
+	 * of its submissions (the first and each retake) so the gateway's own copies go too.
 	 */
 	public void eraseLead(StaffCaller caller, UUID leadId) {
 		AdminApi.Erasure erasure = Refusals.ADMIN.call("lead " + leadId,
 				() -> admin.eraseLead(Caller.of(caller), leadId));
-		UUID submissionId = (erasure != null) ? erasure.submissionId() : null;
-		events.publishEvent(new LeadErased(leadId, submissionId));
+		if (erasure != null && erasure.submissionIds() != null && !erasure.submissionIds().isEmpty()) {
+			erasure.submissionIds()
+				.forEach((submissionId) -> events.publishEvent(new LeadErased(leadId, submissionId)));
+			return;
+		}
+		events.publishEvent(new LeadErased(leadId, (erasure != null) ? erasure.submissionId() : null));
 	}
 
 	/**

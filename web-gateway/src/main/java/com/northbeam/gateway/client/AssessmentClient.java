@@ -183,14 +183,14 @@ public class AssessmentClient {
 	}
 
 	/**
-	 * A submission as assessment-service takes it. {@code contactLater} is {@code true}
-	 * when contact details come after the result; {@code screening} says what looked
-	 * automated, {@code readingHistory} the pages read before (each absent when empty).
+	 * A submission as assessment-service takes it: {@code contactLater} when contact
+	 * details come after the result, {@code screening} when something looked automated,
+	 * {@code readingHistory} the pages read before, {@code retake} for a retake.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SubmissionRequest(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs,
 			Contact contact, ConsentGiven consent, Attribution attribution, Boolean contactLater,
-			SubmissionScreening screening, List<PageRead> readingHistory) {
+			SubmissionScreening screening, List<PageRead> readingHistory, String retake) {
 	}
 
 	/** Contact details and consent given on the result page. */
@@ -216,13 +216,14 @@ public class AssessmentClient {
 
 	/**
 	 * {@code contactGiven} is {@code false} while a prospect who saw the result first has
-	 * left no details. {@code runnerUp} and {@code tipping} (for a close call: single
-	 * answers that would change the recommendation) are absent from older results.
+	 * left no details; older results lack {@code runnerUp} and {@code tipping} (close
+	 * calls), and only a retake's has {@code retake} (what changed).
 	 */
 	public record SubmissionResult(UUID id, Integer questionnaireVersion, Object rulesVersion, String recommendation,
 			Fit fit, Double confidence, String confidenceLabel, String summary, List<Factor> factors, JsonNode priority,
 			Cost cost, Instant createdAt, Map<String, Object> answers, Boolean contactGiven, String runnerUp,
-			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility, ResultColleague colleague) {
+			List<Tip> tipping, Instant scoredAt, Brief.Responsibility responsibility, ResultColleague colleague,
+			Changes retake) {
 
 		public SubmissionResult {
 			factors = (factors != null) ? List.copyOf(factors) : List.of();
@@ -241,7 +242,7 @@ public class AssessmentClient {
 		public SubmissionResult withContactGiven() {
 			return new SubmissionResult(id, questionnaireVersion, rulesVersion, recommendation, fit, confidence,
 					confidenceLabel, summary, factors, priority, cost, createdAt, answers, true, runnerUp, tipping,
-					scoredAt, responsibility, colleague);
+					scoredAt, responsibility, colleague, retake);
 		}
 
 	}

@@ -207,9 +207,10 @@ public class LeadsClient {
 			AssessmentClient.SubmissionResult result, AssessmentClient.Cost cost, Attribution attribution,
 			Consultation consultation, List<TimelineEntry> timeline, Instant createdAt, Instant updatedAt,
 			Boolean erased, Brief.CallPrep callPrep, Brief.Responsibility responsibility, List<Respondent> respondents,
-			Response response) {
+			Response response, List<Assessment> assessments) {
 
 		public LeadDetail {
+			assessments = (assessments != null) ? List.copyOf(assessments) : List.of();
 			erased = Boolean.TRUE.equals(erased);
 			respondents = (respondents != null) ? List.copyOf(respondents) : List.of();
 			priorityFactors = (priorityFactors != null) ? List.copyOf(priorityFactors) : List.of();
@@ -251,6 +252,21 @@ public class LeadsClient {
 
 		public Response {
 			overdue = Boolean.TRUE.equals(overdue);
+		}
+
+	}
+
+	/**
+	 * One of a lead's assessments: the first, or a retake with what changed since the one
+	 * it retook.
+	 *
+	 * @param assistedBy the staff member who took it with the prospect, or {@code null}
+	 */
+	public record Assessment(UUID submissionId, Instant takenAt, String assistedBy, UUID retakeOf, Integer rulesVersion,
+			String recommendation, AssessmentClient.Fit fit, Changes changes) {
+
+		public boolean retake() {
+			return retakeOf != null;
 		}
 
 	}

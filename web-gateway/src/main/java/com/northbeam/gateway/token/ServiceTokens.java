@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,10 +22,16 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Service;
 
@@ -49,6 +56,8 @@ public class ServiceTokens {
 
 	private final JWKSet publishedKeys;
 
+	private final NimbusJwtDecoder referenceDecoder;
+
 	private final Cache<TokenRequest, IssuedToken> issued = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	ServiceTokens(TokenProperties properties, Clock clock) {
@@ -71,6 +80,14 @@ public class ServiceTokens {
 			}
 		}
 		this.publishedKeys = new JWKSet(published);
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withJwkSource(new ImmutableJWKSet<SecurityContext>(this.publishedKeys))
+			.build();
+		JwtTimestampValidator lifetime = new JwtTimestampValidator(Duration.ZERO);
+		lifetime.setClock(clock);
+		decoder.setJwtValidator(
+				new DelegatingOAuth2TokenValidator<>(lifetime, new JwtIssuerValidator(properties.issuer())));
+		this.referenceDecoder = decoder;
 	}
 
 	/**
@@ -106,6 +123,43 @@ public class ServiceTokens {
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
 		return new IssuedToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), expiresAt);
+	}
+
+	/**
+	 * A signed reference for {@code audience}: a token like a service token but with no
+	 * scope, so it opens no API, and with {@code claims} saying what it refers to. The
+	 * services check it with the same keys; {@link #readReference} checks it here.
+	 */
+	public String signReference(String audience, String subject, Map<String, Object> claims, Duration lifetime) {
+		Instant now = clock.instant();
+		JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
+			.issuer(properties.issuer())
+			.audience(List.of(audience))
+			.subject(subject)
+			.issuedAt(now)
+			.notBefore(now)
+			.expiresAt(now.plus(lifetime))
+			.id(UUID.randomUUID().toString());
+		claims.forEach(builder::claim);
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+		return encoder.encode(JwtEncoderParameters.from(header, builder.build())).getTokenValue();
+	}
+
+	/**
+	 * The claims of a reference this gateway (or another replica with a published key)
+	 * signed, unexpired; empty for anything else.
+	 */
+	public Optional<Map<String, Object>> readReference(String token) {
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			Jwt jwt = referenceDecoder.decode(token);
+			return (jwt.getClaim("scope") == null) ? Optional.of(jwt.getClaims()) : Optional.empty();
+		}
+		catch (JwtException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private record TokenRequest(String audience, String subject, Set<String> scopes) {

@@ -160,9 +160,13 @@ class AssessmentApiControllerTests {
 			.bodyText()
 			.contains("\"answers.employees\"", "\"answers.internal_it\"", "\"contact.email\"", "\"contact.name\"",
 					"\"consent.accepted\"", "\"consent.textVersion\"");
-		// Only this input: the shared context's scheduled flushes and retries post too.
-		assertThat(assessment.requests().subList(before, assessment.requests().size()))
-			.noneSatisfy((r) -> assertThat(r.body()).contains("\"lots\""));
+		// Funnel events of other tests may be posted meanwhile: only submissions count.
+		assertThat(assessment.requests().stream().filter(AssessmentApiControllerTests::submission).count())
+			.isEqualTo(assessment.requests()
+				.subList(0, before)
+				.stream()
+				.filter(AssessmentApiControllerTests::submission)
+				.count());
 	}
 
 	@Test
@@ -175,6 +179,10 @@ class AssessmentApiControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(BODY.formatted(id))).hasStatus(202).bodyJson().extractingPath("$.status").isEqualTo("pending");
 		assertThat(mvc.get().uri("/api/v1/assessment/submissions/" + id)).hasStatus(202);
+	}
+
+	private static boolean submission(FakeHttpServer.Request request) {
+		return request.method().equals("POST") && request.path().equals("/api/submissions");
 	}
 
 }

@@ -46,7 +46,7 @@ class SubmissionsTests {
 
 	private static SubmissionResult result(UUID id) {
 		return new SubmissionResult(id, 1, 1, "co_managed", null, 0.8, "clear", "", List.of(), null, null,
-				Instant.now(), Map.of(), true, null, List.of(), Instant.now(), null, null);
+				Instant.now(), Map.of(), true, null, List.of(), Instant.now(), null, null, null);
 	}
 
 }

@@ -38,7 +38,7 @@ class AssessmentClientTests {
 
 		client().submit(new AssessmentClient.SubmissionRequest(
 				java.util.UUID.fromString("6f1c1d5e-6a43-4c39-9a43-1f4f2a1d7e10"),
-				java.util.Map.of("employees", "11-50"), null, null, null, null, null, null, null));
+				java.util.Map.of("employees", "11-50"), null, null, null, null, null, null, null, null));
 
 		FakeHttpServer.Request request = server.requests().get(0);
 		assertThat(request.headers()).containsKey("Content-length").doesNotContainKey("Transfer-encoding");
@@ -59,7 +59,7 @@ class AssessmentClientTests {
 
 		assertThatExceptionOfType(ServiceRefusedException.class)
 			.isThrownBy(() -> client().submit(new AssessmentClient.SubmissionRequest(java.util.UUID.randomUUID(),
-					java.util.Map.of(), null, null, null, null, null, null, null)))
+					java.util.Map.of(), null, null, null, null, null, null, null, null)))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(401));
 	}
 
