@@ -1,54 +1,74 @@
 #!/usr/bin/env bash
-# Lead list and CSV export benchmark: 1,000,000 generated leads on a fresh PostgreSQL database,
-# measured through the HTTP API of the built assessment-service jar running with -Xmx256m.
+# Lead list, CSV export and lead detail benchmark: 1,000,000 generated leads on a fresh PostgreSQL
+# database, measured through the HTTP API of the built assessment-service jar running with -Xmx256m,
+# and through the built web-gateway jar for the lead detail page.
 #
 # Prints, for three typical filters, the p95 latency of the first page and of a page 10,000 rows
 # deep (keyset cursor; targets: under 30 ms each), then the time and the peak heap of a full CSV
-# export of all leads (targets: under 20 s, heap under 256 MB).
+# export of all leads (targets: under 20 s, heap under 256 MB), then the p95 of the dashboard's
+# lead detail page with its call-prep brief, as a signed-in salesperson gets it from web-gateway
+# (target: under 150 ms), for leads posted through the submission API on top of the million.
 #
-# Needs: a built jar (./mvnw -pl assessment-service -am package -DskipTests), PostgreSQL on
-# localhost:5432 whose user may create databases (PGUSER, default postgres), openssl, python3, curl,
-# jstat. Settings: BENCH_LEADS (default 1000000), BENCH_SAMPLES (timed requests per case, 200),
-# BENCH_PORT (18083), BENCH_JWKS_PORT (18091), BENCH_HEAP (256m).
+# Needs: built jars (./mvnw -pl assessment-service,web-gateway -am package -DskipTests), PostgreSQL
+# on localhost:5432 whose user may create databases (PGUSER, default postgres), openssl, python3,
+# curl, jstat. Settings: BENCH_LEADS (default 1000000), BENCH_SAMPLES (timed requests per case,
+# 200), BENCH_PORT (18083), BENCH_JWKS_PORT (18091), BENCH_GATEWAY_PORT (18080), BENCH_HEAP (256m),
+# BENCH_GATEWAY_JAVA_OPTS (-Xms256m -Xmx512m), BENCH_DETAIL_LEADS (leads posted for the detail
+# page, 50), BENCH_DETAIL_WARMUP (untimed requests per detail case, 30).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 . "$root/bench/lib/service-token.sh"
 jar="$root/assessment-service/target/assessment-service.jar"
+gateway_jar="$root/web-gateway/target/web-gateway.jar"
 count="${BENCH_LEADS:-1000000}"
 samples="${BENCH_SAMPLES:-200}"
 port="${BENCH_PORT:-18083}"
 jwks_port="${BENCH_JWKS_PORT:-18091}"
+gateway_port="${BENCH_GATEWAY_PORT:-18080}"
 heap="${BENCH_HEAP:-256m}"
+gateway_java_opts="${BENCH_GATEWAY_JAVA_OPTS:--Xms256m -Xmx512m}"
+detail_leads="${BENCH_DETAIL_LEADS:-50}"
 export PGHOST="${PGHOST:-localhost}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 database="leads_bench_$$"
+gateway_database="leads_bench_gateway_$$"
 work="$(mktemp -d)"
 service_pid=""
+gateway_pid=""
 
 cleanup() {
 	status=$?
 	set +e
-	if [ "$status" -ne 0 ] && [ -f "$work/service.log" ]; then
-		echo "== service log (errors)" >&2
-		grep -E "ERROR|Exception" "$work/service.log" | tail -20 >&2
+	if [ "$status" -ne 0 ]; then
+		for log in service gateway; do
+			[ -f "$work/$log.log" ] || continue
+			echo "== $log log (errors)" >&2
+			grep -E "ERROR|Exception" "$work/$log.log" | tail -20 >&2
+		done
 	fi
+	[ -n "$gateway_pid" ] && kill "$gateway_pid" 2>/dev/null && wait "$gateway_pid" 2>/dev/null || true
 	[ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
 	bench_token_stop
 	psql -qX -d postgres -c "drop database if exists $database with (force)" >/dev/null 2>&1 || true
+	psql -qX -d postgres -c "drop database if exists $gateway_database with (force)" >/dev/null 2>&1 || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
 
-[ -f "$jar" ] || { echo "Build the jar first: ./mvnw -pl assessment-service -am package -DskipTests" >&2; exit 1; }
+for built in "$jar" "$gateway_jar"; do
+	[ -f "$built" ] || { echo "Build the jars first: ./mvnw -pl assessment-service,web-gateway -am package -DskipTests" >&2; exit 1; }
+done
 for tool in psql openssl python3 curl jstat; do
 	command -v "$tool" >/dev/null || { echo "Missing $tool" >&2; exit 1; }
 done
 
-if curl -s -o /dev/null "http://127.0.0.1:$port/" || curl -s -o /dev/null "http://127.0.0.1:$jwks_port/"; then
-	echo "Port $port or $jwks_port is in use; set BENCH_PORT / BENCH_JWKS_PORT" >&2
-	exit 1
-fi
+for used in "$port" "$jwks_port" "$gateway_port"; do
+	if curl -s -o /dev/null "http://127.0.0.1:$used/"; then
+		echo "Port $used is in use; set BENCH_PORT / BENCH_JWKS_PORT / BENCH_GATEWAY_PORT" >&2
+		exit 1
+	fi
+done
 
 echo "== fresh database $database"
 psql -qX -d postgres -c "create database $database" >/dev/null
@@ -195,3 +215,48 @@ print(f"GC during the export: {int(after['YGC'] - before['YGC'])} young, {int(af
       f"{int(after['CGC'] - before['CGC'])} concurrent; {after['GCT'] - before['GCT']:.2f} s paused")
 PY
 echo "formula cells neutralised in the export: $(grep -c "'=cmd|" "$work/leads.csv")"
+
+echo "== lead detail page through web-gateway, as a signed-in salesperson"
+# The generated leads have no scoring result, so no brief: these are posted through the submission
+# API, scored and briefed by the service as a finished assessment is, on top of the million.
+bench_token assessment-service bench submissions:write >"$work/submit-token"
+consent="$(curl -fsS "http://127.0.0.1:$port/api/questionnaires/current" | python3 -c 'import json,sys; print(json.load(sys.stdin)["consent"]["version"])')"
+python3 "$here/detail.py" submit "$port" "$(cat "$work/submit-token")" "$consent" "$detail_leads" >"$work/submissions"
+mapfile -t detail_ids < <(psql -qAtX -d "$database" \
+	-c "select id from lead where submission_id = any('{$(paste -sd, "$work/submissions")}'::uuid[]) order by created_at")
+[ "${#detail_ids[@]}" -eq "$detail_leads" ] \
+	|| { echo "Expected $detail_leads leads from the submissions, found ${#detail_ids[@]} (quarantined?)" >&2; exit 1; }
+echo "posted $detail_leads submissions through the API: $detail_leads leads with a brief among $(psql -qAtX -d "$database" -c 'select count(*) from lead')"
+
+# The gateway signs its service tokens with the benchmark's throwaway key under the same issuer, so
+# the running assessment-service accepts them as it accepts the benchmark's own. It gets its own
+# fresh database and a first admin; content-service is left out (nothing listens on port 9): the
+# dashboard's lead pages do not need it.
+psql -qX -d postgres -c "create database $gateway_database" >/dev/null
+admin_password="$(openssl rand -hex 16)"
+content_url="http://127.0.0.1:9"
+if curl -s -o /dev/null "$content_url/"; then
+	echo "Something answers on $content_url; the benchmark runs the gateway without content-service" >&2
+	exit 1
+fi
+# shellcheck disable=SC2086
+GATEWAY_PORT="$gateway_port" GATEWAY_MANAGEMENT_PORT=0 \
+	GATEWAY_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$gateway_database" \
+	GATEWAY_DB_USER="$PGUSER" GATEWAY_DB_PASSWORD="${PGPASSWORD:-}" \
+	GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$BENCH_KEY_FILE")" GATEWAY_TOKEN_ISSUER="$BENCH_ISSUER" \
+	GATEWAY_PUBLIC_URL="http://127.0.0.1:$gateway_port" \
+	ASSESSMENT_SERVICE_URL="http://127.0.0.1:$port" CONTENT_SERVICE_URL="$content_url" \
+	PLATFORM_ADMIN_EMAIL=bench-admin@northbeam.test PLATFORM_ADMIN_PASSWORD="$admin_password" \
+	java $gateway_java_opts -jar "$gateway_jar" --spring.profiles.active=postgres >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
+for _ in $(seq 1 180); do
+	curl -fsS "http://127.0.0.1:$gateway_port/readyz" >/dev/null 2>&1 && break
+	kill -0 "$gateway_pid" 2>/dev/null || { tail -50 "$work/gateway.log" >&2; exit 1; }
+	sleep 1
+done
+curl -fsS "http://127.0.0.1:$gateway_port/readyz" >/dev/null || { tail -50 "$work/gateway.log" >&2; exit 1; }
+echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "($samples timed requests per case after ${BENCH_DETAIL_WARMUP:-30} warm-up requests, one keep-alive connection each, cycling through the $detail_leads leads)"
+python3 "$here/detail.py" measure "$gateway_port" "$port" "$(cat "$work/token")" bench-admin@northbeam.test \
+	"$admin_password" "$samples" "${detail_ids[@]}"
+echo "load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,7 +1,9 @@
 # Shared by the benchmarks that start a service without a gateway (bench/assessment, bench/leads,
 # bench/scoring, bench/soak): a throwaway signing key, its public JWK set served on loopback, and
 # service tokens signed with it by bin/service-token, so a service checks them exactly as in
-# production (key set, issuer, audience, expiry). Source it from bash:
+# production (key set, issuer, audience, expiry). A web-gateway given the same key
+# (GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$BENCH_KEY_FILE")") and issuer (BENCH_ISSUER) signs tokens the
+# services accept in the same way (bench/leads does). Source it from bash:
 #
 #   . "$root/bench/lib/service-token.sh"
 #   bench_token_setup "$work" "$jwks_port"     # sets BENCH_ISSUER, BENCH_JWK_SET_URI, BENCH_JWKS_PID
@@ -19,13 +21,18 @@ bench_token_setup() {
 	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
 	mkdir -p "$work/www/bench"
 	openssl pkey -in "$work/key.pem" -pubout | openssl rsa -pubin -noout -text 2>/dev/null | python3 -c '
-import base64, json, sys
+import base64, hashlib, json, sys
 text = sys.stdin.read()
 def b64(number):
     return base64.urlsafe_b64encode(number.to_bytes((number.bit_length() + 7) // 8, "big")).rstrip(b"=").decode()
 modulus = int("".join(text.split("Modulus:", 1)[1].split("Exponent:", 1)[0].split()).replace(":", ""), 16)
 exponent = int(text.split("Exponent:", 1)[1].split()[0])
-json.dump({"keys": [{"kty": "RSA", "alg": "RS256", "use": "sig", "n": b64(modulus), "e": b64(exponent)}]}, sys.stdout)
+key = {"e": b64(exponent), "kty": "RSA", "n": b64(modulus)}
+# The key id the gateway gives its key (RFC 7638 thumbprint), so tokens the gateway signs with this
+# key (they name it in their kid header) find it here as they do in its own /oauth2/jwks.
+thumbprint = hashlib.sha256(json.dumps(key, separators=(",", ":"), sort_keys=True).encode()).digest()
+key.update({"alg": "RS256", "use": "sig", "kid": base64.urlsafe_b64encode(thumbprint).rstrip(b"=").decode()})
+json.dump({"keys": [key]}, sys.stdout)
 ' >"$work/www/bench/jwks.json"
 	(cd "$work/www" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
 	BENCH_JWKS_PID=$!
