@@ -12,7 +12,7 @@ import java.util.UUID;
 import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.brief.Briefs;
 import com.northbeam.assessment.lead.LeadDetails.Found;
-import com.northbeam.assessment.lead.LeadRepository.Locked;
+import com.northbeam.assessment.lead.LeadErasures.Locked;
 import com.northbeam.assessment.lead.LeadSubmissions.Submission;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
 import com.northbeam.assessment.system.NotFoundException;
@@ -47,9 +47,12 @@ public class LeadPrivacy {
 
 	private final LeadAssessmentRepository assessments;
 
+	private final LeadErasures erasures;
+
 	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
 			LeadSubmissions submissions, Briefs briefs, LeadRespondents respondents, Audit audit, Clock clock,
-			TransactionTemplate transactions, LeadAssessmentRepository assessments) {
+			TransactionTemplate transactions, LeadAssessmentRepository assessments, LeadErasures erasures) {
+		this.erasures = erasures;
 		this.respondents = respondents;
 		this.assessments = assessments;
 		this.repository = repository;
@@ -169,7 +172,7 @@ public class LeadPrivacy {
 	 * stay, so statistics keep working.
 	 */
 	private boolean eraseLocked(Locked lead, String actor, Instant now) {
-		if (!this.repository.erase(lead.id(), now)) {
+		if (!this.erasures.erase(lead.id(), now)) {
 			return false;
 		}
 		this.timeline.erase(lead.id());
@@ -190,7 +193,7 @@ public class LeadPrivacy {
 	public int eraseUntouched(Instant cutoff, int batch, String actor, Instant now) {
 		Integer erased = this.transactions.execute((tx) -> {
 			int count = 0;
-			for (Locked lead : this.repository.lockUntouched(cutoff, batch)) {
+			for (Locked lead : this.erasures.lockUntouched(cutoff, batch)) {
 				if (eraseLocked(lead, actor, now)) {
 					// Kept as long as the lead it answered for, no longer.
 					this.respondents.eraseColleague(lead.submissionId(), now);

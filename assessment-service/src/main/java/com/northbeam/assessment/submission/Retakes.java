@@ -39,6 +39,8 @@ class Retakes {
 
 	private final SubmissionRepository submissions;
 
+	private final RetakeTargets targets;
+
 	private final ResultRepository results;
 
 	private final LeadIntake leads;
@@ -53,13 +55,14 @@ class Retakes {
 
 	private final SubmissionMetrics metrics;
 
-	Retakes(RetakeReferences references, SubmissionRepository submissions, ResultRepository results, LeadIntake leads,
-			Scoring scoring, Questionnaires questionnaires, ObjectMapper json, TransactionTemplate transactions,
-			SubmissionMetrics metrics) {
+	Retakes(RetakeReferences references, SubmissionRepository submissions, RetakeTargets targets,
+			ResultRepository results, LeadIntake leads, Scoring scoring, Questionnaires questionnaires,
+			ObjectMapper json, TransactionTemplate transactions, SubmissionMetrics metrics) {
 		this.transactions = transactions;
 		this.metrics = metrics;
 		this.references = references;
 		this.submissions = submissions;
+		this.targets = targets;
 		this.results = results;
 		this.leads = leads;
 		this.scoring = scoring;
@@ -100,7 +103,7 @@ class Retakes {
 			throw InvalidInputException.of("contactLater",
 					"must be true for a retake: it keeps the contact details of the result it retakes");
 		}
-		SubmissionRepository.RetakeTarget target = this.submissions.findRetakeTarget(reference.previous())
+		RetakeTargets.RetakeTarget target = this.targets.find(reference.previous())
 			.orElseThrow(() -> InvalidInputException.of("retake", "refers to no stored result"));
 		if (target.id().equals(submission.id())) {
 			throw InvalidInputException.of("retake", "refers to the submission itself");

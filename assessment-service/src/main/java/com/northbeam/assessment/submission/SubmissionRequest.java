@@ -1,10 +1,12 @@
 package com.northbeam.assessment.submission;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.northbeam.assessment.cost.CostInputs;
+import com.northbeam.assessment.lead.LeadIntake;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +43,14 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 	}
 
 	record Contact(String name, String email, String company, String phone, String role) {
+
+		/** The new lead of {@code submissionId}, whose contact this is. */
+		LeadIntake.NewLead newLead(UUID submissionId, String recommendation, int priority, Attribution attribution,
+				String companySize, Instant now) {
+			return new LeadIntake.NewLead(submissionId, this.name, this.email, this.company, this.phone, this.role,
+					recommendation, priority, attribution.source(), companySize, now);
+		}
+
 	}
 
 	record Consent(Boolean accepted, String textVersion) {

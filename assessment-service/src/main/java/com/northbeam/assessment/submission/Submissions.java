@@ -139,9 +139,9 @@ class Submissions {
 				}
 				this.reading.insertBefore(submission.id(), submission.readingHistory());
 				if (submission.hasContact() && reasons.isEmpty()) {
-					this.leads.create(newLead(submission.id(), submission.contact(), score.recommendation(),
-							score.priority().score(), submission.attribution(),
-							submission.answers().code(CompanySizes.QUESTION), now));
+					this.leads.create(submission.contact()
+						.newLead(submission.id(), score.recommendation(), score.priority().score(),
+								submission.attribution(), submission.answers().code(CompanySizes.QUESTION), now));
 				}
 				else if (submission.hasContact()) {
 					this.quarantine.insert(new QuarantineRepository.Held(submission.id(), reasons, submission.contact(),
@@ -185,12 +185,6 @@ class Submissions {
 		}
 	}
 
-	private static LeadIntake.NewLead newLead(UUID submissionId, Contact contact, String recommendation, int priority,
-			Attribution attribution, String companySize, Instant now) {
-		return new LeadIntake.NewLead(submissionId, contact.name(), contact.email(), contact.company(), contact.phone(),
-				contact.role(), recommendation, priority, attribution.source(), companySize, now);
-	}
-
 	/** The newest result, with whether the prospect has given contact details. */
 	Optional<String> result(UUID id) {
 		return this.results.findNewestWithContactState(id)
@@ -217,7 +211,7 @@ class Submissions {
 			Optional<NewestScore> score = this.repository.addConsent(id, request.consent().textVersion(), now);
 			score.ifPresent((newest) -> {
 				if (reasons.isEmpty()) {
-					this.leads.create(newLead(id, contact, newest.recommendation(), newest.priority(),
+					this.leads.create(contact.newLead(id, newest.recommendation(), newest.priority(),
 							target.attribution(), this.companySizes.companySize(id), now));
 				}
 				else {

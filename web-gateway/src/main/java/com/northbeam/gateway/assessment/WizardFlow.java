@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.gateway.client.AssessmentClient.Attribution;
-import com.northbeam.gateway.client.AssessmentClient.Question;
 import com.northbeam.gateway.client.AssessmentClient.Questionnaire;
 import com.northbeam.gateway.client.AssessmentClient.Step;
 import com.northbeam.gateway.client.AssessmentClient.SubmissionRequest;
@@ -126,7 +125,7 @@ class WizardFlow {
 		List<Step> steps = steps(questionnaire, retake.isPresent());
 		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
 		Step step = steps.get(index);
-		Draft updated = draft.with(merge(questionnaire, step, data, form)).atStep(index);
+		Draft updated = draft.with(StepAnswers.merge(questionnaire, step, data, form)).atStep(index);
 		if ("back".equals(form.getFirst("action"))) {
 			drafts.save(updated.atStep(Math.max(index - 1, 0)), clock.instant());
 			return new Outcome.Redirect("/assessment");
@@ -156,7 +155,7 @@ class WizardFlow {
 	Draft keep(Questionnaire questionnaire, Draft draft, MultiValueMap<String, String> form) {
 		List<Step> steps = steps(questionnaire, retakes.of(draft).isPresent());
 		int index = clamp(parseInt(form.getFirst("step"), draft.step()), 0, Math.min(draft.step(), steps.size() - 1));
-		Draft kept = draft.with(merge(questionnaire, steps.get(index), draft.data(), form)).atStep(index);
+		Draft kept = draft.with(StepAnswers.merge(questionnaire, steps.get(index), draft.data(), form)).atStep(index);
 		drafts.save(kept, clock.instant());
 		return kept;
 	}
@@ -240,33 +239,6 @@ class WizardFlow {
 		Draft back = draft.atStep(stepIndex);
 		drafts.save(back, clock.instant());
 		return new Outcome.Invalid(back, errors);
-	}
-
-	private static Draft.Data merge(Questionnaire questionnaire, Step step, Draft.Data data,
-			MultiValueMap<String, String> form) {
-		Draft.Data merged = data;
-		for (String id : step.questionIds()) {
-			List<String> codes = form.getOrDefault(id, List.of()).stream().filter((code) -> !blank(code)).toList();
-			merged = merged.withAnswer(id, codes);
-		}
-		for (String id : step.fieldIds()) {
-			String value = form.getFirst(id);
-			if (DisplayRules.costField(questionnaire, id).isPresent()) {
-				merged = merged.withCost(id, (value != null) ? value.strip() : "");
-			}
-			else if (SubmissionRequests.CONSENT.equals(id)
-					|| DisplayRules.contactField(questionnaire, id).isPresent()) {
-				merged = merged.withContact(id, SubmissionRequests.contactValue(id, value));
-			}
-		}
-		// Answers to questions that the new answers hide no longer count.
-		for (Question question : questionnaire.questions()) {
-			if (!DisplayRules.shown(question, merged.answers()) && !merged.answer(question.id()).isEmpty()
-					&& !step.questionIds().contains(question.showWhen().question())) {
-				merged = merged.withAnswer(question.id(), List.of());
-			}
-		}
-		return merged;
 	}
 
 	/**

@@ -224,25 +224,6 @@ public class LeadsClient {
 	}
 
 	/**
-	 * Someone who answered for the company: the lead's contact ({@code respondent}) or a
-	 * colleague invited to answer the technical questions ({@code colleague}; no name
-	 * until they answer).
-	 */
-	public record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
-			Instant invitedAt, Instant answeredAt, List<String> disagreements, Boolean erased) {
-
-		public Respondent {
-			disagreements = (disagreements != null) ? List.copyOf(disagreements) : List.of();
-			erased = Boolean.TRUE.equals(erased);
-		}
-
-		public boolean colleague() {
-			return "colleague".equals(role);
-		}
-
-	}
-
-	/**
 	 * The lead against the response target of {@code targetMinutes} working minutes: its
 	 * first contact, or how long it has waited so far and whether that is past the
 	 * target.

@@ -1,0 +1,23 @@
+package com.northbeam.gateway.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Someone who answered for the company: the lead's contact ({@code respondent}) or a
+ * colleague invited to answer the technical questions ({@code colleague}; no name until
+ * they answer).
+ */
+public record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
+		Instant invitedAt, Instant answeredAt, List<String> disagreements, Boolean erased) {
+
+	public Respondent {
+		disagreements = (disagreements != null) ? List.copyOf(disagreements) : List.of();
+		erased = Boolean.TRUE.equals(erased);
+	}
+
+	public boolean colleague() {
+		return "colleague".equals(role);
+	}
+
+}
