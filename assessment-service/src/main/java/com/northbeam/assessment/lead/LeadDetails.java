@@ -3,6 +3,7 @@ package com.northbeam.assessment.lead;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ class LeadDetails {
 		for (Event event : this.timeline.events(lead.id())) {
 			entries.add(new TimelineEntry(event.at(), event.actor(), event.kind(), event.detail()));
 		}
-		mergeReading(entries, this.submissions.readingHistory(lead.submissionId()));
+		mergeReading(entries, readingHistory(lead.id()));
 		LeadDetail.Consultation consultation = this.timeline.consultation(lead.id())
 			.map((c) -> new LeadDetail.Consultation(c.preferredTimes(), c.message(), c.requestedAt()))
 			.orElse(null);
@@ -128,11 +129,28 @@ class LeadDetails {
 		List<LeadDetail.Respondent> respondents = new ArrayList<>();
 		respondents.add(new LeadDetail.Respondent("respondent", lead.name(), lead.email(), submission.consentVersion(),
 				submission.consentedAt(), null, lead.createdAt(), List.of(), lead.erasedAt() != null));
-		this.respondents.colleague(lead.submissionId())
+		this.assessments.submissionIds(lead.id())
+			.stream()
+			.map(this.respondents::colleague)
+			.flatMap(Optional::stream)
+			.findFirst()
 			.ifPresent((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
 					colleague.email(), colleague.consentVersion(), colleague.consentedAt(), colleague.invitedAt(),
 					colleague.answeredAt(), colleague.disagreements(), colleague.erased())));
 		return respondents;
+	}
+
+	/**
+	 * The pages read around every assessment of the lead (the first, each retake), in
+	 * time order.
+	 */
+	List<LeadSubmissions.PageRead> readingHistory(UUID leadId) {
+		List<LeadSubmissions.PageRead> pages = new ArrayList<>();
+		for (UUID submissionId : this.assessments.submissionIds(leadId)) {
+			pages.addAll(this.submissions.readingHistory(submissionId));
+		}
+		pages.sort(Comparator.comparing(LeadSubmissions.PageRead::viewedAt));
+		return pages;
 	}
 
 	/**

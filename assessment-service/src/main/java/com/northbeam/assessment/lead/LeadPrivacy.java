@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.assessment.audit.Audit;
 import com.northbeam.assessment.brief.Briefs;
 import com.northbeam.assessment.lead.LeadDetails.Found;
-import com.northbeam.assessment.lead.LeadErasures.Locked;
+import com.northbeam.assessment.lead.LeadErasureRepository.Locked;
 import com.northbeam.assessment.lead.LeadSubmissions.Submission;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
 import com.northbeam.assessment.system.NotFoundException;
@@ -47,11 +48,11 @@ public class LeadPrivacy {
 
 	private final LeadAssessmentRepository assessments;
 
-	private final LeadErasures erasures;
+	private final LeadErasureRepository erasures;
 
 	LeadPrivacy(LeadRepository repository, LeadTimelineRepository timeline, LeadDetails details,
 			LeadSubmissions submissions, Briefs briefs, LeadRespondents respondents, Audit audit, Clock clock,
-			TransactionTemplate transactions, LeadAssessmentRepository assessments, LeadErasures erasures) {
+			TransactionTemplate transactions, LeadAssessmentRepository assessments, LeadErasureRepository erasures) {
 		this.erasures = erasures;
 		this.respondents = respondents;
 		this.assessments = assessments;
@@ -92,10 +93,16 @@ public class LeadPrivacy {
 		data.put("recommendation", detail.recommendation());
 		data.put("priority", detail.priority());
 		data.put("timeline", detail.timeline());
-		data.put("readingHistory", this.submissions.readingHistory(found.lead().submissionId()));
+		data.put("readingHistory", this.details.readingHistory(id));
 		data.put("assessments", assessments(detail));
 		data.put("responsibility", detail.responsibility());
-		data.put("colleague", this.respondents.personalData(found.lead().submissionId()).orElse(null));
+		data.put("colleague",
+				this.assessments.submissionIds(id)
+					.stream()
+					.map(this.respondents::personalData)
+					.flatMap(Optional::stream)
+					.findFirst()
+					.orElse(null));
 		data.put("createdAt", detail.createdAt());
 		data.put("updatedAt", detail.updatedAt());
 		data.put("erased", detail.erased());
@@ -155,7 +162,11 @@ public class LeadPrivacy {
 			LeadRepository.State state = this.repository.lock(id)
 				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-			if (!this.respondents.eraseColleague(state.submissionId(), now)) {
+			boolean any = false;
+			for (UUID submissionId : this.assessments.submissionIds(id)) {
+				any |= this.respondents.eraseColleague(submissionId, now);
+			}
+			if (!any) {
 				return false;
 			}
 			this.timeline.addEvent(id, new Event(now, actor, "erased", "colleague's personal data erased"));
@@ -196,7 +207,9 @@ public class LeadPrivacy {
 			for (Locked lead : this.erasures.lockUntouched(cutoff, batch)) {
 				if (eraseLocked(lead, actor, now)) {
 					// Kept as long as the lead it answered for, no longer.
-					this.respondents.eraseColleague(lead.submissionId(), now);
+					for (UUID submissionId : this.assessments.submissionIds(lead.id())) {
+						this.respondents.eraseColleague(submissionId, now);
+					}
 					count++;
 				}
 			}

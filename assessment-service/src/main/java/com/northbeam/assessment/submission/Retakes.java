@@ -39,7 +39,7 @@ class Retakes {
 
 	private final SubmissionRepository submissions;
 
-	private final RetakeTargets targets;
+	private final RetakeTargetRepository targets;
 
 	private final ResultRepository results;
 
@@ -55,7 +55,7 @@ class Retakes {
 
 	private final SubmissionMetrics metrics;
 
-	Retakes(RetakeReferences references, SubmissionRepository submissions, RetakeTargets targets,
+	Retakes(RetakeReferences references, SubmissionRepository submissions, RetakeTargetRepository targets,
 			ResultRepository results, LeadIntake leads, Scoring scoring, Questionnaires questionnaires,
 			ObjectMapper json, TransactionTemplate transactions, SubmissionMetrics metrics) {
 		this.transactions = transactions;
@@ -103,7 +103,7 @@ class Retakes {
 			throw InvalidInputException.of("contactLater",
 					"must be true for a retake: it keeps the contact details of the result it retakes");
 		}
-		RetakeTargets.RetakeTarget target = this.targets.find(reference.previous())
+		RetakeTargetRepository.RetakeTarget target = this.targets.find(reference.previous())
 			.orElseThrow(() -> InvalidInputException.of("retake", "refers to no stored result"));
 		if (target.id().equals(submission.id())) {
 			throw InvalidInputException.of("retake", "refers to the submission itself");

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Repository;
 
 /** Looks up the stored submission a retake starts from. */
 @Repository
-class RetakeTargets {
+class RetakeTargetRepository {
 
 	private final JdbcClient jdbc;
 
-	RetakeTargets(JdbcClient jdbc) {
+	RetakeTargetRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

@@ -15,11 +15,11 @@ import static com.northbeam.assessment.lead.LeadRepository.timestamp;
  * untouched too long.
  */
 @Repository
-class LeadErasures {
+class LeadErasureRepository {
 
 	private final JdbcClient jdbc;
 
-	LeadErasures(JdbcClient jdbc) {
+	LeadErasureRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
