@@ -1,5 +1,6 @@
 package com.northbeam.gateway.staff;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.northbeam.gateway.client.RoutingClient;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,9 +32,12 @@ class SalesRosterPublisher {
 
 	private final RoutingClient routing;
 
-	SalesRosterPublisher(StaffAccounts accounts, RoutingClient routing) {
+	private final TaskScheduler scheduler;
+
+	SalesRosterPublisher(StaffAccounts accounts, RoutingClient routing, TaskScheduler scheduler) {
 		this.accounts = accounts;
 		this.routing = routing;
+		this.scheduler = scheduler;
 	}
 
 	/** The accounts that may own leads: those with the sales or the admin role. */
@@ -44,9 +49,13 @@ class SalesRosterPublisher {
 			.toList();
 	}
 
+	/**
+	 * On the scheduler's thread: readiness (published after the ready listeners return)
+	 * must not wait for a call to assessment-service, which may be slow or down.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
-		publish();
+		this.scheduler.schedule(this::publish, Instant.now());
 	}
 
 	@TransactionalEventListener
