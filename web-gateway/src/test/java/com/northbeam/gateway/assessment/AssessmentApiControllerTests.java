@@ -160,13 +160,11 @@ class AssessmentApiControllerTests {
 			.bodyText()
 			.contains("\"answers.employees\"", "\"answers.internal_it\"", "\"contact.email\"", "\"contact.name\"",
 					"\"consent.accepted\"", "\"consent.textVersion\"");
-		// Funnel events of other tests may be posted meanwhile: only submissions count.
-		assertThat(assessment.requests().stream().filter(AssessmentApiControllerTests::submission).count())
-			.isEqualTo(assessment.requests()
-				.subList(0, before)
-				.stream()
-				.filter(AssessmentApiControllerTests::submission)
-				.count());
+		// The shared context's scheduled flushes and queue forwarding post too: nothing
+		// of
+		// this input may be among them.
+		assertThat(assessment.requests().subList(before, assessment.requests().size()))
+			.noneSatisfy((r) -> assertThat(r.body()).contains("\"lots\""));
 	}
 
 	@Test
@@ -179,10 +177,6 @@ class AssessmentApiControllerTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(BODY.formatted(id))).hasStatus(202).bodyJson().extractingPath("$.status").isEqualTo("pending");
 		assertThat(mvc.get().uri("/api/v1/assessment/submissions/" + id)).hasStatus(202);
-	}
-
-	private static boolean submission(FakeHttpServer.Request request) {
-		return request.method().equals("POST") && request.path().equals("/api/submissions");
 	}
 
 }
