@@ -1,17 +1,12 @@
 package com.northbeam.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,20 +30,15 @@ class ColleagueBrowserTests {
 
 	private static final Pattern LINK = Pattern.compile("(http://\\S+/assessment/colleague/[A-Za-z0-9_.-]+)");
 
+	private static Mailbox mail;
+
 	private static Platform platform;
 
-	private static GreenMail smtp;
-
 	@BeforeAll
-	static void startPlatform() throws IOException {
-		Files.createDirectories(Browsers.SCREENSHOTS);
-		int smtpPort = freePort();
-		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-		platform = new Platform()
-			.with("assessment-service", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-					"--assessment.notifications.interval=500ms")
-			.start();
+	static void startPlatform() {
+		mail = new Mailbox();
+		platform = mail.platform();
+		platform.start();
 	}
 
 	@AfterAll
@@ -57,8 +46,8 @@ class ColleagueBrowserTests {
 		if (platform != null) {
 			platform.close();
 		}
-		if (smtp != null) {
-			smtp.stop();
+		if (mail != null) {
+			mail.close();
 		}
 	}
 
@@ -73,7 +62,7 @@ class ColleagueBrowserTests {
 			int step = 0;
 			while (!prospect.getCurrentUrl().contains("/assessment/result/") && step < 10) {
 				step++;
-				answerVisibleQuestions(prospect);
+				Browsers.answerVisibleQuestions(prospect);
 				if (!prospect.findElements(By.id("field-email")).isEmpty()) {
 					prospect.findElement(By.id("field-name")).sendKeys("Dana Owner");
 					prospect.findElement(By.id("field-email")).sendKeys("dana@two-voices.example");
@@ -105,14 +94,9 @@ class ColleagueBrowserTests {
 		}
 
 		// The sales inbox gets the new lead; the colleague gets the invitation, once.
-		List<MimeMessage> invitations = List.of();
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (invitations.isEmpty() && System.nanoTime() < deadline) {
-			Platform.sleep(300);
-			invitations = to(colleagueEmail);
-		}
+		mail.awaitTo(colleagueEmail, Duration.ofSeconds(20));
 		Platform.sleep(1500);
-		invitations = to(colleagueEmail);
+		List<MimeMessage> invitations = mail.to(colleagueEmail);
 		assertThat(invitations).as("the invitation email").hasSize(1);
 		String body = GreenMailUtil.getBody(invitations.get(0));
 		assertThat(body).doesNotContain("Dana", company);
@@ -157,7 +141,7 @@ class ColleagueBrowserTests {
 			colleague.quit();
 		}
 
-		assertThat(to(colleagueEmail)).as("no second email to the colleague").hasSize(1);
+		assertThat(mail.to(colleagueEmail)).as("no second email to the colleague").hasSize(1);
 		// The respondent's own browser sees the same company result.
 		WebDriver again = Browsers.start(false, 1280, 1600);
 		try {
@@ -173,7 +157,7 @@ class ColleagueBrowserTests {
 
 		WebDriver staff = Browsers.start(false, 1280, 1400);
 		try {
-			signIn(staff);
+			Browsers.signInAsAdmin(staff, platform);
 			staff.get(platform.gatewayUrl() + "/dashboard/leads?q=" + company.replace(' ', '+'));
 			WebElement list = staff.findElement(By.tagName("html"));
 			staff.findElement(By.linkText("Dana Owner")).click();
@@ -190,16 +174,6 @@ class ColleagueBrowserTests {
 		}
 	}
 
-	private static List<MimeMessage> to(String address) throws Exception {
-		List<MimeMessage> messages = new java.util.ArrayList<>();
-		for (MimeMessage message : smtp.getReceivedMessages()) {
-			if (message.getAllRecipients()[0].toString().equals(address)) {
-				messages.add(message);
-			}
-		}
-		return messages;
-	}
-
 	private static void choose(WebDriver browser, String question, String code) {
 		browser.findElement(By.cssSelector("label[for='q-" + question + "-" + code + "']")).click();
 	}
@@ -210,51 +184,6 @@ class ColleagueBrowserTests {
 
 	private static long count(String sql) {
 		return platform.count("assessment-service", sql);
-	}
-
-	private static void signIn(WebDriver browser) {
-		browser.get(platform.gatewayUrl() + "/login");
-		browser.findElement(By.id("email")).sendKeys(Platform.ADMIN_EMAIL);
-		browser.findElement(By.id("password")).sendKeys(Platform.ADMIN_PASSWORD);
-		WebElement login = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		Browsers.awaitNewPage(browser, login);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!browser.getCurrentUrl().endsWith("/dashboard") && System.nanoTime() < deadline) {
-			Platform.sleep(200);
-		}
-		assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
-	}
-
-	private static void answerVisibleQuestions(WebDriver browser) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				for (WebElement fieldset : browser.findElements(By.cssSelector("form.wizard fieldset"))) {
-					if (!fieldset.isDisplayed()) {
-						continue;
-					}
-					List<WebElement> choices = fieldset
-						.findElements(By.cssSelector("input[type=radio], input[type=checkbox]"));
-					if (!choices.isEmpty() && choices.stream().noneMatch(WebElement::isSelected)) {
-						WebElement first = choices.get(0);
-						browser.findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
-					}
-				}
-				return;
-			}
-			catch (WebDriverException changing) {
-				if (attempt == 5) {
-					throw changing;
-				}
-				Platform.sleep(300);
-			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

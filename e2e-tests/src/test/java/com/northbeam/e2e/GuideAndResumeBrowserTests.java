@@ -1,17 +1,11 @@
 package com.northbeam.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,20 +30,15 @@ class GuideAndResumeBrowserTests {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+/assessment/resume/[A-Za-z0-9_.-]+");
 
+	private static Mailbox mail;
+
 	private static Platform platform;
 
-	private static GreenMail smtp;
-
 	@BeforeAll
-	static void startPlatform() throws IOException {
-		Files.createDirectories(Browsers.SCREENSHOTS);
-		int smtpPort = freePort();
-		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-		platform = new Platform()
-			.with("assessment-service", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-					"--assessment.notifications.interval=500ms")
-			.start();
+	static void startPlatform() {
+		mail = new Mailbox();
+		platform = mail.platform();
+		platform.start();
 	}
 
 	@AfterAll
@@ -57,8 +46,8 @@ class GuideAndResumeBrowserTests {
 		if (platform != null) {
 			platform.close();
 		}
-		if (smtp != null) {
-			smtp.stop();
+		if (mail != null) {
+			mail.close();
 		}
 	}
 
@@ -174,21 +163,14 @@ class GuideAndResumeBrowserTests {
 	}
 
 	private static String linkEmailedTo(String email) throws Exception {
-		long deadline = System.nanoTime() + 30_000_000_000L;
-		while (System.nanoTime() < deadline) {
-			for (MimeMessage message : smtp.getReceivedMessages()) {
-				if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch((to) -> to.toString().equals(email))) {
-					assertThat(message.getSubject()).isEqualTo("Your link to finish the IT support assessment");
-					Matcher link = LINK.matcher(message.getContent().toString());
-					assertThat(link.find()).as("a link in the email").isTrue();
-					assertThat(link.group()).startsWith(platform.gatewayUrl()).doesNotContain("sam", "harbour");
-					return link.group();
-				}
-			}
-			Platform.sleep(300);
-		}
-		throw new AssertionError("No email reached " + email);
+		List<MimeMessage> messages = mail.awaitTo(email, Duration.ofSeconds(30));
+		assertThat(messages).as("an email to " + email).isNotEmpty();
+		MimeMessage message = messages.get(0);
+		assertThat(message.getSubject()).isEqualTo("Your link to finish the IT support assessment");
+		Matcher link = LINK.matcher(message.getContent().toString());
+		assertThat(link.find()).as("a link in the email").isTrue();
+		assertThat(link.group()).startsWith(platform.gatewayUrl()).doesNotContain("sam", "harbour");
+		return link.group();
 	}
 
 	private static void choose(WebDriver browser, String question, String code) {
@@ -207,12 +189,6 @@ class GuideAndResumeBrowserTests {
 
 	private static String progress(WebDriver browser) {
 		return browser.findElement(By.id("progress-label")).getText();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

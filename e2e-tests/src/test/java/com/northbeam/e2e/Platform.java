@@ -256,7 +256,7 @@ final class Platform implements AutoCloseable {
 		return base.substring(0, base.lastIndexOf('/') + 1) + database + ((query < 0) ? "" : adminUrl.substring(query));
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -1,15 +1,9 @@
 package com.northbeam.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
@@ -32,20 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class QuarantineBrowserTests {
 
+	private static Mailbox mail;
+
 	private static Platform platform;
 
-	private static GreenMail smtp;
-
 	@BeforeAll
-	static void startPlatform() throws IOException {
-		Files.createDirectories(Browsers.SCREENSHOTS);
-		int smtpPort = freePort();
-		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-		platform = new Platform()
-			.with("assessment-service", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-					"--assessment.notifications.interval=500ms")
-			.start();
+	static void startPlatform() {
+		mail = new Mailbox();
+		platform = mail.platform();
+		platform.start();
 	}
 
 	@AfterAll
@@ -53,8 +41,8 @@ class QuarantineBrowserTests {
 		if (platform != null) {
 			platform.close();
 		}
-		if (smtp != null) {
-			smtp.stop();
+		if (mail != null) {
+			mail.close();
 		}
 	}
 
@@ -70,7 +58,7 @@ class QuarantineBrowserTests {
 			int step = 0;
 			while (!prospect.getCurrentUrl().contains("/assessment/result/") && step < 10) {
 				step++;
-				answerVisibleQuestions(prospect);
+				Browsers.answerVisibleQuestions(prospect);
 				if (!prospect.findElements(By.id("field-email")).isEmpty()) {
 					prospect.findElement(By.id("field-name")).sendKeys("Robin Autofill");
 					prospect.findElement(By.id("field-email")).sendKeys("robin@autofill.example");
@@ -95,11 +83,11 @@ class QuarantineBrowserTests {
 			.isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM lead WHERE company = '" + company + "'")).isZero();
 		Platform.sleep(2000);
-		assertThat(smtp.getReceivedMessages()).as("no notification while in quarantine").isEmpty();
+		assertThat(mail.received()).as("no notification while in quarantine").isEmpty();
 
 		WebDriver staff = Browsers.start(false, 1280, 1000);
 		try {
-			signIn(staff);
+			Browsers.signInAsAdmin(staff, platform);
 			staff.get(platform.gatewayUrl() + "/dashboard/leads");
 			WebElement leads = staff.findElement(By.tagName("html"));
 			staff.findElement(By.linkText("Quarantine")).click();
@@ -136,9 +124,9 @@ class QuarantineBrowserTests {
 			staff.quit();
 		}
 
-		assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the lead's email after the release").isTrue();
+		assertThat(mail.await(1, Duration.ofSeconds(20))).as("the lead's email after the release").isTrue();
 		Platform.sleep(3000);
-		MimeMessage[] received = smtp.getReceivedMessages();
+		MimeMessage[] received = mail.received();
 		assertThat(received).as("exactly one email").hasSize(1);
 		assertThat(GreenMailUtil.getBody(received[0]) + received[0].getSubject()).contains(company);
 		assertThat(count("SELECT COUNT(*) FROM lead WHERE company = '" + company + "'")).isEqualTo(1);
@@ -146,51 +134,6 @@ class QuarantineBrowserTests {
 
 	private static long count(String sql) {
 		return platform.count("assessment-service", sql);
-	}
-
-	private static void signIn(WebDriver browser) {
-		browser.get(platform.gatewayUrl() + "/login");
-		browser.findElement(By.id("email")).sendKeys(Platform.ADMIN_EMAIL);
-		browser.findElement(By.id("password")).sendKeys(Platform.ADMIN_PASSWORD);
-		WebElement login = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		Browsers.awaitNewPage(browser, login);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!browser.getCurrentUrl().endsWith("/dashboard") && System.nanoTime() < deadline) {
-			Platform.sleep(200);
-		}
-		assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
-	}
-
-	private static void answerVisibleQuestions(WebDriver browser) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				for (WebElement fieldset : browser.findElements(By.cssSelector("form.wizard fieldset"))) {
-					if (!fieldset.isDisplayed()) {
-						continue;
-					}
-					List<WebElement> choices = fieldset
-						.findElements(By.cssSelector("input[type=radio], input[type=checkbox]"));
-					if (!choices.isEmpty() && choices.stream().noneMatch(WebElement::isSelected)) {
-						WebElement first = choices.get(0);
-						browser.findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
-					}
-				}
-				return;
-			}
-			catch (WebDriverException changing) {
-				if (attempt == 5) {
-					throw changing;
-				}
-				Platform.sleep(300);
-			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,22 +1,16 @@
 package com.northbeam.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,20 +31,15 @@ class RetakeBrowserTests {
 	/** The retake changes these two. */
 	private static final Map<String, String> RETAKE = Map.of("control_preference", "hand_off", "hiring", "very_hard");
 
+	private static Mailbox mail;
+
 	private static Platform platform;
 
-	private static GreenMail smtp;
-
 	@BeforeAll
-	static void startPlatform() throws IOException {
-		Files.createDirectories(Browsers.SCREENSHOTS);
-		int smtpPort = freePort();
-		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-		platform = new Platform()
-			.with("assessment-service", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
-					"--assessment.notifications.interval=500ms")
-			.start();
+	static void startPlatform() {
+		mail = new Mailbox();
+		platform = mail.platform();
+		platform.start();
 	}
 
 	@AfterAll
@@ -58,8 +47,8 @@ class RetakeBrowserTests {
 		if (platform != null) {
 			platform.close();
 		}
-		if (smtp != null) {
-			smtp.stop();
+		if (mail != null) {
+			mail.close();
 		}
 	}
 
@@ -106,11 +95,11 @@ class RetakeBrowserTests {
 		assertThat(count("SELECT COUNT(*) FROM lead_assessment a JOIN lead l ON l.id = a.lead_id WHERE l.company = '"
 				+ company + "'"))
 			.isEqualTo(2);
-		assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the new lead's email").isTrue();
+		assertThat(mail.await(1, Duration.ofSeconds(20))).as("the new lead's email").isTrue();
 
 		WebDriver staff = Browsers.start(false, 1280, 2600);
 		try {
-			signIn(staff);
+			Browsers.signInAsAdmin(staff, platform);
 			staff.get(platform.gatewayUrl() + "/dashboard/leads?q=" + company.replace(' ', '+'));
 			WebElement list = staff.findElement(By.tagName("html"));
 			staff.findElement(By.linkText("Robin Retake")).click();
@@ -153,7 +142,7 @@ class RetakeBrowserTests {
 
 		assertThat(count("SELECT COUNT(*) FROM lead WHERE company = '" + company + "'")).isEqualTo(1);
 		Platform.sleep(2000);
-		assertThat(smtp.getReceivedMessages()).as("no email for either retake").hasSize(1);
+		assertThat(mail.received()).as("no email for either retake").hasSize(1);
 	}
 
 	/**
@@ -177,7 +166,7 @@ class RetakeBrowserTests {
 					}
 				});
 			}
-			answerVisibleQuestions(browser);
+			Browsers.answerVisibleQuestions(browser);
 			if (!browser.findElements(By.id("field-email")).isEmpty()) {
 				assertThat(company).as("a retake has no contact step").isNotNull();
 				browser.findElement(By.id("field-name")).sendKeys("Robin Retake");
@@ -195,51 +184,6 @@ class RetakeBrowserTests {
 
 	private static long count(String sql) {
 		return platform.count("assessment-service", sql);
-	}
-
-	private static void signIn(WebDriver browser) {
-		browser.get(platform.gatewayUrl() + "/login");
-		browser.findElement(By.id("email")).sendKeys(Platform.ADMIN_EMAIL);
-		browser.findElement(By.id("password")).sendKeys(Platform.ADMIN_PASSWORD);
-		WebElement login = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		Browsers.awaitNewPage(browser, login);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!browser.getCurrentUrl().endsWith("/dashboard") && System.nanoTime() < deadline) {
-			Platform.sleep(200);
-		}
-		assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
-	}
-
-	private static void answerVisibleQuestions(WebDriver browser) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				for (WebElement fieldset : browser.findElements(By.cssSelector("form.wizard fieldset"))) {
-					if (!fieldset.isDisplayed()) {
-						continue;
-					}
-					List<WebElement> choices = fieldset
-						.findElements(By.cssSelector("input[type=radio], input[type=checkbox]"));
-					if (!choices.isEmpty() && choices.stream().noneMatch(WebElement::isSelected)) {
-						WebElement first = choices.get(0);
-						browser.findElement(By.cssSelector("label[for='" + first.getAttribute("id") + "']")).click();
-					}
-				}
-				return;
-			}
-			catch (WebDriverException changing) {
-				if (attempt == 5) {
-					throw changing;
-				}
-				Platform.sleep(300);
-			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
