@@ -101,8 +101,10 @@ class OverdueLeads {
 			String owner = claimed.get().owner();
 			this.events.publishEvent(new LeadEvent(UUID.randomUUID(), LeadEvent.LEAD_OVERDUE, id, now, owner));
 			this.timeline.addEvent(id,
-					new Event(now, ACTOR, TIMELINE_KIND, "waited past the response target of " + target.minutes()
-							+ " working minutes; " + ((owner != null) ? owner : "the sales inbox") + " was told"));
+					new Event(now, ACTOR, TIMELINE_KIND,
+							"waited past the response target of " + target.minutes()
+									+ ((target.minutes() == 1) ? " working minute; " : " working minutes; ")
+									+ ((owner != null) ? owner : "the sales inbox") + " was told"));
 			return true;
 		});
 		return Boolean.TRUE.equals(announced);
