@@ -179,7 +179,8 @@ public class Briefs {
 			List<String> answers = codes.stream()
 				.map((code) -> asked.flatMap((q) -> q.optionLabel(code)).orElse(code))
 				.toList();
-			return label + ": " + String.join(", ", answers);
+			// A label that asks its question is answered after its question mark.
+			return label + (label.endsWith("?") ? " " : ": ") + String.join(", ", answers);
 		};
 	}
 

@@ -219,6 +219,10 @@ class BriefsTests {
 		CallPrep brief = callPrep(urgent.answers());
 		assertThat(brief.painPoints()).extracting(CallPrep.Item::text)
 			.contains("projects slip often", "people wait for help every week");
+		assertThat(brief.painPoints()).filteredOn((pain) -> pain.code().equals("projects_slip_often"))
+			.singleElement()
+			.extracting(CallPrep.Item::because)
+			.isEqualTo(List.of("How often do IT projects slip past their planned date? Often"));
 		assertThat(brief.questions()).filteredOn((q) -> q.why().equals(CallPrep.URGENT))
 			.extracting(CallPrep.Question::code)
 			.contains("project_delays", "support_wait", "coverage", "security", "growth");
