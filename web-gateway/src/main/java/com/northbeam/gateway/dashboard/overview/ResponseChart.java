@@ -98,7 +98,11 @@ public record ResponseChart(String id, String title, int width, int height, doub
 	 */
 	public record Row(String label, long contacted, double labelY, Bar median, Bar p90) {
 
-		static final int SHORT_LABEL = 26;
+		/**
+		 * The most characters of 12px text that fit left of the bars (an owner's email is
+		 * often longer).
+		 */
+		static final int SHORT_LABEL = 22;
 
 		public String shortLabel() {
 			return (label.length() <= SHORT_LABEL) ? label : label.substring(0, SHORT_LABEL - 1) + "\u2026";
