@@ -148,8 +148,8 @@ class OneLeadJourneyTests {
 		assertThat(export.get("assessments")).hasSize(2);
 		assertThat(export.get("assessments").get(0).get("answers")).isNotEmpty();
 		assertThat(export.get("assessments").get(1).get("assistedBy").asString()).isEqualTo(LeadFixtures.SALES);
-		assertThat(export.get("colleague").get("name").asString()).isEqualTo("Robin IT");
-		assertThat(export.get("colleague").get("answers").get("coverage").toString()).isEqualTo("[\"24x7\"]");
+		assertThat(export.get("colleagues").get(0).get("name").asString()).isEqualTo("Robin IT");
+		assertThat(export.get("colleagues").get(0).get("answers").get("coverage").toString()).isEqualTo("[\"24x7\"]");
 		assertThat(export.get("contact").get("email").asString()).isEqualTo("dana@prospect.example");
 		assertThat(export.get("consent").get("textVersion").asString())
 			.as("the consent the retake shares with the first assessment")
@@ -193,6 +193,52 @@ class OneLeadJourneyTests {
 		assertThat(count("select count(*) from submission_reading where submission_id = :id", retake)).isZero();
 	}
 
+	@Test
+	void aColleagueInvitedFromARetakesResultIsShownAndExportedBesideTheFirst() {
+		UUID first = leads.submit();
+		UUID lead = leads.leadOf(first);
+		UUID invitation = insertInvitation(first);
+		assertThat(answer(links.token(invitation, expiry(invitation)), "Robin IT", "robin.it@prospect.example"))
+			.hasStatus(201);
+		UUID retake = UUID.randomUUID();
+		assertThat(post("""
+				{"id":"%s","questionnaireVersion":1,"answers":%s,"contactLater":true,"retake":"%s"}""".formatted(retake,
+				RetakeAnswers.NO_TEAM, reference(first, null))))
+			.hasStatus(201);
+
+		assertThat(mvc.post()
+			.uri("/api/submissions/{id}/colleague-invitations", retake)
+			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"email\":\"sam@invited.example\",\"expected\":true}")
+			.exchange()).as("a retake's result shares the lead's contact details, so it may invite").hasStatus(201);
+		UUID second = jdbc.sql("select id from colleague_invitation where submission_id = :id")
+			.param("id", retake)
+			.query(UUID.class)
+			.single();
+		assertThat(answer(links.token(second, expiry(second)), "Sam IT", "sam.it@prospect.example")).hasStatus(201);
+
+		JsonNode respondents = lead(lead).get("respondents");
+		assertThat(respondents.valueStream().map((r) -> r.get("name").asString())).containsExactly("Dana Prospect",
+				"Robin IT", "Sam IT");
+		assertThat(export(lead).get("colleagues").valueStream().map((c) -> c.get("name").asString()))
+			.containsExactly("Robin IT", "Sam IT");
+	}
+
+	/** Answers for a retake: no IT team, handing IT off. */
+	static final class RetakeAnswers {
+
+		static final String NO_TEAM = """
+				{"employees":"51-200","internal_it":"none","growth":"fast",
+				 "skills_gaps":["cybersecurity","cloud_migration"],"project_delays":"often","support_wait":"sometimes",
+				 "coverage":"extended_hours","security_complexity":"complex","tech_footprint":["cloud","remote_work"],
+				 "control_preference":"hand_off","hiring":"somewhat_hard","predictability":"medium"}""";
+
+		private RetakeAnswers() {
+		}
+
+	}
+
 	private static String page(String slug, String title, Instant at) {
 		return "{\"slug\":\"%s\",\"title\":\"%s\",\"viewedAt\":\"%s\"}".formatted(slug, title, at);
 	}
@@ -216,14 +262,18 @@ class OneLeadJourneyTests {
 	}
 
 	private MvcTestResult answer(String token) {
+		return answer(token, "Robin IT", "robin.it@prospect.example");
+	}
+
+	private MvcTestResult answer(String token, String name, String email) {
 		return mvc.post()
 			.uri("/api/submissions/colleague-invitations/{token}/answers", token)
 			.header(HttpHeaders.AUTHORIZATION, leads.gateway())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"answers":%s,"contact":{"name":"Robin IT","email":"robin.it@prospect.example"},
+					{"answers":%s,"contact":{"name":"%s","email":"%s"},
 					 "consent":{"accepted":true,"textVersion":"2026-11-v1"}}"""
-				.formatted(ColleaguesTests.COLLEAGUE_ANSWERS))
+				.formatted(ColleaguesTests.COLLEAGUE_ANSWERS, name, email))
 			.exchange();
 	}
 
@@ -288,8 +338,9 @@ class OneLeadJourneyTests {
 	}
 
 	private String reference(UUID previous, String staff) {
-		return tokens.signed(previous.toString(), Map.of("purpose", "retake", "staff", staff),
-				Instant.now().plusSeconds(600));
+		Map<String, Object> claims = (staff != null) ? Map.of("purpose", "retake", "staff", staff)
+				: Map.of("purpose", "retake");
+		return tokens.signed(previous.toString(), claims, Instant.now().plusSeconds(600));
 	}
 
 	private int count(String sql, UUID id) {
