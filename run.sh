@@ -52,7 +52,7 @@ if [[ -z ${ASSESSMENT_NOTIFICATIONS_SECRET_KEY:-} ]]; then
 fi
 export ASSESSMENT_NOTIFICATIONS_SECRET_KEY
 
-# The key that signs the links to finish an assessment later: from GATEWAY_ASSESSMENT_RESUME_KEY, or
+# The key that signs the links to finish an assessment later (and the JSON API's start tokens): from GATEWAY_ASSESSMENT_RESUME_KEY, or
 # made up once and kept in data/, so links already emailed keep working after a restart.
 if [[ -z ${GATEWAY_ASSESSMENT_RESUME_KEY:-} ]]; then
   key_file=data/gateway-resume-link.key

@@ -50,6 +50,19 @@ consent_version = json.loads(body)["consent"]["version"]
 INTERNAL = ["none", "tech_savvy_staff", "it_person", "it_team", "it_department"]
 
 
+def start_token():
+    """A JSON API start token, as a partner's form fetches one when a person starts; retried like a submission."""
+    while not stopping():
+        try:
+            status, body = call("POST", "/api/v1/assessment/starts", b"")
+            if status == 200:
+                return json.loads(body)["startToken"]
+        except (OSError, http.client.HTTPException, ValueError):
+            pass
+        time.sleep(1)
+    return None
+
+
 def submission(n, submission_id):
     it = INTERNAL[n % len(INTERNAL)]
     answers = {"employees": "11-50", "internal_it": it, "growth": "moderate", "skills_gaps": ["cybersecurity"],
@@ -62,7 +75,7 @@ def submission(n, submission_id):
                        "contact": {"name": f"Fault Prospect {n}", "email": f"fault{n}@example.com",
                                    "company": "Faults Ltd"},
                        "consent": {"accepted": True, "textVersion": consent_version},
-                       "attribution": {"utm_source": "faults-bench"}})
+                       "attribution": {"utm_source": "faults-bench"}, "startToken": start_token()})
 
 
 lock = threading.Lock()

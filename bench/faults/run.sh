@@ -108,7 +108,7 @@ gateway_env=("${common[@]}" GATEWAY_PORT=$GATEWAY_PORT GATEWAY_DB_URL="$(db_url 
 	GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$work/key.pem")" PLATFORM_ADMIN_EMAIL="admin@faults.test"
 	PLATFORM_ADMIN_PASSWORD="$(openssl rand -hex 12)"
 	# All the load comes from one address: lift the per-address limit on posts.
-	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000)
+	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s)
 declare -A PORT=([content]=$CONTENT_PORT [assessment]=$ASSESSMENT_PORT [gateway]=$GATEWAY_PORT)
 declare -A JAR=([content]=content-service [assessment]=assessment-service [gateway]=web-gateway)
 declare -A STARTS=([content]=0 [assessment]=0 [gateway]=0)

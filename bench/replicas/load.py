@@ -105,6 +105,19 @@ INTERNAL = ["none", "tech_savvy_staff", "it_person", "it_team", "it_department"]
 PREFERENCES = ["keep_control", "balanced", "hand_off"]
 
 
+def start_token():
+    """A JSON API start token, as a partner's form fetches one when a person starts; retried like a submission."""
+    for _ in range(settings["attempts"]):
+        try:
+            status, _, body = call(public_port, "POST", "/api/v1/assessment/starts", b"")
+            if status == 200:
+                return json.loads(body)["startToken"]
+        except (OSError, http.client.HTTPException, ValueError):
+            pass
+        time.sleep(1)
+    return None
+
+
 def submission(n, submission_id):
     it = INTERNAL[n % len(INTERNAL)]
     answers = {"employees": SIZES[(n // 5) % len(SIZES)], "internal_it": it, "growth": "moderate",
@@ -118,7 +131,7 @@ def submission(n, submission_id):
                        "contact": {"name": f"Replica Prospect {n}", "email": f"prospect{n}@example.com",
                                    "company": "Replica Ltd"},
                        "consent": {"accepted": True, "textVersion": consent_version},
-                       "attribution": {"utm_source": "replicas-bench"}})
+                       "attribution": {"utm_source": "replicas-bench"}, "startToken": start_token()})
 
 
 lock = threading.Lock()

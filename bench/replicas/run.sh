@@ -191,7 +191,7 @@ gateway_env=("${common[@]}" GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$GA
 	GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$work/key.pem")" PLATFORM_ADMIN_EMAIL="$ADMIN_EMAIL"
 	PLATFORM_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 	# All the load comes from one address (nginx): lift the per-address limit on posts.
-	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000)
+	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s)
 
 declare -A PORT=([content]=$CONTENT_PORT [assessment-1]=${ASSESSMENT_PORTS[0]} [assessment-2]=${ASSESSMENT_PORTS[1]}
 	[gateway-1]=${GATEWAY_PORTS[0]} [gateway-2]=${GATEWAY_PORTS[1]})

@@ -112,7 +112,16 @@ INTERNAL = ["none", "tech_savvy_staff", "it_person", "it_team", "it_department"]
 PREFERENCES = ["keep_control", "balanced", "hand_off"]
 
 
-def submission_body(n):
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+
+
+def start_token(client):
+    """A JSON API start token, as a partner's form fetches one when a person starts answering."""
+    status, _, body = client.call("POST", "/api/v1/assessment/starts", b"", JSON_HEADERS)
+    return json.loads(body)["startToken"] if status == 200 else None
+
+
+def submission_body(n, token):
     it = INTERNAL[n % len(INTERNAL)]
     answers = {"employees": SIZES[(n // 5) % len(SIZES)], "internal_it": it, "growth": "moderate",
                "skills_gaps": ["cybersecurity", "microsoft_365"], "project_delays": "sometimes",
@@ -125,12 +134,12 @@ def submission_body(n):
                        "contact": {"name": f"Soak Prospect {n}", "email": f"prospect{n}@example.com",
                                    "company": "Soak Ltd"},
                        "consent": {"accepted": True, "textVersion": consent_version},
-                       "attribution": {"utm_source": "soak"}})
+                       "attribution": {"utm_source": "soak"}, "startToken": token})
 
 
-JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
 for n in range(settings["seed_leads"]):
-    status, _, body = public.call("POST", "/api/v1/assessment/submissions", submission_body(n), JSON_HEADERS)
+    status, _, body = public.call("POST", "/api/v1/assessment/submissions", submission_body(n, start_token(public)),
+                                  JSON_HEADERS)
     if status not in (201, 202):
         raise SystemExit(f"seeding submission {n} answered {status}: {body[:300]}")
 print(f"   seeded {settings['seed_leads']} leads; {len(slugs)} articles; {len(staff)} staff members signed in", flush=True)
@@ -184,7 +193,8 @@ def submitter():
         with lock:
             n = submitted[0]
             submitted[0] += 1
-        timed(client, "submission", "POST", "/api/v1/assessment/submissions", submission_body(n), JSON_HEADERS)
+        token = start_token(client)
+        timed(client, "submission", "POST", "/api/v1/assessment/submissions", submission_body(n, token), JSON_HEADERS)
 
 
 def staff_member(client):

@@ -258,6 +258,8 @@ class DashboardBrowserTests {
 				 "contact":{"name":"%s","email":"dana@harbour.example","company":"%s"},
 				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
 			.formatted(UUID.randomUUID(), name, company, consent.group(1));
+		body = Platform.started(body, platform.startToken());
+		Platform.sleep(Platform.PERSON_TIME.toMillis());
 		HttpResponse<String> created = http
 			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
 				.header("Content-Type", "application/json")

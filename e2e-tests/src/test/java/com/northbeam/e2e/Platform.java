@@ -120,6 +120,41 @@ final class Platform implements AutoCloseable {
 		restart(service);
 	}
 
+	/**
+	 * A start token of the gateway's JSON API, as a partner's form fetches one when a
+	 * person starts answering. Its submission becomes a lead only when sent at least the
+	 * minimum fill time later (1 s here): wait {@link #PERSON_TIME} before sending it.
+	 */
+	String startToken() {
+		try {
+			HttpResponse<String> start = http
+				.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/assessment/starts"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"startToken\"\\s*:\\s*\"([^\"]+)\"")
+				.matcher(start.body());
+			if (start.statusCode() != 200 || !token.find()) {
+				throw new IllegalStateException("No start token: " + start.statusCode() + " " + start.body());
+			}
+			return token.group(1);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Longer than the gateway's minimum fill time here. */
+	static final Duration PERSON_TIME = Duration.ofMillis(1200);
+
+	/** A JSON API submission body with its start token. */
+	static String started(String body, String startToken) {
+		return body.substring(0, body.lastIndexOf('}')) + ",\"startToken\":\"" + startToken + "\"}";
+	}
+
 	/** A number from a service's own database, for checks no public API offers. */
 	long count(String service, String sql) {
 		try (Connection connection = DriverManager.getConnection(urlOf(databases.get(service)), dbUser, dbPassword);

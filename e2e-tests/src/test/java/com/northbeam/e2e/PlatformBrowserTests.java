@@ -98,15 +98,20 @@ class PlatformBrowserTests {
 		long leadsBefore = platform.count("assessment-service", "SELECT COUNT(*) FROM lead");
 		platform.stop("assessment-service");
 
+		List<String> starts = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			starts.add(platform.startToken());
+		}
+		Platform.sleep(Platform.PERSON_TIME.toMillis());
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
 			UUID id = UUID.randomUUID();
-			HttpResponse<String> response = postSubmission(id, consentVersion, i);
+			HttpResponse<String> response = postSubmission(id, consentVersion, i, starts.get(i));
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 			ids.add(id);
 		}
 		// A double submission while queued must not count twice.
-		assertThat(postSubmission(ids.get(0), consentVersion, 0).statusCode()).isEqualTo(202);
+		assertThat(postSubmission(ids.get(0), consentVersion, 0, starts.get(0)).statusCode()).isEqualTo(202);
 
 		platform.restart("assessment-service");
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -270,7 +275,8 @@ class PlatformBrowserTests {
 		return matcher.group(1);
 	}
 
-	private static HttpResponse<String> postSubmission(UUID id, String consentVersion, int i) throws Exception {
+	private static HttpResponse<String> postSubmission(UUID id, String consentVersion, int i, String startToken)
+			throws Exception {
 		String body = """
 				{"id":"%s","answers":{"employees":"11-50","internal_it":"it_person","growth":"fast","workload":"overloaded",
 				 "skills_gaps":["cybersecurity"],"project_delays":"sometimes","support_wait":"often","coverage":"extended_hours",
@@ -279,6 +285,7 @@ class PlatformBrowserTests {
 				 "contact":{"name":"Prospect %d","email":"prospect%d@example.com","company":"Company %d"},
 				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
 			.formatted(id, i, i, i, consentVersion);
+		body = Platform.started(body, startToken);
 		return http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,13 +1,23 @@
 package com.northbeam.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -21,9 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches its result; the submission waits in quarantine with no email sent, and once
  * staff release it from Leads → Quarantine (a page without JavaScript) the lead's email
  * arrives in GreenMail, once, even after a second click. Screenshots land in
- * {@code e2e-tests/target/screenshots} (quarantine-*).
+ * {@code e2e-tests/target/screenshots} (quarantine-*). Through the JSON API, a submission
+ * sent sooner after its start than a person can, or without a start of its own, waits in
+ * quarantine too, with the same answer as a person's.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuarantineBrowserTests {
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static Mailbox mail;
 
@@ -47,6 +62,7 @@ class QuarantineBrowserTests {
 	}
 
 	@Test
+	@Order(1)
 	void aHoneypotFilledRunReachesItsResultWaitsInQuarantineAndIsReleasedAndEmailedOnce() throws Exception {
 		String company = "Autofill " + UUID.randomUUID().toString().substring(0, 8);
 		WebDriver prospect = Browsers.start(true, 1280, 1800);
@@ -130,6 +146,75 @@ class QuarantineBrowserTests {
 		assertThat(received).as("exactly one email").hasSize(1);
 		assertThat(GreenMailUtil.getBody(received[0]) + received[0].getSubject()).contains(company);
 		assertThat(count("SELECT COUNT(*) FROM lead WHERE company = '" + company + "'")).isEqualTo(1);
+	}
+
+	@Test
+	@Order(2)
+	void jsonApiSubmissionsTooSoonAfterTheirStartOrWithoutOneWaitInQuarantineAndAreAnsweredAsUsual() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		String consent = consentVersion();
+		String botStart = platform.startToken();
+		String personStart = platform.startToken();
+
+		HttpResponse<String> bot = submit("Bot " + tag, consent, botStart);
+		HttpResponse<String> noStart = submit("NoStart " + tag, consent, null);
+		Platform.sleep(Platform.PERSON_TIME.toMillis());
+		HttpResponse<String> person = submit("Person " + tag, consent, personStart);
+		HttpResponse<String> reused = submit("Reused " + tag, consent, personStart);
+
+		for (HttpResponse<String> response : List.of(bot, noStart, person, reused)) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			assertThat(response.body().replaceAll("[0-9a-f-]{36}", "ID"))
+				.isEqualTo(person.body().replaceAll("[0-9a-f-]{36}", "ID"));
+		}
+		assertThat(held("Bot " + tag)).isEqualTo("too_fast");
+		assertThat(held("NoStart " + tag)).isEqualTo("no_start");
+		assertThat(held("Reused " + tag)).isEqualTo("no_start");
+		assertThat(count("SELECT COUNT(*) FROM quarantine WHERE company = 'Person " + tag + "'")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM lead WHERE company = 'Person " + tag + "'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM lead WHERE company LIKE '% " + tag + "'")).isEqualTo(1);
+	}
+
+	private static String held(String company) {
+		long rows = count("SELECT COUNT(*) FROM quarantine WHERE company = '" + company + "' AND released_at IS NULL");
+		assertThat(rows).as(company + " in quarantine").isEqualTo(1);
+		for (String reason : List.of("too_fast", "no_start")) {
+			if (count("SELECT COUNT(*) FROM quarantine WHERE company = '" + company + "' AND reasons = '" + reason
+					+ "'") == 1) {
+				return reason;
+			}
+		}
+		return "another reason";
+	}
+
+	private static HttpResponse<String> submit(String company, String consent, String startToken) throws Exception {
+		String slug = company.toLowerCase(java.util.Locale.ROOT).replace(' ', '.');
+		String body = """
+				{"id":"%s","answers":{"employees":"11-50","internal_it":"it_person","growth":"fast","workload":"overloaded",
+				 "skills_gaps":["cybersecurity"],"project_delays":"sometimes","support_wait":"often","coverage":"extended_hours",
+				 "security_complexity":"growing","tech_footprint":["cloud"],"control_preference":"keep_control",
+				 "hiring":"somewhat_hard","predictability":"medium"},
+				 "contact":{"name":"Api Prospect","email":"%s@api.example","company":"%s"},
+				 "consent":{"accepted":true,"textVersion":"%s"}}"""
+			.formatted(UUID.randomUUID(), slug, company, consent);
+		if (startToken != null) {
+			body = Platform.started(body, startToken);
+		}
+		return HTTP.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String consentVersion() throws Exception {
+		String questionnaire = HTTP
+			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"")
+			.matcher(questionnaire);
+		assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
+		return consent.group(1);
 	}
 
 	private static long count(String sql) {

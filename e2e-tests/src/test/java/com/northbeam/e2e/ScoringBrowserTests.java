@@ -177,6 +177,8 @@ class ScoringBrowserTests {
 				 "contact":{"name":"%s","email":"pat@shop.example","company":"%s"},
 				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
 			.formatted(UUID.randomUUID(), answers, company, company, consent.group(1));
+		body = Platform.started(body, platform.startToken());
+		Platform.sleep(Platform.PERSON_TIME.toMillis());
 		HttpResponse<String> created = http
 			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment/submissions"))
 				.header("Content-Type", "application/json")

@@ -133,8 +133,7 @@ class LeadDetails {
 			.stream()
 			.map(this.respondents::colleague)
 			.flatMap(Optional::stream)
-			.findFirst()
-			.ifPresent((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
+			.forEach((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
 					colleague.email(), colleague.consentVersion(), colleague.consentedAt(), colleague.invitedAt(),
 					colleague.answeredAt(), colleague.disagreements(), colleague.erased())));
 		return respondents;

@@ -96,13 +96,14 @@ public class LeadPrivacy {
 		data.put("readingHistory", this.details.readingHistory(id));
 		data.put("assessments", assessments(detail));
 		data.put("responsibility", detail.responsibility());
-		data.put("colleague",
+		// A colleague per assessment that invited one: the first, and one invited from a
+		// retake's result.
+		data.put("colleagues",
 				this.assessments.submissionIds(id)
 					.stream()
 					.map(this.respondents::personalData)
 					.flatMap(Optional::stream)
-					.findFirst()
-					.orElse(null));
+					.toList());
 		data.put("createdAt", detail.createdAt());
 		data.put("updatedAt", detail.updatedAt());
 		data.put("erased", detail.erased());

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Why a submission looks automated. The first three only the gateway can see and sends
+ * Why a submission looks automated. The first four only the gateway can see and sends
  * with the submission; the others this service finds itself. Stored as their codes.
  */
 enum Suspicion {
@@ -22,6 +22,12 @@ enum Suspicion {
 
 	/** Sent from an address that was over the gateway's rate limit. */
 	RATE_LIMIT(true),
+
+	/**
+	 * Sent through the gateway's JSON API without a start of its own: no start token, one
+	 * the gateway did not sign, an expired one, or one another submission used.
+	 */
+	NO_START(true),
 
 	/** The email address is at a throwaway inbox service. */
 	DISPOSABLE_EMAIL(false),

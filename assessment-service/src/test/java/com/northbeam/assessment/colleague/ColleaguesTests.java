@@ -258,9 +258,9 @@ class ColleaguesTests {
 
 		JsonNode export = body(
 				mvc.get().uri("/api/admin/leads/{id}/export", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()));
-		assertThat(export.get("colleague").get("name").asString()).isEqualTo("Robin IT");
-		assertThat(export.get("colleague").get("answers").get("coverage").toString()).isEqualTo("[\"24x7\"]");
-		assertThat(export.get("colleague").get("invitations").get(0).get("email").asString())
+		assertThat(export.get("colleagues").get(0).get("name").asString()).isEqualTo("Robin IT");
+		assertThat(export.get("colleagues").get(0).get("answers").get("coverage").toString()).isEqualTo("[\"24x7\"]");
+		assertThat(export.get("colleagues").get(0).get("invitations").get(0).get("email").asString())
 			.isEqualTo("robin@invited.example");
 
 		assertThat(mvc.post()

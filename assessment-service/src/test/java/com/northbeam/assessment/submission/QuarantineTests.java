@@ -109,12 +109,30 @@ class QuarantineTests {
 	}
 
 	@Test
+	void aJsonApiSubmissionWithoutAStartOfItsOwnWaitsInQuarantineWithItsReasons() {
+		UUID noStart = UUID.randomUUID();
+		UUID tooFast = UUID.randomUUID();
+
+		assertThat(post(screened(SubmissionBodies.valid(noStart), "no_start", "rate_limit"))).hasStatus(201)
+			.bodyJson()
+			.extractingPath("$.contactGiven")
+			.isEqualTo(true);
+		assertThat(post(screened(SubmissionBodies.valid(tooFast), "too_fast"))).hasStatus(201);
+
+		assertThat(reasons(noStart)).isEqualTo("rate_limit,no_start");
+		assertThat(reasons(tooFast)).isEqualTo("too_fast");
+		assertThat(count("lead", noStart) + count("lead", tooFast)).isZero();
+		assertThat(release(noStart)).hasStatusOk();
+		assertThat(count("lead", noStart)).isEqualTo(1);
+	}
+
+	@Test
 	void anUnknownScreeningReasonIsRefusedAndNothingIsStored() {
 		UUID id = UUID.randomUUID();
 
 		assertThat(post(screened(SubmissionBodies.valid(id), "disposable_email"))).hasStatus(400)
 			.bodyText()
-			.contains("screening.reasons", "honeypot, too_fast, rate_limit");
+			.contains("screening.reasons", "honeypot, too_fast, rate_limit, no_start");
 		assertThat(count("submission", "id", id)).isZero();
 	}
 
@@ -250,8 +268,11 @@ class QuarantineTests {
 
 	@Test
 	void twoHundredMixedSubmissionsAreEachEitherALeadOrInQuarantine() {
+		// The gateway's codes, for the wizard and the JSON API alike: an API submission
+		// sent too soon after its start is too_fast, one without a start of its own
+		// no_start.
 		String[][] screenings = { {}, { "honeypot" }, { "too_fast" }, { "rate_limit" }, {},
-				{ "honeypot", "rate_limit" } };
+				{ "honeypot", "rate_limit" }, { "no_start" }, {}, { "too_fast", "rate_limit" } };
 		List<UUID> ids = new ArrayList<>();
 		int expectedHeld = 0;
 		for (int i = 0; i < 200; i++) {

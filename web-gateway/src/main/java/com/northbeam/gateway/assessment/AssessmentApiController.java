@@ -2,6 +2,7 @@ package com.northbeam.gateway.assessment;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,8 @@ class AssessmentApiController {
 			 "contact": {"name": "Dana Reyes", "email": "dana@example.com", "company": "Example Logistics",
 			  "role": "Operations manager"},
 			 "consent": {"accepted": true, "textVersion": "2026-11-v1"},
-			 "attribution": {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "guide"}}""";
+			 "attribution": {"utm_source": "newsletter", "utm_medium": "email", "utm_campaign": "guide"},
+			 "startToken": "3q2-7wAAAAAAAAAAAAAAAAAAAZPx2k4A.p0N1bTSFp1VnT9uSEw3x0aVwJ8cH5s2Yq4kPbL6RmZA"}""";
 
 	static final String RESULT_EXAMPLE = """
 			{"id": "9d1b2c3e-4f50-4a6b-8c7d-0e1f2a3b4c5d", "recommendation": "co_managed",
@@ -95,8 +97,11 @@ class AssessmentApiController {
 
 	private final FunnelEvents funnel;
 
+	private final ApiStarts starts;
+
 	AssessmentApiController(CurrentQuestionnaire questionnaires, AnswerCheck check, Submissions submissions,
-			ReadingPicks reading, PublicSite site, FunnelEvents funnel) {
+			ReadingPicks reading, PublicSite site, FunnelEvents funnel, ApiStarts starts) {
+		this.starts = starts;
 		this.questionnaires = questionnaires;
 		this.check = check;
 		this.submissions = submissions;
@@ -118,7 +123,10 @@ class AssessmentApiController {
 			description = "The same id sent again answers with the stored result and never creates a second lead. "
 					+ "Bad input is refused as a whole, naming each offending field; nothing is stored. "
 					+ "A readingHistory member is ignored: reading is recorded only by this site, in its own "
-					+ "first-party session, never taken from other sites or tools.",
+					+ "first-party session, never taken from other sites or tools. startToken is the token of "
+					+ "POST /api/v1/assessment/starts: without a start token of its own, or sent sooner after its "
+					+ "start than a person can answer, the submission is held for staff to review before it "
+					+ "becomes a lead; the answer is the same.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(schema = @Schema(implementation = ApiSubmission.class),
 							examples = @ExampleObject(name = "submission", value = SUBMISSION_EXAMPLE))),
@@ -144,14 +152,24 @@ class AssessmentApiController {
 			return problem(errors.entrySet().stream().map((e) -> new FieldProblem(e.getKey(), e.getValue())).toList());
 		}
 		// The JSON API always takes contact details with the answers, whatever the
-		// wizard's setting.
-		// Over the rate limit: taken, and quarantined by assessment-service; the client
-		// sees the same answer.
-		var request = SubmissionRequests.screened(
-				SubmissionRequests.toRequest(questionnaire, id, data,
-						(body.attribution() != null) ? body.attribution() : Attribution.NONE, false),
-				PostRateLimit.overLimit(http) ? List.of(Screening.RATE_LIMIT) : List.of());
-		Submissions.Outcome outcome = submissions.submit(request);
+		// wizard's setting. Over the rate limit, too fast or without a start of its
+		// own: taken, and quarantined by assessment-service; the client sees the same
+		// answer.
+		ApiStarts.Check start = starts.check(body.startToken(), id);
+		List<String> reasons = new ArrayList<>(start.reasons());
+		if (PostRateLimit.overLimit(http)) {
+			reasons.add(Screening.RATE_LIMIT);
+		}
+		var request = SubmissionRequests.screened(SubmissionRequests.toRequest(questionnaire, id, data,
+				(body.attribution() != null) ? body.attribution() : Attribution.NONE, false), reasons);
+		Submissions.Outcome outcome;
+		try {
+			outcome = submissions.submit(request);
+		}
+		catch (SubmissionRejectedException ex) {
+			starts.release(start);
+			throw ex;
+		}
 		// Only once the service took it (or it is queued): a refused submission leaves
 		// nothing behind.
 		reading.remember(id, ReadingPicks.fromAnswers(data.answers()));
@@ -249,8 +267,12 @@ class AssessmentApiController {
 		return values;
 	}
 
+	/**
+	 * @param startToken the token of {@code POST /api/v1/assessment/starts}, from when
+	 * the person started
+	 */
 	record ApiSubmission(UUID id, Map<String, Object> answers, Map<String, BigDecimal> costs, Contact contact,
-			ConsentGiven consent, Attribution attribution) {
+			ConsentGiven consent, Attribution attribution, String startToken) {
 	}
 
 	record FieldProblem(String field, String message) {

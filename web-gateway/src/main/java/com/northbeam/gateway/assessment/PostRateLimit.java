@@ -39,6 +39,8 @@ class PostRateLimit extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(PostRateLimit.class);
 
+	private static final String STARTS = "/api/v1/assessment/starts";
+
 	private final int capacity;
 
 	private final int hardCapacity;
@@ -65,7 +67,9 @@ class PostRateLimit extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return !"POST".equals(request.getMethod()) || !(path.startsWith("/assessment")
+		// A start token costs a signature and stores nothing, like reading the
+		// questionnaire: only the submission it leads to counts.
+		return !"POST".equals(request.getMethod()) || path.equals(STARTS) || !(path.startsWith("/assessment")
 				|| path.startsWith("/embed/assessment") || path.startsWith("/api/v1/assessment"));
 	}
 

@@ -16,6 +16,12 @@ final class Screening {
 	/** Posted by a client over its rate limit ({@link PostRateLimit}). */
 	static final String RATE_LIMIT = "rate_limit";
 
+	/**
+	 * A JSON API submission without a start of its own ({@link ApiStarts}): no start
+	 * token, one this site did not sign, an expired one, or one another submission used.
+	 */
+	static final String NO_START = "no_start";
+
 	private Screening() {
 	}
 

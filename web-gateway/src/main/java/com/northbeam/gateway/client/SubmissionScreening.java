@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 /**
  * What the gateway saw that looks automated, sent with a submission so assessment-service
- * quarantines it: {@code honeypot}, {@code too_fast}, {@code rate_limit}.
+ * quarantines it: {@code honeypot}, {@code too_fast}, {@code rate_limit},
+ * {@code no_start}.
  */
 public record SubmissionScreening(List<String> reasons) {
 

@@ -1,6 +1,7 @@
 package com.northbeam.gateway.assessment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
@@ -45,6 +46,9 @@ class AssessmentApiControllerTests {
 
 	@Autowired
 	FunnelEvents events;
+
+	@Autowired
+	StartTokens startTokens;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -101,13 +105,13 @@ class AssessmentApiControllerTests {
 		MvcTestResult first = mvc.post()
 			.uri("/api/v1/assessment/submissions")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(BODY.formatted(clean))
+			.content(started(BODY.formatted(clean), startedAMinuteAgo()))
 			.exchange();
 		MvcTestResult second = mvc.post()
 			.uri("/api/v1/assessment/submissions")
 			.contentType(MediaType.APPLICATION_JSON)
 			.requestAttr(PostRateLimit.OVER_LIMIT, true)
-			.content(BODY.formatted(over))
+			.content(started(BODY.formatted(over), startedAMinuteAgo()))
 			.exchange();
 
 		assertThat(second).hasStatus(201);
@@ -115,6 +119,16 @@ class AssessmentApiControllerTests {
 			.isEqualTo(first.getResponse().getContentAsString());
 		assertThat(sent(over)).contains("\"screening\":{\"reasons\":[\"rate_limit\"]}");
 		assertThat(sent(clean)).doesNotContain("screening");
+	}
+
+	/** A start token of a person who started a minute ago. */
+	private String startedAMinuteAgo() {
+		return startTokens.sign(UUID.randomUUID(), Instant.now().minus(Duration.ofMinutes(1)));
+	}
+
+	/** The body with its start token. */
+	static String started(String body, String token) {
+		return body.substring(0, body.lastIndexOf('}')) + ",\"startToken\":\"" + token + "\"}";
 	}
 
 	private String sent(UUID id) {

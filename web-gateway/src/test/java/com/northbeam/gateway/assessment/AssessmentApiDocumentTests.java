@@ -57,8 +57,8 @@ class AssessmentApiDocumentTests {
 		String document = document();
 		assertThat(JsonPath.<String>read(document, "$.openapi")).startsWith("3.1");
 		assertThat(JsonPath.<Map<String, Object>>read(document, "$.paths")).containsOnlyKeys("/api/v1/assessment",
-				"/api/v1/assessment/submissions", "/api/v1/assessment/submissions/{id}");
-		assertThat(JsonPath.<List<List<?>>>read(document, "$.paths.*.*.security")).hasSize(3)
+				"/api/v1/assessment/starts", "/api/v1/assessment/submissions", "/api/v1/assessment/submissions/{id}");
+		assertThat(JsonPath.<List<List<?>>>read(document, "$.paths.*.*.security")).hasSize(4)
 			.allSatisfy((security) -> assertThat(security).isEmpty());
 		assertThat(JsonPath.<String>read(document,
 				"$.paths['/api/v1/assessment/submissions'].post.responses['400']['$ref']"))
@@ -68,6 +68,17 @@ class AssessmentApiDocumentTests {
 			.isNotNull();
 		assertThat(JsonPath.<Object>read(document,
 				"$.paths['/api/v1/assessment/submissions'].post.requestBody.content['application/json'].examples"))
+			.isNotNull();
+	}
+
+	@Test
+	void itSaysWhatASubmissionWithoutAStartOfItsOwnMeans() throws Exception {
+		String document = document();
+		assertThat(JsonPath.<String>read(document, "$.paths['/api/v1/assessment/starts'].post.description"))
+			.contains("startToken", "held for review", "answered exactly like the others");
+		assertThat(JsonPath.<String>read(document, "$.paths['/api/v1/assessment/submissions'].post.description"))
+			.contains("POST /api/v1/assessment/starts");
+		assertThat(JsonPath.<Object>read(document, "$.components.schemas.ApiSubmission.properties.startToken"))
 			.isNotNull();
 	}
 

@@ -69,7 +69,7 @@ class ResumeTokensTests {
 	}
 
 	private static ResumeTokens tokens(String key) {
-		return new ResumeTokens(new ResumeProperties(key, Duration.ofDays(7), 3));
+		return new ResumeTokens(new SigningKey(new ResumeProperties(key, Duration.ofDays(7), 3)));
 	}
 
 }
