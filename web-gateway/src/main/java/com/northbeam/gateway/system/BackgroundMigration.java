@@ -5,8 +5,10 @@ import java.util.concurrent.CompletionException;
 
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,13 @@ import org.springframework.stereotype.Component;
  * first use comes later: this bean is the first to start ({@link #getPhase()}), before
  * the web server, the management server and the scheduled tasks, and it waits there until
  * the migrations are done. A failed migration fails the start, as before, only a little
- * later.
+ * later. When the start fails for another reason meanwhile, the context closes only once
+ * the migration has finished: this bean is destroyed before the data source it uses
+ * ({@link DependsOn}).
  */
 @Component
-class BackgroundMigration implements FlywayMigrationStrategy, SmartLifecycle {
+@DependsOn("dataSource")
+class BackgroundMigration implements FlywayMigrationStrategy, SmartLifecycle, DisposableBean {
 
 	private volatile CompletableFuture<Void> migration = CompletableFuture.completedFuture(null);
 
@@ -70,6 +75,11 @@ class BackgroundMigration implements FlywayMigrationStrategy, SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MIN_VALUE;
+	}
+
+	@Override
+	public void destroy() {
+		this.migration.handle((result, failure) -> null).join();
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.northbeam.gateway.system;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,20 @@ class BackgroundMigrationTests {
 		assertThatExceptionOfType(FlywayException.class).isThrownBy(migration::start)
 			.withStackTraceContaining("the schema cannot be changed");
 		assertThat(migration.isRunning()).isFalse();
+	}
+
+	@Test
+	void aContextClosedMeanwhileWaitsForTheMigrationBeforeItsDataSourceCloses() {
+		CountDownLatch released = new CountDownLatch(1);
+		Flyway flyway = gatewayMigrations("background_closed",
+				new V99__waits_for_the_test(released, new CopyOnWriteArrayList<>()));
+		BackgroundMigration migration = new BackgroundMigration();
+		migration.migrate(flyway);
+		CompletableFuture.runAsync(released::countDown, CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+
+		migration.destroy();
+
+		assertThat(flyway.info().pending()).isEmpty();
 	}
 
 	@Test
