@@ -6,9 +6,9 @@
 # For each JDK (17, and 25 when one is found) the jars are extracted as the image extracts them
 # (app jar plus lib/), a class-data cache is trained once per service (JDK 17: an AppCDS archive;
 # JDK 25: an AOT cache), and then:
-#   - each service alone: time from launch to /readyz answering 200, with and without the cache,
-#     and with the cache on a database an earlier start left (a restart, a new replica), and its
-#     resident memory after a short warm-up;
+#   - each service alone: time from launch to /readyz answering 200 and the CPU time the JVM used
+#     by then, with and without the cache, and with the cache on a database an earlier start left
+#     (a restart, a new replica), and its resident memory after a short warm-up;
 #   - the three started together: time until all are ready, and their resident memory added up.
 # Services use their embedded databases in a throwaway folder. The JVM sees a container's memory
 # limit through -XX:MaxRAM (MAX_RAM, 512m by default) and gets the image's flags.
@@ -85,6 +85,10 @@ wait_ready() {
 
 rss_mib() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
+# CPU time (user + system, all threads) the JVM has used so far, in ms: the cost of a start, which
+# other work on the machine hardly changes, unlike the time to ready.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
 # A few requests each service answers in normal use, so the memory figure is not an idle one.
 warm_up() {
 	local module=$1 port=${PORTS[$1]} path
@@ -128,33 +132,36 @@ prepare_database() {
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 measure_alone() {
-	local java_home=$1 module=$2 cache_flags=$3 database=${4:-} times=() pid start rss=0
+	local java_home=$1 module=$2 cache_flags=$3 database=${4:-} times=() cpus=() pid start rss=0
 	for _ in $(seq 1 "$RUNS"); do
 		start=$(now_ms)
 		pid=$(launch "$java_home" "$module" "$cache_flags" "$database")
 		PIDS=("$pid")
 		wait_ready "${PORTS[$module]}" "$pid"
 		times+=($(($(now_ms) - start)))
+		cpus+=("$(cpu_ms "$pid")")
 		warm_up "$module"
 		rss=$(rss_mib "$pid")
 		stop_all
 	done
-	printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | median)" "$rss"
+	printf '%s %s %s\n' "$(printf '%s\n' "${times[@]}" | median)" "$rss" "$(printf '%s\n' "${cpus[@]}" | median)"
 }
 
 report_jdk() {
 	local label=$1 java_home=$2 train_flag=$3 use_flag_of=$4 module cache line
 	echo
 	echo "$label ($("$java_home/bin/java" -version 2>&1 | head -n 1)), flags: $IMAGE_FLAGS"
-	printf '  %-20s %14s %14s %20s %12s\n' service "no cache" "with cache" "cache, existing db" "RSS (MiB)"
+	echo "  time from launch to ready (CPU time used by then), median of $RUNS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	printf '  %-20s %22s %22s %24s %10s\n' service "no cache" "with cache" "cache, existing db" "RSS (MiB)"
 	for module in "${SERVICES[@]}"; do
 		cache="$work/$module.$label"
 		train "$java_home" "$module" "${train_flag}$cache"
 		database=$(prepare_database "$java_home" "$module")
-		read -r plain _ <<<"$(measure_alone "$java_home" "$module" "")"
-		read -r cached rss <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache")"
-		read -r restarted _ <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache" "$database")"
-		printf '  %-20s %11d ms %11d ms %17d ms %12d\n' "$module" "$plain" "$cached" "$restarted" "$rss"
+		read -r plain _ plain_cpu <<<"$(measure_alone "$java_home" "$module" "")"
+		read -r cached rss cached_cpu <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache")"
+		read -r restarted _ restarted_cpu <<<"$(measure_alone "$java_home" "$module" "${use_flag_of}$cache" "$database")"
+		printf '  %-20s %7d ms (%6d ms) %7d ms (%6d ms) %9d ms (%6d ms) %10d\n' "$module" "$plain" "$plain_cpu" \
+			"$cached" "$cached_cpu" "$restarted" "$restarted_cpu" "$rss"
 		eval "CACHED_${label//[^A-Za-z0-9]/_}_${module//-/_}=$cached"
 	done
 	# All three together, with the cache, as a cluster node starting the platform would.
