@@ -148,6 +148,7 @@ class HostileRequestsTests {
 				get("a huge limit", "/api/leads?limit=99999999999", Map.of()),
 				get("a negative limit", "/api/leads?limit=-1", Map.of()),
 				get("a date that is not one", "/api/leads?createdFrom=%24%7B7*7%7D", Map.of()),
+				get("a date past any calendar", "/api/leads?createdFrom=%2B999999999-12-31T23:59:59Z", Map.of()),
 				get("an unknown lead status", "/api/leads?status=%27%20OR%201%3D1", Map.of()),
 				get("a huge header", "/api/leads", Map.of("X-Padding", "p".repeat(70_000))));
 	}
