@@ -132,6 +132,12 @@ class HostileRequestsTests {
 				json("an infinite cost", submission("costs", "{\"tools_spend\":1e999}")),
 				json("a cost that is text", submission("costs", "{\"tools_spend\":\"lots\"}")),
 				json("an id that is not a UUID", submission("id", "\"../../etc/passwd\"")),
+				json("a reading date past any calendar",
+						submission("readingHistory",
+								"[{\"slug\":\"a\",\"title\":\"A\",\"viewedAt\":\"+999999999-12-31T23:59:59Z\"}]")),
+				json("a reading date before any calendar",
+						submission("readingHistory",
+								"[{\"slug\":\"a\",\"title\":\"A\",\"viewedAt\":\"-20000-01-01T00:00:00Z\"}]")),
 				json("consent not given", submission("consent", "{\"accepted\":false,\"textVersion\":\"2026-11-v1\"}")),
 				json("an unknown consent text", submission("consent", "{\"accepted\":true,\"textVersion\":\"{x}\"}")),
 				get("path traversal in a submission id", "/api/submissions/..%2f..%2fetc%2fpasswd", Map.of()),
@@ -142,6 +148,7 @@ class HostileRequestsTests {
 				get("a huge limit", "/api/leads?limit=99999999999", Map.of()),
 				get("a negative limit", "/api/leads?limit=-1", Map.of()),
 				get("a date that is not one", "/api/leads?createdFrom=%24%7B7*7%7D", Map.of()),
+				get("a date past any calendar", "/api/leads?createdFrom=%2B999999999-12-31T23:59:59Z", Map.of()),
 				get("an unknown lead status", "/api/leads?status=%27%20OR%201%3D1", Map.of()),
 				get("a huge header", "/api/leads", Map.of("X-Padding", "p".repeat(70_000))));
 	}

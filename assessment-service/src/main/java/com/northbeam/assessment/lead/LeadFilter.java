@@ -22,6 +22,14 @@ record LeadFilter(List<String> statuses, List<String> recommendations, String ow
 
 	static final String UNASSIGNED = "none";
 
+	/**
+	 * The bounds a created bound may have: an Instant parses years a timestamp cannot
+	 * hold.
+	 */
+	static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	static LeadFilter of(List<String> statuses, List<String> recommendations, String owner, Integer minPriority,
 			Integer maxPriority, String createdFrom, String createdTo, String q, Boolean overdue) {
 		List<FieldError> errors = new ArrayList<>();
@@ -65,17 +73,22 @@ record LeadFilter(List<String> statuses, List<String> recommendations, String ow
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant instant = null;
 		try {
 			if (value.length() == 10) {
 				LocalDate date = LocalDate.parse(value);
 				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
-			return Instant.parse(value);
+			instant = Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
+			// refused below
+		}
+		if (instant == null || instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
 			errors.add(new FieldError(field, "must be a date (2026-11-28) or an instant (2026-11-28T09:00:00Z)"));
 			return null;
 		}
+		return instant;
 	}
 
 	/**

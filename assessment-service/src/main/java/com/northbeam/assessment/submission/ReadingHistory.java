@@ -26,6 +26,14 @@ final class ReadingHistory {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,120}");
 
+	/**
+	 * The reading times taken: an {@link Instant} parses years a timestamp column cannot
+	 * hold (PostgreSQL's end in 294276), and no visit to the site predates 2000.
+	 */
+	static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private static final Pattern ANCHOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,119}");
 
 	private ReadingHistory() {
@@ -84,15 +92,27 @@ final class ReadingHistory {
 			errors.add(new FieldError(prefix + "viewedAt", "is required"));
 		}
 		else {
-			try {
-				viewedAt = Instant.parse(page.viewedAt().strip());
-			}
-			catch (DateTimeParseException ex) {
+			viewedAt = instant(page.viewedAt().strip());
+			if (viewedAt == null) {
 				errors.add(new FieldError(prefix + "viewedAt",
-						"must be an ISO-8601 instant such as 2026-05-04T09:30:00Z"));
+						"must be an ISO-8601 instant from the year 2000 to 9999 such as 2026-05-04T09:30:00Z"));
 			}
 		}
 		return (errors.size() == before) ? new Page(page.slug(), title, section, sectionTitle, viewedAt) : null;
+	}
+
+	/**
+	 * The instant {@code text} names, or {@code null} if none from {@link #EARLIEST} to
+	 * {@link #LATEST}.
+	 */
+	private static Instant instant(String text) {
+		try {
+			Instant instant = Instant.parse(text);
+			return (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) ? null : instant;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static String text(String field, String value, boolean required, List<FieldError> errors) {

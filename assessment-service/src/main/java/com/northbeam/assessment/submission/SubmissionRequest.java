@@ -64,7 +64,7 @@ record SubmissionRequest(UUID id, Integer questionnaireVersion, JsonNode answers
 	 * @param title the article's title when it was read
 	 * @param section the anchor of the guide section, optional
 	 * @param sectionTitle the heading of that section, optional
-	 * @param viewedAt when it was read, an ISO-8601 instant
+	 * @param viewedAt when it was read, an ISO-8601 instant from the year 2000 to 9999
 	 */
 	record PageRead(String slug, String title, String section, String sectionTitle, String viewedAt) {
 	}

@@ -19,7 +19,7 @@ class CsvFuzzTests {
 
 	private static final String FORMULA_STARTS = "=+-@\t\r";
 
-	@FuzzTest(maxDuration = "2m")
+	@FuzzTest(maxDuration = "5m")
 	void rows(byte[] data) {
 		List<String> cells = Arrays.asList(new String(data, StandardCharsets.UTF_8).split("\u001e", -1));
 		String row = Csv.row(cells);

@@ -34,7 +34,7 @@ class ScoringFuzzTests {
 		.filter((rules) -> rules.questionnaireVersion() == QUESTIONNAIRE.version())
 		.toList();
 
-	@FuzzTest(maxDuration = "2m")
+	@FuzzTest(maxDuration = "5m")
 	void anyAnswers(byte[] data) {
 		JsonNode raw = (data.length > 0 && data[0] == '{') ? parse(data) : chosen(data);
 		if (raw == null) {

@@ -175,6 +175,12 @@ class ReadingHistoryTests {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("title");
+		assertThat(addAfter(submission, UUID.randomUUID(),
+				"{\"slug\":\"ok\",\"title\":\"x\",\"viewedAt\":\"+999999999-12-31T23:59:59Z\"}"))
+			.hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("viewedAt");
 		assertThat(stored(submission)).isEqualTo(2);
 	}
 

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Any request body, parsed as the controller parses it, is either refused by the JSON
  * reader, refused by {@link SubmissionValidator} with named fields, or accepted with
  * contact details and attribution that hold no control character (so no CR/LF or NUL can
- * reach a mail header or the database) and cost figures within their bounds. Nothing else
- * may escape. Runs over the committed seeds in {@code ./mvnw verify}; fuzzes with
- * {@code -Pfuzz}.
+ * reach a mail header or the database), cost figures within their bounds and pages read
+ * at times a timestamp column holds. Nothing else may escape. Runs over the committed
+ * seeds in {@code ./mvnw verify}; fuzzes with {@code -Pfuzz}.
  */
 class SubmissionValidatorFuzzTests {
 
@@ -29,7 +29,7 @@ class SubmissionValidatorFuzzTests {
 	private static final SubmissionValidator VALIDATOR = new SubmissionValidator(
 			new Questionnaires(Questionnaires.load(List.of("classpath*:questionnaire/v*.json"), JSON)));
 
-	@FuzzTest(maxDuration = "2m")
+	@FuzzTest(maxDuration = "5m")
 	void submissionBodies(byte[] data) {
 		SubmissionRequest request;
 		try {
@@ -53,6 +53,8 @@ class SubmissionValidatorFuzzTests {
 			assertThat(Stream.of(checked.costs().internalItStaff(), checked.costs().averageLoadedSalary(),
 					checked.costs().toolsSpend(), checked.costs().recruitingTrainingSpend()))
 				.allSatisfy((cost) -> assertThat(cost == null || (Double.isFinite(cost) && cost >= 0)).isTrue());
+			assertThat(checked.readingHistory()).allSatisfy(
+					(page) -> assertThat(page.viewedAt()).isBetween(ReadingHistory.EARLIEST, ReadingHistory.LATEST));
 		}
 		catch (InvalidInputException ex) {
 			assertNamed(ex);

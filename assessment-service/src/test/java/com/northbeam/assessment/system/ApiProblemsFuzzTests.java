@@ -45,7 +45,7 @@ class ApiProblemsFuzzTests {
 		.setControllerAdvice(new ApiProblems())
 		.build();
 
-	@FuzzTest(maxDuration = "2m")
+	@FuzzTest(maxDuration = "5m")
 	void anyRequest(byte[] data) throws Exception {
 		if (data.length == 0) {
 			return;

@@ -29,6 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ArticleEditing {
 
+	/**
+	 * The latest time an article may go live: later years do not fit a timestamp column.
+	 */
+	static final Instant LATEST_SCHEDULE = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final ArticleRepository articles;
 
 	private final SlugHistoryRepository slugHistory;
@@ -127,8 +132,9 @@ public class ArticleEditing {
 
 	public EditorArticle schedule(long id, ArticleTransition transition, String editor) {
 		StoredArticle current = load(id);
-		if (transition.publishAt() == null || !transition.publishAt().isAfter(clock.instant())) {
-			throw new InvalidInputException("publishAt", "must be a time in the future");
+		Instant publishAt = transition.publishAt();
+		if (publishAt == null || !publishAt.isAfter(clock.instant()) || publishAt.isAfter(LATEST_SCHEDULE)) {
+			throw new InvalidInputException("publishAt", "must be a time in the future, before the year 10000");
 		}
 		return transition(current, transition, Status.SCHEDULED, transition.publishAt(), editor);
 	}

@@ -168,12 +168,14 @@ class ArticleEditorControllerTests {
 	}
 
 	@Test
-	void schedulingInThePastIsRefused() {
+	void schedulingInThePastOrBeyondAnyCalendarIsRefused() {
 		JsonNode draft = editor.create(Editor.form(unique("past"), "Past", "Body.", List.of()));
-		MvcTestResult refused = editor.post("/api/editor/articles/" + draft.get("id").asLong() + "/schedule",
-				Map.of("version", draft.get("version").asInt(), "publishAt", "2020-01-01T00:00:00Z"));
-		assertThat(refused).hasStatus(400);
-		assertThat(fields(refused)).containsExactly("publishAt");
+		for (String publishAt : List.of("2020-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z")) {
+			MvcTestResult refused = editor.post("/api/editor/articles/" + draft.get("id").asLong() + "/schedule",
+					Map.of("version", draft.get("version").asInt(), "publishAt", publishAt));
+			assertThat(refused).as(publishAt).hasStatus(400);
+			assertThat(fields(refused)).containsExactly("publishAt");
+		}
 	}
 
 	@Test

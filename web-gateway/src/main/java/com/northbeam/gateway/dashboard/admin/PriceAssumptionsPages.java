@@ -1,11 +1,7 @@
 package com.northbeam.gateway.dashboard.admin;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-import com.northbeam.gateway.client.AdminConflictException;
-import com.northbeam.gateway.client.AdminRejectedException;
 import com.northbeam.gateway.client.AssessmentAdminClient;
 import com.northbeam.gateway.client.AssessmentAdminClient.PriceAssumptionsVersion;
 import com.northbeam.gateway.client.StaffCaller;
@@ -23,72 +19,39 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Admins see the MSP's current price assumptions and their history, and save a new
- * version. Each figure is checked here first (nothing is sent while one is wrong); the
- * service's own refusals are shown next to the field; if someone saved first, the newer
- * version is shown and the admin's input kept, to be saved again knowingly.
+ * version. Each figure is checked here first; the page shows and saves versions as
+ * {@link VersionedSettingPage} says.
  */
 @Controller
 @RequestMapping("/dashboard/admin/prices")
 class PriceAssumptionsPages {
 
-	static final int HISTORY = 20;
-
 	private final AssessmentAdminClient admin;
 
-	private final MessageSource messages;
+	private final VersionedSettingPage<PriceAssumptionsVersion, PriceForm> page;
 
 	PriceAssumptionsPages(AssessmentAdminClient admin, MessageSource messages) {
 		this.admin = admin;
-		this.messages = messages;
+		this.page = new VersionedSettingPage<>(messages, "dashboard/admin/prices", "priceForm", "admin.prices.saved",
+				PriceAssumptionsVersion::version);
 	}
 
 	@GetMapping
 	String show(Authentication authentication, Model model) {
 		StaffCaller caller = Admins.of(authentication);
-		PriceAssumptionsVersion current = admin.priceAssumptions(caller);
-		if (!model.containsAttribute("priceForm")) {
-			model.addAttribute("priceForm", PriceForm.of(current));
-		}
-		model.addAttribute("current", current);
+		PriceAssumptionsVersion current = this.admin.priceAssumptions(caller);
 		model.addAttribute("currentForm", PriceForm.of(current));
-		model.addAttribute("history", admin.priceAssumptionsHistory(caller, HISTORY));
-		if (!model.containsAttribute("errors")) {
-			model.addAttribute("errors", Map.of());
-		}
-		return "dashboard/admin/prices";
+		return this.page.show(model, current, this.admin.priceAssumptionsHistory(caller, VersionedSettingPage.HISTORY),
+				PriceForm::of);
 	}
 
 	@PostMapping
 	String save(@RequestParam MultiValueMap<String, String> params, Authentication authentication, Model model,
 			Locale locale, RedirectAttributes redirect) {
-		PriceForm form = PriceForm.from(params);
-		if (!form.errorKeys().isEmpty()) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			form.errorKeys().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, locale)));
-			model.addAttribute("priceForm", form);
-			model.addAttribute("errors", errors);
-			return show(authentication, model);
-		}
 		StaffCaller caller = Admins.of(authentication);
-		try {
-			PriceAssumptionsVersion saved = admin.updatePriceAssumptions(caller, form.toAssumptions(),
-					form.basedOnVersion());
-			redirect.addFlashAttribute("message", "admin.prices.saved");
-			redirect.addFlashAttribute("messageArgument", saved.version());
-			return "redirect:/dashboard/admin/prices";
-		}
-		catch (AdminRejectedException ex) {
-			model.addAttribute("priceForm", form);
-			model.addAttribute("errors", Admins.byField(ex.errors(), form::has));
-			return show(authentication, model);
-		}
-		catch (AdminConflictException ex) {
-			PriceAssumptionsVersion newer = admin.priceAssumptions(caller);
-			model.addAttribute("priceForm", form.basedOn(newer.version()));
-			model.addAttribute("stale", newer);
-			model.addAttribute("errors", Map.of());
-			return show(authentication, model);
-		}
+		return this.page.save(PriceForm.from(params),
+				(form) -> this.admin.updatePriceAssumptions(caller, form.toAssumptions(), form.basedOnVersion()),
+				() -> this.admin.priceAssumptions(caller), () -> show(authentication, model), model, locale, redirect);
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.util.MultiValueMap;
  * {@code coManaged.perUserMonth}). Parsing checks each figure and collects message keys
  * per field; nothing is sent while any is wrong.
  */
-public final class PriceForm {
+public final class PriceForm implements VersionedSettingPage.Form<PriceForm> {
 
 	static final List<String> PLAN_FIELDS = List.of("perUserMonth", "projectsPerUser", "staffKept", "toolsKept",
 			"recruitingKept");
@@ -115,7 +115,8 @@ public final class PriceForm {
 	}
 
 	/** The same input, now based on {@code version} (after someone else saved first). */
-	PriceForm basedOn(int version) {
+	@Override
+	public PriceForm basedOn(int version) {
 		return new PriceForm(version, fields);
 	}
 
@@ -123,12 +124,14 @@ public final class PriceForm {
 		return fields;
 	}
 
+	@Override
 	public boolean has(String name) {
 		return fields.stream().anyMatch((field) -> field.name().equals(name));
 	}
 
 	/** Message keys of the figures that cannot be accepted, by field name. */
-	Map<String, String> errorKeys() {
+	@Override
+	public Map<String, String> errorKeys() {
 		return Map.copyOf(errorKeys);
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.util.MultiValueMap;
  * @param basedOnVersion the version the form was drawn from
  */
 public record ResponseTargetForm(int basedOnVersion, String minutes, String timeZone, List<String> days, String start,
-		String end) {
+		String end) implements VersionedSettingPage.Form<ResponseTargetForm> {
 
 	/** Every day, in the order the form lists them, as the service names them. */
 	public static final List<String> WEEK = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
@@ -71,7 +71,8 @@ public record ResponseTargetForm(int basedOnVersion, String minutes, String time
 	}
 
 	/** The same form, to be saved over {@code version}. */
-	ResponseTargetForm basedOn(int version) {
+	@Override
+	public ResponseTargetForm basedOn(int version) {
 		return new ResponseTargetForm(version, this.minutes, this.timeZone, this.days, this.start, this.end);
 	}
 
@@ -79,14 +80,16 @@ public record ResponseTargetForm(int basedOnVersion, String minutes, String time
 		return this.days.contains(day);
 	}
 
-	boolean has(String field) {
+	@Override
+	public boolean has(String field) {
 		return FIELDS.contains(field);
 	}
 
 	/**
 	 * Message keys of the wrong fields, by field name; empty when the form can be sent.
 	 */
-	Map<String, String> errorKeys() {
+	@Override
+	public Map<String, String> errorKeys() {
 		Map<String, String> errors = new LinkedHashMap<>();
 		try {
 			int value = Integer.parseInt(this.minutes);

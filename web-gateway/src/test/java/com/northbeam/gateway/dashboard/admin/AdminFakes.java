@@ -1,12 +1,15 @@
 package com.northbeam.gateway.dashboard.admin;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.northbeam.testsupport.FakeHttpServer;
+import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** Canned answers of assessment-service's admin API, shaped as its contract says. */
@@ -142,6 +145,16 @@ final class AdminFakes {
 
 	static Response problem(int status, String body) {
 		return new Response(status, "application/problem+json", body, Duration.ZERO);
+	}
+
+	/** The last request the fake received with this method and path. */
+	static Request last(FakeHttpServer assessment, String method, String path) {
+		List<Request> matching = assessment.requests()
+			.stream()
+			.filter((request) -> request.method().equals(method) && request.path().equals(path))
+			.toList();
+		assertThat(matching).as(method + " " + path).isNotEmpty();
+		return matching.get(matching.size() - 1);
 	}
 
 	static RequestPostProcessor admin() {

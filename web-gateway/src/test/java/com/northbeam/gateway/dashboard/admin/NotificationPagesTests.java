@@ -2,13 +2,11 @@ package com.northbeam.gateway.dashboard.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.List;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
 import com.northbeam.gateway.XssPayloads;
 import com.northbeam.testsupport.FakeHttpServer;
-import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
 import jakarta.servlet.http.HttpSession;
@@ -27,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.northbeam.gateway.dashboard.admin.AdminFakes.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -74,7 +73,7 @@ class NotificationPagesTests {
 			.redirectedUrl()
 			.isEqualTo("/dashboard/admin/notifications");
 
-		JsonNode sent = json.readTree(last("PUT", "/api/admin/notifications/settings").body());
+		JsonNode sent = json.readTree(last(assessment, "PUT", "/api/admin/notifications/settings").body());
 		assertThat(sent.get("salesInbox").asString()).isEqualTo("leads@msp.test");
 		assertThat(sent.get("maxAttempts").asInt()).isEqualTo(6);
 		assertThat(sent.get("webhooks")).hasSize(2);
@@ -142,7 +141,7 @@ class NotificationPagesTests {
 			.param("state", "dead")).hasStatus3xxRedirection()
 			.redirectedUrl()
 			.isEqualTo("/dashboard/admin/notifications?state=dead");
-		assertThat(last("POST", "/api/admin/notifications/deliveries/17/retry")).isNotNull();
+		assertThat(last(assessment, "POST", "/api/admin/notifications/deliveries/17/retry")).isNotNull();
 
 		assertThat(mvc.post()
 			.uri("/dashboard/admin/notifications/deliveries/99/retry")
@@ -198,7 +197,7 @@ class NotificationPagesTests {
 			.param("state", "delivered")).hasStatus3xxRedirection()
 			.redirectedUrl()
 			.isEqualTo("/dashboard/admin/notifications?state=delivered");
-		assertThat(TokenClaims.of(last("POST", "/api/admin/notifications/deliveries/18/redeliver"))
+		assertThat(TokenClaims.of(last(assessment, "POST", "/api/admin/notifications/deliveries/18/redeliver"))
 			.get("scope")
 			.asString()).contains("notifications:redeliver");
 
@@ -242,18 +241,9 @@ class NotificationPagesTests {
 			assertThat(Collections.list(session.getAttributeNames()))
 				.noneMatch((name) -> String.valueOf(session.getAttribute(name)).contains("whsec_"));
 		}
-		JsonNode sent = json.readTree(last("PUT", "/api/admin/notifications/settings").body());
+		JsonNode sent = json.readTree(last(assessment, "PUT", "/api/admin/notifications/settings").body());
 		assertThat(sent.get("webhooks").get(0).get("generateSecret").asBoolean()).isTrue();
 		assertThat(sent.get("webhooks").get(0).get("secret").isNull()).isTrue();
-	}
-
-	private Request last(String method, String path) {
-		List<Request> matching = assessment.requests()
-			.stream()
-			.filter((request) -> request.method().equals(method) && request.path().equals(path))
-			.toList();
-		assertThat(matching).as(method + " " + path).isNotEmpty();
-		return matching.get(matching.size() - 1);
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.northbeam.gateway.dashboard.admin;
 
 import java.time.Duration;
-import java.util.List;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
@@ -23,8 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.northbeam.gateway.dashboard.admin.AdminFakes.last;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -63,7 +62,7 @@ class PriceAssumptionsPagesTests {
 			.redirectedUrl()
 			.isEqualTo("/dashboard/admin/prices");
 
-		Request put = last("PUT");
+		Request put = last(assessment, "PUT", "/api/admin/price-assumptions");
 		JsonNode sent = json.readTree(put.body());
 		assertThat(sent.get("coManaged").get("perUserMonth").asDouble()).isEqualTo(72.5);
 		assertThat(sent.get("employeesPerBand").get("1000+").asInt()).isEqualTo(1500);
@@ -146,25 +145,14 @@ class PriceAssumptionsPagesTests {
 					"href=\"/dashboard/admin/notifications\"");
 	}
 
-	private MvcTestResult post(Form form) {
-		var request = mvc.post().uri("/dashboard/admin/prices").with(AdminFakes.admin()).with(csrf());
-		form.values.forEach((pair) -> request.param(pair.get(0), pair.get(1)));
-		return request.exchange();
-	}
-
-	private Request last(String method) {
-		List<Request> matching = assessment.requests()
-			.stream()
-			.filter((request) -> request.method().equals(method)
-					&& request.path().equals("/api/admin/price-assumptions"))
-			.toList();
-		assertThat(matching).isNotEmpty();
-		return matching.get(matching.size() - 1);
+	private MvcTestResult post(AdminForm form) {
+		return form.postTo(mvc, "/dashboard/admin/prices");
 	}
 
 	/** The form as the page posts it, filled with the fake's version 4. */
-	static Form valid() {
-		return new Form(List.of()).with("basedOnVersion", "4")
+	static AdminForm valid() {
+		return AdminForm.empty()
+			.with("basedOnVersion", "4")
 			.with("currency", "USD")
 			.with("employeesPerBand.1-10", "8")
 			.with("employeesPerBand.11-50", "30")
@@ -193,17 +181,6 @@ class PriceAssumptionsPagesTests {
 			.with("fullyManaged.recruitingKept", "0.1")
 			.with("securityAddOnPerUserMonth", "15")
 			.with("securityAddOnWhen", "growing, complex");
-	}
-
-	record Form(List<List<String>> values) {
-
-		Form with(String name, String value) {
-			List<List<String>> next = new java.util.ArrayList<>(
-					values.stream().filter((pair) -> !pair.get(0).equals(name)).toList());
-			next.add(List.of(name, value));
-			return new Form(next);
-		}
-
 	}
 
 }

@@ -88,7 +88,7 @@ class PriceFormTests {
 			.isEqualTo(stored.assumptions());
 	}
 
-	private static MultiValueMap<String, String> params(PriceAssumptionsPagesTests.Form form) {
+	private static MultiValueMap<String, String> params(AdminForm form) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		form.values().forEach((pair) -> params.add(pair.get(0), pair.get(1)));
 		return params;

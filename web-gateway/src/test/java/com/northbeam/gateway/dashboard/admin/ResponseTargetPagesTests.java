@@ -1,7 +1,5 @@
 package com.northbeam.gateway.dashboard.admin;
 
-import java.util.List;
-
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
 import com.northbeam.testsupport.FakeHttpServer;
@@ -21,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.northbeam.gateway.dashboard.admin.AdminFakes.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -74,11 +73,12 @@ class ResponseTargetPagesTests {
 
 	@Test
 	void savingSendsTheTargetBasedOnTheVersionShown() {
-		assertThat(post(valid().with("minutes", "45").with("end", "00:00"), "SATURDAY")).hasStatus3xxRedirection()
+		assertThat(post(valid().with("minutes", "45").with("end", "00:00").and("days", "SATURDAY")))
+			.hasStatus3xxRedirection()
 			.redirectedUrl()
 			.isEqualTo(PATH);
 
-		Request put = last("PUT");
+		Request put = last(assessment, "PUT", "/api/admin/response-target");
 		assertThat(put.query()).isEqualTo("basedOnVersion=3");
 		JsonNode sent = json.readTree(put.body());
 		assertThat(sent.get("minutes").asInt()).isEqualTo(45);
@@ -102,7 +102,7 @@ class ResponseTargetPagesTests {
 					"id=\"target-timeZone-error\"", "Choose a time zone from the list", "id=\"target-end-error\"",
 					"The working day must end after it starts", "value=\"ninety\"", "value=\"Atlantis/Capital\"",
 					"aria-invalid=\"true\"");
-		assertThat(post(new Form(List.of()).with("basedOnVersion", "3"))).hasStatusOk()
+		assertThat(post(AdminForm.empty().with("basedOnVersion", "3"))).hasStatusOk()
 			.bodyText()
 			.contains("id=\"target-days-error\"", "Tick at least one working day", "id=\"target-start-error\"",
 					"Enter a time as hours and minutes");
@@ -142,51 +142,20 @@ class ResponseTargetPagesTests {
 		assertThat(mvc.post().uri(PATH).with(user("sam@northbeam.test").roles("SALES")).with(csrf())).hasStatus(403);
 	}
 
-	private MvcTestResult post(Form form, String... moreDays) {
-		var request = mvc.post().uri(PATH).with(AdminFakes.admin()).with(csrf());
-		form.values.forEach((pair) -> request.param(pair.get(0), pair.get(1)));
-		for (String day : moreDays) {
-			request.param("days", day);
-		}
-		return request.exchange();
-	}
-
-	private Request last(String method) {
-		List<Request> matching = assessment.requests()
-			.stream()
-			.filter((request) -> request.method().equals(method) && request.path().equals("/api/admin/response-target"))
-			.toList();
-		assertThat(matching).isNotEmpty();
-		return matching.get(matching.size() - 1);
+	private MvcTestResult post(AdminForm form) {
+		return form.postTo(mvc, PATH);
 	}
 
 	/** The form as the page posts it, from the fake's version 3 with two days ticked. */
-	static Form valid() {
-		return new Form(List.of()).with("basedOnVersion", "3")
+	static AdminForm valid() {
+		return AdminForm.empty()
+			.with("basedOnVersion", "3")
 			.with("minutes", "60")
 			.with("timeZone", "Europe/London")
 			.with("days", "MONDAY")
 			.and("days", "FRIDAY")
 			.with("start", "09:00")
 			.with("end", "17:30");
-	}
-
-	record Form(List<List<String>> values) {
-
-		Form with(String name, String value) {
-			List<List<String>> next = new java.util.ArrayList<>(
-					values.stream().filter((pair) -> !pair.get(0).equals(name)).toList());
-			next.add(List.of(name, value));
-			return new Form(next);
-		}
-
-		/** One more value of a field that takes several. */
-		Form and(String name, String value) {
-			List<List<String>> next = new java.util.ArrayList<>(values);
-			next.add(List.of(name, value));
-			return new Form(next);
-		}
-
 	}
 
 }

@@ -2,13 +2,11 @@ package com.northbeam.gateway.dashboard.admin;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
 import com.northbeam.testsupport.FakeHttpServer;
-import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.northbeam.gateway.dashboard.admin.AdminFakes.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -95,7 +94,8 @@ class RoutingPagesTests {
 			.contains("Ada Byron (ada@northbeam.test)", "Ben Okafor (ben@northbeam.test)")
 			.contains("aria-label=\"Move Large hybrid to Ben down\"", "aria-label=\"Move Everyone else up\"")
 			.doesNotContain("aria-label=\"Move Large hybrid to Ben up\"", "aria-label=\"Move Everyone else down\"");
-		assertThat(TokenClaims.of(last("GET", API)).get("sub").asString()).isEqualTo("ada.admin@northbeam.test");
+		assertThat(TokenClaims.of(last(assessment, "GET", API)).get("sub").asString())
+			.isEqualTo("ada.admin@northbeam.test");
 	}
 
 	@Test
@@ -112,7 +112,7 @@ class RoutingPagesTests {
 
 		assertThat(saved).hasStatus3xxRedirection().redirectedUrl().isEqualTo(PAGE);
 		assertThat(saved).flash().containsEntry("message", "admin.routing.ruleCreated");
-		JsonNode sent = json.readTree(last("POST", API + "/rules").body());
+		JsonNode sent = json.readTree(last(assessment, "POST", API + "/rules").body());
 		assertThat(sent.get("name").asString()).isEqualTo("Large hybrid to the team");
 		assertThat(sent.get("enabled").asBoolean()).isTrue();
 		assertThat(sent.get("recommendations").toString()).isEqualTo("[\"hybrid\"]");
@@ -126,7 +126,7 @@ class RoutingPagesTests {
 		Map<String, String> paused = rule();
 		paused.remove("enabled");
 		assertThat(post(PAGE + "/rules", paused)).hasStatus3xxRedirection();
-		assertThat(json.readTree(last("POST", API + "/rules").body()).get("enabled").asBoolean())
+		assertThat(json.readTree(last(assessment, "POST", API + "/rules").body()).get("enabled").asBoolean())
 			.as("an unticked box sends nothing: the rule is off")
 			.isFalse();
 	}
@@ -195,7 +195,7 @@ class RoutingPagesTests {
 			.with(csrf())
 			.param("version", "0")
 			.param("direction", "up")).hasStatus3xxRedirection().redirectedUrl().isEqualTo(PAGE + "#rule-6");
-		JsonNode move = json.readTree(last("POST", API + "/rules/6/move").body());
+		JsonNode move = json.readTree(last(assessment, "POST", API + "/rules/6/move").body());
 		assertThat(move.get("version").asInt()).isZero();
 		assertThat(move.get("direction").asString()).isEqualTo("up");
 
@@ -206,7 +206,7 @@ class RoutingPagesTests {
 			.hasStatus3xxRedirection()
 			.flash()
 			.containsEntry("message", "admin.routing.ruleDeleted");
-		assertThat(last("DELETE", API + "/rules/5").query()).isEqualTo("version=4");
+		assertThat(last(assessment, "DELETE", API + "/rules/5").query()).isEqualTo("version=4");
 	}
 
 	@Test
@@ -217,7 +217,7 @@ class RoutingPagesTests {
 			.with(csrf())
 			.param("name", "Inside sales")
 			.param("members", "ada@northbeam.test", "cy@northbeam.test")).hasStatus3xxRedirection();
-		JsonNode sent = json.readTree(last("POST", API + "/groups").body());
+		JsonNode sent = json.readTree(last(assessment, "POST", API + "/groups").body());
 		assertThat(sent.get("members").toString()).isEqualTo("[\"ada@northbeam.test\",\"cy@northbeam.test\"]");
 
 		assertThat(mvc.get().uri(PAGE + "/groups/3").with(AdminFakes.admin())).bodyText()
@@ -259,15 +259,6 @@ class RoutingPagesTests {
 			}
 		});
 		return request.exchange();
-	}
-
-	private Request last(String method, String path) {
-		List<Request> matching = assessment.requests()
-			.stream()
-			.filter((request) -> request.method().equals(method) && request.path().equals(path))
-			.toList();
-		assertThat(matching).as(method + " " + path).isNotEmpty();
-		return matching.get(matching.size() - 1);
 	}
 
 	private static Response created(String body) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
 import com.northbeam.testsupport.FakeHttpServer;
-import com.northbeam.testsupport.FakeHttpServer.Request;
 import com.northbeam.testsupport.PostgresTestConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.northbeam.gateway.dashboard.admin.AdminFakes.last;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -55,7 +55,7 @@ class ScoringWorkbenchPagesTests {
 			.contains("Decision map of version 2", "Employees: 1-10", "Low pressure",
 					"+4 (5) over Fully managed, close call")
 			.contains("href=\"/dashboard/admin/scoring/drafts/7\"", "New draft");
-		assertThat(TokenClaims.of(last("GET", "/api/admin/scoring/published")).get("scope").asString())
+		assertThat(TokenClaims.of(last(assessment, "GET", "/api/admin/scoring/published")).get("scope").asString())
 			.contains("scoring:read", "scoring:draft", "scoring:try", "scoring:publish");
 	}
 
@@ -84,7 +84,7 @@ class ScoringWorkbenchPagesTests {
 		assertThat(saveRule("effects.co_managed", "20")).hasStatus3xxRedirection()
 			.redirectedUrl()
 			.isEqualTo(DRAFT + "#rule-skills_gaps");
-		JsonNode sent = json.readTree(last("PUT", "/api/admin/scoring/drafts/7/rules/skills_gaps").body());
+		JsonNode sent = json.readTree(last(assessment, "PUT", "/api/admin/scoring/drafts/7/rules/skills_gaps").body());
 		assertThat(sent.get("revision").asInt()).isEqualTo(3);
 		JsonNode rule = sent.get("rule");
 		assertThat(rule.get("code").asString()).isEqualTo("skills_gaps");
@@ -175,7 +175,7 @@ class ScoringWorkbenchPagesTests {
 			.contains("Leads that would change: 2", "href=\"/dashboard/leads/" + AdminFakes.LEAD + "\"",
 					"from Co-managed to Hybrid", "Only the first 1 are listed.")
 			.contains("1 golden persona(s) fail", "name=\"reason\"", "required");
-		assertThat(last("POST", "/api/admin/scoring/drafts/7/trial").query()).contains("limit=");
+		assertThat(last(assessment, "POST", "/api/admin/scoring/drafts/7/trial").query()).contains("limit=");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class ScoringWorkbenchPagesTests {
 			.param("reason", "  The persona is outdated  ")).hasStatus3xxRedirection()
 			.redirectedUrl()
 			.isEqualTo("/dashboard/admin/scoring");
-		JsonNode sent = json.readTree(last("POST", "/api/admin/scoring/drafts/7/publish").body());
+		JsonNode sent = json.readTree(last(assessment, "POST", "/api/admin/scoring/drafts/7/publish").body());
 		assertThat(sent.get("revision").asInt()).isEqualTo(3);
 		assertThat(sent.get("reason").asString()).isEqualTo("The persona is outdated");
 	}
@@ -232,14 +232,6 @@ class ScoringWorkbenchPagesTests {
 			.with(csrf());
 		values.forEach(request::param);
 		return request.exchange();
-	}
-
-	private Request last(String method, String path) {
-		return assessment.requests()
-			.stream()
-			.filter((request) -> request.method().equals(method) && request.path().equals(path))
-			.reduce((first, second) -> second)
-			.orElseThrow();
 	}
 
 }
