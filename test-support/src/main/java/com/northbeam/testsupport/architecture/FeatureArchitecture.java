@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -57,7 +58,18 @@ public final class FeatureArchitecture {
 		this.serviceName = serviceName;
 		this.moduleDirectory = moduleDirectory;
 		this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(FeatureArchitecture::writtenByHand)
 			.importPackages(rootPackage);
+	}
+
+	/**
+	 * Leaves out the classes Spring's ahead-of-time processing generates into the same
+	 * output folder ({@code Foo__BeanDefinitions}, {@code Foo$$SpringCGLIB$$0}), which
+	 * stay there after a build without {@code clean}: the rules are about our code.
+	 */
+	private static boolean writtenByHand(Location location) {
+		String path = location.asURI().toString();
+		return !path.contains("__") && !path.contains("$$SpringCGLIB$$");
 	}
 
 	/**
