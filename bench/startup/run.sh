@@ -22,7 +22,7 @@ SERVICES=(content-service assessment-service web-gateway)
 declare -A PORTS=([content-service]=18281 [assessment-service]=18282 [web-gateway]=18280)
 RUNS="${RUNS:-3}"
 MAX_RAM="${MAX_RAM:-512m}"
-IMAGE_FLAGS="-XX:MaxRAM=$MAX_RAM -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true"
+IMAGE_FLAGS="-XX:MaxRAM=$MAX_RAM -XX:+UseG1GC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dspring.aot.enabled=true"
 JAVA17_HOME="${JAVA17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
 JAVA25_HOME="${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1 || true)}"
 
