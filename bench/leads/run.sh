@@ -121,8 +121,11 @@ select md5('l' || i)::uuid, md5('s' || i)::uuid, 'Person ' || i, 'person' || i |
 from (select i, (array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i::bigint * 31) % 8] status,
 	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds' created_at
 	from generate_series(1, $count) i) generated;
+-- every lead has its first assessment, as the migration that introduced retakes gave every lead
+insert into lead_assessment (submission_id, lead_id, taken_at) select submission_id, id, created_at from lead;
 vacuum analyze submission;
 vacuum analyze lead;
+vacuum analyze lead_assessment;
 SQL
 echo "generated in $(( $(date +%s) - started )) s: $(psql -qAtX -d "$database" -c 'select count(*) from lead') leads"
 
