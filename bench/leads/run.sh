@@ -14,7 +14,7 @@
 # curl, jstat. Settings: BENCH_LEADS (default 1000000), BENCH_SAMPLES (timed requests per case,
 # 200), BENCH_PORT (18083), BENCH_JWKS_PORT (18091), BENCH_GATEWAY_PORT (18080), BENCH_HEAP (256m),
 # BENCH_GATEWAY_JAVA_OPTS (-Xms256m -Xmx512m), BENCH_DETAIL_LEADS (leads posted for the detail
-# page, 50), BENCH_DETAIL_WARMUP (untimed requests per detail case, 30).
+# page, 50), BENCH_DETAIL_WARMUP (untimed requests per detail case, 300).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -121,15 +121,19 @@ select md5('l' || i)::uuid, md5('s' || i)::uuid, 'Person ' || i, 'person' || i |
 from (select i, (array['new', 'new', 'new', 'contacted', 'qualified', 'proposal', 'won', 'lost'])[1 + (i::bigint * 31) % 8] status,
 	timestamp with time zone '2026-11-28 00:00:00+00' - i * interval '30 seconds' created_at
 	from generate_series(1, $count) i) generated;
+-- every lead has its first assessment, as the migration that introduced retakes gave every lead
+insert into lead_assessment (submission_id, lead_id, taken_at) select submission_id, id, created_at from lead;
 vacuum analyze submission;
 vacuum analyze lead;
+vacuum analyze lead_assessment;
 SQL
 echo "generated in $(( $(date +%s) - started )) s: $(psql -qAtX -d "$database" -c 'select count(*) from lead') leads"
 
 echo "== lead list through the HTTP API ($samples timed requests per case after 30 warm-up requests, one keep-alive connection)"
-python3 - "$port" "$(cat "$work/token")" "$samples" <<'PY'
+# The deep page is 10,000 rows down, or a hundredth of the leads when fewer are generated.
+python3 - "$port" "$(cat "$work/token")" "$samples" "$(( count / 100 < 10000 ? count / 100 : 10000 ))" <<'PY'
 import http.client, json, sys, time
-port, token, samples = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+port, token, samples, depth = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 conn = http.client.HTTPConnection("127.0.0.1", port)
 headers = {"Authorization": "Bearer " + token}
 def get(path):
@@ -160,14 +164,14 @@ for name, query in filters.items():
     first = f"/api/leads?{query}&limit=50"
     p95_first, median_first = p95(first)
     cursor, rows = None, 0
-    while rows < 10000:
+    while rows < depth:
         page = get(first + (f"&after={cursor}" if cursor else ""))
         rows += len(page["items"])
         cursor = page["nextCursor"]
         if cursor is None:
             break
     if cursor is None:
-        raise SystemExit(f"{name}: fewer than 10,000 matching leads ({rows}); generate more")
+        raise SystemExit(f"{name}: fewer than {depth} matching leads ({rows}); generate more")
     deep = first + f"&after={cursor}"
     p95_deep, median_deep = p95(deep)
     worst = max(worst, p95_first, p95_deep)
@@ -256,7 +260,7 @@ for _ in $(seq 1 180); do
 done
 curl -fsS "http://127.0.0.1:$gateway_port/readyz" >/dev/null || { tail -50 "$work/gateway.log" >&2; exit 1; }
 echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-echo "($samples timed requests per case after ${BENCH_DETAIL_WARMUP:-30} warm-up requests, one keep-alive connection each, cycling through the $detail_leads leads)"
-python3 "$here/detail.py" measure "$gateway_port" "$port" "$(cat "$work/token")" bench-admin@northbeam.test \
+echo "($samples timed requests per case after ${BENCH_DETAIL_WARMUP:-300} warm-up requests, one keep-alive connection each, cycling through the $detail_leads leads)"
+python3 "$here/detail.py" measure "$gateway_port" "$gateway_pid" "$port" "$service_pid" "$(cat "$work/token")" bench-admin@northbeam.test \
 	"$admin_password" "$samples" "${detail_ids[@]}"
 echo "load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -108,7 +108,11 @@ class LeadDetails {
 		for (Event event : this.timeline.events(lead.id())) {
 			entries.add(new TimelineEntry(event.at(), event.actor(), event.kind(), event.detail()));
 		}
-		mergeReading(entries, readingHistory(lead.id()));
+		// A lead has a handful of assessments (the first, each retake); listed once for
+		// the
+		// reading history, the respondents and the history below.
+		List<LeadAssessmentRepository.Assessment> assessed = this.assessments.list(lead.id());
+		mergeReading(entries, readingHistory(assessed));
 		LeadDetail.Consultation consultation = this.timeline.consultation(lead.id())
 			.map((c) -> new LeadDetail.Consultation(c.preferredTimes(), c.message(), c.requestedAt()))
 			.orElse(null);
@@ -121,17 +125,18 @@ class LeadDetails {
 						submission.referrer(), submission.landing()),
 				consultation, entries, lead.createdAt(), lead.updatedAt(), lead.erasedAt() != null,
 				this.briefs.callPrep(submission.result()).orElse(null),
-				this.briefs.responsibility(lead.id(), submission.result()).orElse(null), respondents(lead, submission),
-				response(lead), history(lead.id()));
+				this.briefs.responsibility(lead.id(), submission.result()).orElse(null),
+				respondents(lead, submission, assessed), response(lead),
+				history(assessed, lead.submissionId(), submission));
 	}
 
-	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission) {
+	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission,
+			List<LeadAssessmentRepository.Assessment> assessed) {
 		List<LeadDetail.Respondent> respondents = new ArrayList<>();
 		respondents.add(new LeadDetail.Respondent("respondent", lead.name(), lead.email(), submission.consentVersion(),
 				submission.consentedAt(), null, lead.createdAt(), List.of(), lead.erasedAt() != null));
-		this.assessments.submissionIds(lead.id())
-			.stream()
-			.map(this.respondents::colleague)
+		assessed.stream()
+			.map((assessment) -> this.respondents.colleague(assessment.submissionId()))
 			.flatMap(Optional::stream)
 			.forEach((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
 					colleague.email(), colleague.consentVersion(), colleague.consentedAt(), colleague.invitedAt(),
@@ -144,9 +149,13 @@ class LeadDetails {
 	 * time order.
 	 */
 	List<LeadSubmissions.PageRead> readingHistory(UUID leadId) {
+		return readingHistory(this.assessments.list(leadId));
+	}
+
+	private List<LeadSubmissions.PageRead> readingHistory(List<LeadAssessmentRepository.Assessment> assessed) {
 		List<LeadSubmissions.PageRead> pages = new ArrayList<>();
-		for (UUID submissionId : this.assessments.submissionIds(leadId)) {
-			pages.addAll(this.submissions.readingHistory(submissionId));
+		for (LeadAssessmentRepository.Assessment assessment : assessed) {
+			pages.addAll(this.submissions.readingHistory(assessment.submissionId()));
 		}
 		pages.sort(Comparator.comparing(LeadSubmissions.PageRead::viewedAt));
 		return pages;
@@ -177,13 +186,16 @@ class LeadDetails {
 
 	/**
 	 * The lead's assessments, oldest first, each retake compared with the result it
-	 * started from. A lead has a handful, so each is read on its own.
+	 * started from. A lead has a handful, so each is read on its own; {@code current},
+	 * the lead's newest ({@code currentId}), is already read.
 	 */
-	List<LeadDetail.Assessment> history(UUID leadId) {
+	private List<LeadDetail.Assessment> history(List<LeadAssessmentRepository.Assessment> assessed, UUID currentId,
+			Submission current) {
 		Map<UUID, JsonNode> results = new HashMap<>();
 		List<LeadDetail.Assessment> history = new ArrayList<>();
-		for (LeadAssessmentRepository.Assessment assessment : this.assessments.list(leadId)) {
-			Optional<Submission> submission = this.submissions.find(assessment.submissionId());
+		for (LeadAssessmentRepository.Assessment assessment : assessed) {
+			Optional<Submission> submission = assessment.submissionId().equals(currentId) ? Optional.of(current)
+					: this.submissions.find(assessment.submissionId());
 			JsonNode result = submission.map(Submission::result).map(this.json::readTree).orElse(null);
 			UUID retakeOf = submission.map(Submission::retakeOf).orElse(null);
 			ResultChanges.Changes changes = null;
