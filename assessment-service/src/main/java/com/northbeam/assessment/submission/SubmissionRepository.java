@@ -50,12 +50,13 @@ class SubmissionRepository {
 			+ ", c as (insert into consent_record (submission_id, text_version, accepted_at) "
 			+ "select id, :consentVersion, :createdAt from s) select count(*) from s";
 
-	private static final String SEEN_SINCE = "select count(*) from submission where contact_fingerprint = :fingerprint "
-			+ "and id <> :id and created_at >= :since";
+	private static final String SEEN_SINCE = "select exists (select 1 from submission where "
+			+ "contact_fingerprint = :fingerprint and id <> :id and created_at >= :since)";
 
 	/**
-	 * Also counts the submissions with the same fingerprint since {@code :since}; the
-	 * statement's snapshot does not see the row it inserts.
+	 * Also asks whether a submission with the same fingerprint came in since
+	 * {@code :since} (stopping at the first); the statement's snapshot does not see the
+	 * row it inserts.
 	 */
 	private static final String INSERT_SCREENED_POSTGRES = INSERT_WITH_CONSENT_POSTGRES.substring(0,
 			INSERT_WITH_CONSENT_POSTGRES.lastIndexOf(" select count(*) from s"))
@@ -116,7 +117,7 @@ class SubmissionRepository {
 	}
 
 	private boolean seenSince(Map<String, Object> params) {
-		return this.jdbc.sql(SEEN_SINCE).params(params).query(Long.class).single() > 0;
+		return Boolean.TRUE.equals(this.jdbc.sql(SEEN_SINCE).params(params).query(Boolean.class).single());
 	}
 
 	/** A submission's stored answers, as JSON. */
@@ -167,13 +168,12 @@ class SubmissionRepository {
 	Stored insert(NewSubmission submission, Instant seenSince) {
 		Map<String, Object> params = params(submission);
 		boolean withConsent = submission.submission().hasContact();
-		// Only submissions with contact details (and so consent) have a fingerprint.
 		boolean screened = seenSince != null && submission.fingerprint() != null;
 		params.put("since", (seenSince != null) ? timestamp(seenSince) : null);
 		if (this.postgres && screened) {
 			return this.jdbc.sql(INSERT_SCREENED_POSTGRES)
 				.params(params)
-				.query((rs, n) -> new Stored(rs.getLong("stored") == 1L, rs.getLong("seen") > 0))
+				.query((rs, n) -> new Stored(rs.getLong("stored") == 1L, rs.getBoolean("seen")))
 				.single();
 		}
 		boolean seen = screened && seenSince(params);
