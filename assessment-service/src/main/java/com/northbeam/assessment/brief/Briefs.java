@@ -87,7 +87,7 @@ public class Briefs {
 
 	/** The call-prep brief of a stored result, empty when it holds no recommendation. */
 	public Optional<CallPrep> callPrep(String storedResult) {
-		return facts(storedResult).map((facts) -> CallPrepEngine.derive(this.callPrep, facts, labels(facts)));
+		return facts(storedResult).map((facts) -> CallPrepEngine.derive(this.callPrep, facts, labels(facts.answers())));
 	}
 
 	/** The proposed matrix of a stored result (as the prospect sees it). */
@@ -95,9 +95,21 @@ public class Briefs {
 		return facts(storedResult).map(this::proposal);
 	}
 
+	/**
+	 * The proposed matrix of a result just computed, from its answers and recommendation,
+	 * as {@link #proposal(String)} derives it from the stored result (without reading the
+	 * stored result back).
+	 */
+	public Optional<Responsibility> proposal(Answers answers, String recommendation) {
+		if (recommendation == null || !Model.ALL.contains(recommendation)) {
+			return Optional.empty();
+		}
+		return Optional.of(ResponsibilityEngine.propose(this.responsibility, answers, recommendation, labels(answers)));
+	}
+
 	private Responsibility proposal(Facts facts) {
 		return ResponsibilityEngine.propose(this.responsibility, facts.answers(), facts.recommendation(),
-				labels(facts));
+				labels(facts.answers()));
 	}
 
 	/**
@@ -171,8 +183,8 @@ public class Briefs {
 		}
 	}
 
-	private When.Labels labels(Facts facts) {
-		Optional<Questionnaire> questionnaire = this.questionnaires.version(facts.answers().questionnaireVersion());
+	private When.Labels labels(Answers of) {
+		Optional<Questionnaire> questionnaire = this.questionnaires.version(of.questionnaireVersion());
 		return (question, codes) -> {
 			Optional<Questionnaire.Question> asked = questionnaire.flatMap((q) -> q.question(question));
 			String label = asked.map(Questionnaire.Question::label).orElse(question);

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.northbeam.assessment.system.DatabaseProduct;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +32,11 @@ class LeadRepository {
 
 	private final JdbcTemplate streaming;
 
-	LeadRepository(JdbcClient jdbc, DataSource dataSource) {
+	private final boolean postgres;
+
+	LeadRepository(JdbcClient jdbc, DataSource dataSource, DatabaseProduct database) {
 		this.jdbc = jdbc;
+		this.postgres = database.isPostgres();
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(1000);
 	}
@@ -50,10 +55,14 @@ class LeadRepository {
 	 * first assessment; {@code owner} may be null.
 	 */
 	void insert(UUID id, LeadIntake.NewLead lead, String owner) {
-		this.jdbc
-			.sql("insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, priority, "
-					+ "status, owner, source, version, created_at, updated_at) values (:id, :submissionId, :name, "
-					+ ":email, :company, :phone, :role, :recommendation, :priority, 'new', :owner, :source, 0, :at, :at)")
+		String insertLead = "insert into lead (id, submission_id, name, email, company, phone, job_role, recommendation, "
+				+ "priority, status, owner, source, version, created_at, updated_at) values (:id, :submissionId, :name, "
+				+ ":email, :company, :phone, :role, :recommendation, :priority, 'new', :owner, :source, 0, :at, :at)";
+		String insertAssessment = "insert into lead_assessment (submission_id, lead_id, taken_at) ";
+		// PostgreSQL: one statement (a data-modifying CTE), one round trip.
+		String sql = this.postgres ? "with l as (" + insertLead + " returning id) " + insertAssessment
+				+ "select :submissionId, id, :at from l" : insertLead;
+		this.jdbc.sql(sql)
 			.param("id", id)
 			.param("submissionId", lead.submissionId())
 			.param("name", lead.name())
@@ -67,11 +76,13 @@ class LeadRepository {
 			.param("owner", owner)
 			.param("at", timestamp(lead.createdAt()))
 			.update();
-		this.jdbc.sql("insert into lead_assessment (submission_id, lead_id, taken_at) values (:submissionId, :id, :at)")
-			.param("submissionId", lead.submissionId())
-			.param("id", id)
-			.param("at", timestamp(lead.createdAt()))
-			.update();
+		if (!this.postgres) {
+			this.jdbc.sql(insertAssessment + "values (:submissionId, :id, :at)")
+				.param("submissionId", lead.submissionId())
+				.param("id", id)
+				.param("at", timestamp(lead.createdAt()))
+				.update();
+		}
 	}
 
 	/**

@@ -28,14 +28,17 @@ class AdminSubmissionController {
 
 	private final Submissions submissions;
 
-	AdminSubmissionController(Submissions submissions) {
+	private final Rescores rescores;
+
+	AdminSubmissionController(Submissions submissions, Rescores rescores) {
 		this.submissions = submissions;
+		this.rescores = rescores;
 	}
 
 	@Operation(summary = "Rescores every submission not yet scored with the newest rules (admin)")
 	@PostMapping("/rescore")
 	Map<String, Integer> rescoreAll(@AuthenticationPrincipal Jwt caller) {
-		return Map.of("rescored", this.submissions.rescoreAll(caller.getSubject()));
+		return Map.of("rescored", this.rescores.rescoreAll(caller.getSubject()));
 	}
 
 	@Operation(summary = "Rescores one submission with the newest rules (admin)")
@@ -43,7 +46,7 @@ class AdminSubmissionController {
 	ResponseEntity<String> rescore(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.submissions.rescore(id, caller.getSubject()));
+			.body(this.rescores.rescore(id, caller.getSubject()));
 	}
 
 	@Operation(summary = "Every result a submission has had (admin)")

@@ -29,18 +29,19 @@ class Screening {
 
 	private final Set<String> disposableDomains;
 
-	private final SubmissionRepository submissions;
-
 	private final ScreeningProperties properties;
 
-	Screening(ScreeningProperties properties, SubmissionRepository submissions) {
+	Screening(ScreeningProperties properties) {
 		this.properties = properties;
-		this.submissions = submissions;
 		this.disposableDomains = load(properties);
 	}
 
-	/** Every reason the submission looks automated: the gateway's and this service's. */
-	Set<Suspicion> reasons(CheckedSubmission submission, String fingerprint, Instant now) {
+	/**
+	 * Every reason the submission looks automated: the gateway's and this service's.
+	 * Whether the same answers and contact details came in before ({@code repeated}) is
+	 * asked by the statement that stores the submission, since {@link #repeatSince}.
+	 */
+	Set<Suspicion> reasons(CheckedSubmission submission, boolean repeated) {
 		Set<Suspicion> reasons = EnumSet.noneOf(Suspicion.class);
 		reasons.addAll(submission.screening());
 		if (!submission.hasContact()) {
@@ -49,10 +50,15 @@ class Screening {
 		if (disposable(submission.contact().email())) {
 			reasons.add(Suspicion.DISPOSABLE_EMAIL);
 		}
-		if (this.submissions.seenSince(fingerprint, submission.id(), now.minus(this.properties.repeatWindow()))) {
+		if (repeated) {
 			reasons.add(Suspicion.REPEATED);
 		}
 		return reasons;
+	}
+
+	/** Since when the same answers and contact details again make a repeat. */
+	Instant repeatSince(Instant now) {
+		return now.minus(this.properties.repeatWindow());
 	}
 
 	boolean disposable(String email) {

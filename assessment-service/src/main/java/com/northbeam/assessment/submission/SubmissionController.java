@@ -1,8 +1,10 @@
 package com.northbeam.assessment.submission;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.assessment.brief.Briefs;
+import com.northbeam.assessment.brief.Responsibility;
 import com.northbeam.assessment.system.NotFoundException;
 import tools.jackson.databind.ObjectMapper;
 
@@ -89,10 +91,15 @@ class SubmissionController {
 	@PostMapping
 	ResponseEntity<String> submit(@RequestBody SubmissionRequest request, UriComponentsBuilder uri) {
 		Submissions.Outcome outcome = this.submissions.submit(request);
+		Submissions.Computed computed = outcome.computed();
+		String body = (computed != null)
+				? withResponsibility(this.briefs.proposal(computed.answers(), computed.recommendation()),
+						outcome.result())
+				: withColleague(outcome.id(), withResponsibility(outcome.result()));
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(uri.path("/api/submissions/{id}").build(outcome.id()))
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(withColleague(outcome.id(), withResponsibility(outcome.result())));
+			.body(body);
 	}
 
 	@Operation(
@@ -139,8 +146,11 @@ class SubmissionController {
 	}
 
 	private String withResponsibility(String result) {
-		return this.briefs.proposal(result)
-			.filter((matrix) -> result.startsWith("{") && result.length() > 2)
+		return withResponsibility(this.briefs.proposal(result), result);
+	}
+
+	private String withResponsibility(Optional<Responsibility> proposal, String result) {
+		return proposal.filter((matrix) -> result.startsWith("{") && result.length() > 2)
 			.map((matrix) -> "{\"responsibility\":" + this.json.writeValueAsString(matrix) + "," + result.substring(1))
 			.orElse(result);
 	}

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.northbeam.assessment.cost.CostComparison;
-import com.northbeam.assessment.lead.LeadSubmissions;
 import com.northbeam.assessment.scoring.Score;
 import com.northbeam.assessment.system.DatabaseProduct;
 import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
@@ -50,6 +49,18 @@ class SubmissionRepository {
 	private static final String INSERT_WITH_CONSENT_POSTGRES = INSERT_POSTGRES
 			+ ", c as (insert into consent_record (submission_id, text_version, accepted_at) "
 			+ "select id, :consentVersion, :createdAt from s) select count(*) from s";
+
+	private static final String SEEN_SINCE = "select exists (select 1 from submission where "
+			+ "contact_fingerprint = :fingerprint and id <> :id and created_at >= :since)";
+
+	/**
+	 * Also asks whether a submission with the same fingerprint came in since
+	 * {@code :since} (stopping at the first); the statement's snapshot does not see the
+	 * row it inserts.
+	 */
+	private static final String INSERT_SCREENED_POSTGRES = INSERT_WITH_CONSENT_POSTGRES.substring(0,
+			INSERT_WITH_CONSENT_POSTGRES.lastIndexOf(" select count(*) from s"))
+			+ " select (select count(*) from s) stored, (" + SEEN_SINCE + ") seen";
 
 	private static final String INSERT_ANONYMOUS_POSTGRES = INSERT_POSTGRES + " select count(*) from s";
 
@@ -90,18 +101,23 @@ class SubmissionRepository {
 	 * Whether a submission other than {@code id} with the same answers and contact
 	 * details came in since {@code since}.
 	 */
-	boolean seenSince(String fingerprint, UUID id, Instant since) {
-		if (fingerprint == null) {
+	/**
+	 * Whether a submission other than this one with its fingerprint (the same answers and
+	 * contact details) came in since {@code since}.
+	 */
+	boolean seenSince(NewSubmission submission, Instant since) {
+		if (submission.fingerprint() == null) {
 			return false;
 		}
-		return this.jdbc
-			.sql("select count(*) from submission where contact_fingerprint = :fingerprint and id <> :id "
-					+ "and created_at >= :since")
-			.param("fingerprint", fingerprint)
-			.param("id", id)
-			.param("since", timestamp(since))
-			.query(Long.class)
-			.single() > 0;
+		Map<String, Object> params = new HashMap<>();
+		params.put("fingerprint", submission.fingerprint());
+		params.put("id", submission.submission().id());
+		params.put("since", timestamp(since));
+		return seenSince(params);
+	}
+
+	private boolean seenSince(Map<String, Object> params) {
+		return Boolean.TRUE.equals(this.jdbc.sql(SEEN_SINCE).params(params).query(Boolean.class).single());
 	}
 
 	/** A submission's stored answers, as JSON. */
@@ -134,8 +150,37 @@ class SubmissionRepository {
 	 * stored.
 	 */
 	boolean insert(NewSubmission submission) {
+		return insert(submission, null).stored();
+	}
+
+	/**
+	 * Whether the submission was stored, and whether another submission with its
+	 * fingerprint (the same answers and contact details) came in before.
+	 */
+	record Stored(boolean stored, boolean seen) {
+	}
+
+	/**
+	 * Stores the submission as {@link #insert(NewSubmission)} does and, given
+	 * {@code seenSince}, asks in the same statement whether another one with its
+	 * fingerprint came in since then.
+	 */
+	Stored insert(NewSubmission submission, Instant seenSince) {
 		Map<String, Object> params = params(submission);
 		boolean withConsent = submission.submission().hasContact();
+		boolean screened = seenSince != null && submission.fingerprint() != null;
+		params.put("since", (seenSince != null) ? timestamp(seenSince) : null);
+		if (this.postgres && screened) {
+			return this.jdbc.sql(INSERT_SCREENED_POSTGRES)
+				.params(params)
+				.query((rs, n) -> new Stored(rs.getLong("stored") == 1L, rs.getBoolean("seen")))
+				.single();
+		}
+		boolean seen = screened && seenSince(params);
+		return new Stored(insertRows(params, withConsent), seen);
+	}
+
+	private boolean insertRows(Map<String, Object> params, boolean withConsent) {
 		if (this.postgres) {
 			String sql = withConsent ? INSERT_WITH_CONSENT_POSTGRES : INSERT_ANONYMOUS_POSTGRES;
 			return this.jdbc.sql(sql).params(params).query(Long.class).single() == 1L;
@@ -224,36 +269,6 @@ class SubmissionRepository {
 	void replaceAnswers(UUID id, String answersJson) {
 		this.jdbc.sql("update submission set answers = :answers where id = :id")
 			.param("answers", answersJson)
-			.param("id", id)
-			.update();
-	}
-
-	/** A submission as the lead feature shows it. */
-	Optional<LeadSubmissions.Submission> findForLead(UUID id) {
-		return this.jdbc.sql("select s.questionnaire_version, s.answers, s.utm_source, s.utm_medium, s.utm_campaign, "
-				+ "s.referrer, s.landing, s.retake_of, c.text_version, c.accepted_at, "
-				+ "(select r.body from submission_result r where r.submission_id = s.id "
-				+ "order by r.rules_version desc limit 1) result "
-				+ "from submission s left join consent_record c on c.submission_id = coalesce(s.contact_from, s.id) "
-				+ "where s.id = :id")
-			.param("id", id)
-			.query((rs, n) -> {
-				OffsetDateTime consentedAt = rs.getObject("accepted_at", OffsetDateTime.class);
-				return new LeadSubmissions.Submission(rs.getInt("questionnaire_version"), rs.getString("answers"),
-						rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
-						rs.getString("referrer"), rs.getString("landing"), rs.getString("result"),
-						rs.getString("text_version"), (consentedAt != null) ? consentedAt.toInstant() : null,
-						rs.getObject("retake_of", UUID.class));
-			})
-			.optional();
-	}
-
-	/**
-	 * Removes the personal data a submission holds: the referrer, and the digest of its
-	 * contact details.
-	 */
-	void eraseReferrer(UUID id) {
-		this.jdbc.sql("update submission set referrer = null, contact_fingerprint = null where id = :id")
 			.param("id", id)
 			.update();
 	}

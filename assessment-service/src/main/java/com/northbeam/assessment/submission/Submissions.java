@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,16 +17,12 @@ import com.northbeam.assessment.lead.LeadIntake;
 import com.northbeam.assessment.questionnaire.Answers;
 import com.northbeam.assessment.scoring.Score;
 import com.northbeam.assessment.scoring.Scoring;
-import com.northbeam.assessment.scoring.ScoringRules;
-import com.northbeam.assessment.submission.ResultRepository.StoredSubmission;
 import com.northbeam.assessment.submission.SubmissionRepository.NewSubmission;
 import com.northbeam.assessment.submission.SubmissionRepository.NewestScore;
 import com.northbeam.assessment.submission.SubmissionRequest.Attribution;
 import com.northbeam.assessment.submission.SubmissionRequest.Contact;
-import com.northbeam.assessment.system.AssessmentProperties;
 import com.northbeam.assessment.system.InvalidInputException;
 import com.northbeam.assessment.system.NotFoundException;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -35,17 +30,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes submissions in, scores and prices them, stores them once, and rescores them on
- * request. A submission with contact details gets its lead ({@link LeadIntake}) in the
- * transaction that stores its consent, so there is exactly one lead per consent; one that
- * looks automated ({@link Screening}) is held in {@link Quarantine} instead, in that same
- * transaction.
+ * Takes submissions in, scores and prices them and stores them once ({@link Rescores}
+ * scores them again on request). A submission with contact details gets its lead
+ * ({@link LeadIntake}) in the transaction that stores its consent, so there is exactly
+ * one lead per consent; one that looks automated ({@link Screening}) is held in
+ * {@link Quarantine} instead, in that same transaction.
  */
 @Service
 class Submissions {
-
-	private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
-	};
 
 	private final SubmissionValidator validator;
 
@@ -65,8 +57,6 @@ class Submissions {
 
 	private final TransactionTemplate transactions;
 
-	private final int batchSize;
-
 	private final SubmissionMetrics metrics;
 
 	private final Screening screening;
@@ -81,9 +71,8 @@ class Submissions {
 
 	Submissions(SubmissionValidator validator, SubmissionRepository repository, ResultRepository results,
 			LeadIntake leads, Scoring scoring, Costs costs, ObjectMapper json, Clock clock,
-			TransactionTemplate transactions, AssessmentProperties properties, SubmissionMetrics metrics,
-			Screening screening, QuarantineRepository quarantine, ReadingRepository reading, CompanySizes companySizes,
-			Retakes retakes) {
+			TransactionTemplate transactions, SubmissionMetrics metrics, Screening screening,
+			QuarantineRepository quarantine, ReadingRepository reading, CompanySizes companySizes, Retakes retakes) {
 		this.reading = reading;
 		this.companySizes = companySizes;
 		this.retakes = retakes;
@@ -98,12 +87,27 @@ class Submissions {
 		this.json = json;
 		this.clock = clock;
 		this.transactions = transactions;
-		this.batchSize = properties.rescore().batchSize();
 		this.metrics = metrics;
 	}
 
-	/** The stored result as JSON, and whether this call created it. */
-	record Outcome(UUID id, boolean created, String result) {
+	/**
+	 * The stored result as JSON, and whether this call created it; {@code computed} when
+	 * this call has just stored its first result (else {@code null}).
+	 */
+	record Outcome(UUID id, boolean created, String result, Computed computed) {
+
+		Outcome(UUID id, boolean created, String result) {
+			this(id, created, result, null);
+		}
+
+	}
+
+	/**
+	 * A result this call has just computed and stored: what derives from it is derived
+	 * from these rather than from its stored JSON, and nothing (such as a colleague's
+	 * invitation) can have been added to the submission yet.
+	 */
+	record Computed(Answers answers, String recommendation) {
 	}
 
 	Outcome submit(SubmissionRequest request) {
@@ -123,19 +127,28 @@ class Submissions {
 				score, cost, body, fingerprint, now, (retake != null) ? retake.previous() : null,
 				(retake != null) ? retake.contactFrom() : null);
 		// Whatever looks automated is held for staff, never dropped: the prospect gets
-		// the same result either way.
-		Set<Suspicion> reasons = submission.hasContact() ? this.screening.reasons(submission, fingerprint, now)
-				: Set.of();
+		// the same result either way. Whether it repeats an earlier one is asked by the
+		// statement that stores it.
+		Set<Suspicion> reasons = EnumSet.noneOf(Suspicion.class);
+		Instant repeatSince = this.screening.repeatSince(now);
 		boolean created = once(() -> {
 			if (retake != null) {
+				if (submission.hasContact()) {
+					reasons.addAll(
+							this.screening.reasons(submission, this.repository.seenSince(newSubmission, repeatSince)));
+				}
 				return this.retakes.store(retake, newSubmission);
 			}
 			if (!submission.hasContact() && submission.readingHistory().isEmpty()) {
 				return this.repository.insert(newSubmission);
 			}
 			return this.transactions.execute((tx) -> {
-				if (!this.repository.insert(newSubmission)) {
+				SubmissionRepository.Stored stored = this.repository.insert(newSubmission, repeatSince);
+				if (!stored.stored()) {
 					return false;
+				}
+				if (submission.hasContact()) {
+					reasons.addAll(this.screening.reasons(submission, stored.seen()));
 				}
 				this.reading.insertBefore(submission.id(), submission.readingHistory());
 				if (submission.hasContact() && reasons.isEmpty()) {
@@ -152,7 +165,8 @@ class Submissions {
 		});
 		this.metrics.countTakenIn(created, !reasons.isEmpty());
 		if (created && retake == null) {
-			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()));
+			return new Outcome(submission.id(), true, withContactState(body, submission.hasContact()),
+					new Computed(submission.answers(), score.recommendation()));
 		}
 		String stored = result(submission.id())
 			.orElseThrow(() -> new IllegalStateException("Submission " + submission.id() + " exists without a result"));
@@ -176,7 +190,7 @@ class Submissions {
 	 * and a second result of the same rules version), which has rolled its transaction
 	 * back.
 	 */
-	private static boolean once(Supplier<Boolean> store) {
+	static boolean once(Supplier<Boolean> store) {
 		try {
 			return Boolean.TRUE.equals(store.get());
 		}
@@ -235,64 +249,6 @@ class Submissions {
 
 	List<String> results(UUID id) {
 		return this.results.findAll(id);
-	}
-
-	/**
-	 * Scores a stored submission again with the newest rules for its questionnaire
-	 * version and the newest price assumptions, keeping the earlier results, and moves
-	 * its lead with the new result. A submission already scored with the newest rules is
-	 * left as it is.
-	 */
-	String rescore(UUID id, String actor) {
-		StoredSubmission stored = this.results.findForRescoring(id)
-			.orElseThrow(() -> new NotFoundException("There is no submission " + id));
-		ScoringRules rules = this.scoring.newest(stored.questionnaireVersion());
-		if (stored.newestRulesVersion() >= rules.version()) {
-			return this.results.findNewest(id).orElseThrow();
-		}
-		Answers answers = new Answers(stored.questionnaireVersion(), this.json.readValue(stored.answers(), ANSWERS));
-		CostInputs inputs = (stored.costs() != null) ? this.json.readValue(stored.costs(), CostInputs.class)
-				: CostInputs.NONE;
-		Score score = this.scoring.score(rules, answers);
-		CostComparison cost = this.costs.compare(answers, inputs);
-		// Stored with microseconds, as PostgreSQL keeps them, so the body and the row
-		// agree.
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String body = this.json
-			.writeValueAsString(SubmissionResult.of(id, answers, score, cost, stored.createdAt(), now));
-		boolean added = once(() -> this.transactions.execute((tx) -> {
-			this.results.add(id, score, cost, body, now);
-			this.leads.rescored(id, new LeadIntake.Rescoring(stored.newestRulesVersion(), rules.version(),
-					score.recommendation(), score.priority().score(), actor, now));
-			return true;
-		}));
-		if (!added) {
-			// Rescored concurrently (another admin call or replica): show what was
-			// stored.
-			return this.results.findNewest(id).orElseThrow();
-		}
-		return body;
-	}
-
-	/**
-	 * Rescores every submission not yet scored with the newest rules; returns how many
-	 * were rescored.
-	 */
-	int rescoreAll(String actor) {
-		int rescored = 0;
-		for (int questionnaireVersion : this.scoring.questionnaireVersions()) {
-			ScoringRules rules = this.scoring.newest(questionnaireVersion);
-			List<UUID> batch;
-			do {
-				batch = this.results.findNeedingRescore(questionnaireVersion, rules.version(), this.batchSize);
-				for (UUID id : batch) {
-					rescore(id, actor);
-					rescored++;
-				}
-			}
-			while (!batch.isEmpty());
-		}
-		return rescored;
 	}
 
 }

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionsForLeads implements LeadSubmissions {
 
-	private final SubmissionRepository repository;
+	private final SubmissionForLeadRepository repository;
 
 	private final ReadingRepository reading;
 
 	private final Clock clock;
 
-	SubmissionsForLeads(SubmissionRepository repository, ReadingRepository reading, Clock clock) {
+	SubmissionsForLeads(SubmissionForLeadRepository repository, ReadingRepository reading, Clock clock) {
 		this.repository = repository;
 		this.reading = reading;
 		this.clock = clock;
