@@ -98,10 +98,6 @@ class SubmissionRepository {
 	}
 
 	/**
-	 * Whether a submission other than {@code id} with the same answers and contact
-	 * details came in since {@code since}.
-	 */
-	/**
 	 * Whether a submission other than this one with its fingerprint (the same answers and
 	 * contact details) came in since {@code since}.
 	 */
