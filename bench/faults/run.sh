@@ -95,6 +95,9 @@ done
 echo "== throwaway PostgreSQL $(sql postgres 'show server_version') on 127.0.0.1:$PG_PORT in $data"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+# One key for the start tokens and resume links, as production configures it: a token one gateway
+# handed out is good on the other, and after a restart.
+resume_key="$(openssl rand -base64 32)"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT"
 common=(GATEWAY_TOKEN_ISSUER="$ISSUER" GATEWAY_JWK_SET_URI="$ISSUER/oauth2/jwks")
 db_url() { echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$1"; }
@@ -108,7 +111,8 @@ gateway_env=("${common[@]}" GATEWAY_PORT=$GATEWAY_PORT GATEWAY_DB_URL="$(db_url 
 	GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$work/key.pem")" PLATFORM_ADMIN_EMAIL="admin@faults.test"
 	PLATFORM_ADMIN_PASSWORD="$(openssl rand -hex 12)"
 	# All the load comes from one address: lift the per-address limit on posts.
-	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s)
+	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s
+	GATEWAY_ASSESSMENT_RESUME_KEY="$resume_key")
 declare -A PORT=([content]=$CONTENT_PORT [assessment]=$ASSESSMENT_PORT [gateway]=$GATEWAY_PORT)
 declare -A JAR=([content]=content-service [assessment]=assessment-service [gateway]=web-gateway)
 declare -A STARTS=([content]=0 [assessment]=0 [gateway]=0)

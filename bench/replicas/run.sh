@@ -102,6 +102,9 @@ echo "== fresh databases $CONTENT_DB, $ASSESSMENT_DB, $GATEWAY_DB"
 
 # One signing key shared by both gateways, as in production.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+# One key for the start tokens and resume links, as production configures it: a token one gateway
+# handed out is good on the other, and after a restart.
+resume_key="$(openssl rand -base64 32)"
 ISSUER="http://127.0.0.1:$PUBLIC_PORT"
 ADMIN_EMAIL="admin@replicas.test"
 ADMIN_PASSWORD="$(openssl rand -hex 12)"
@@ -191,7 +194,8 @@ gateway_env=("${common[@]}" GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$GA
 	GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$work/key.pem")" PLATFORM_ADMIN_EMAIL="$ADMIN_EMAIL"
 	PLATFORM_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 	# All the load comes from one address (nginx): lift the per-address limit on posts.
-	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s)
+	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s
+	GATEWAY_ASSESSMENT_RESUME_KEY="$resume_key")
 
 declare -A PORT=([content]=$CONTENT_PORT [assessment-1]=${ASSESSMENT_PORTS[0]} [assessment-2]=${ASSESSMENT_PORTS[1]}
 	[gateway-1]=${GATEWAY_PORTS[0]} [gateway-2]=${GATEWAY_PORTS[1]})

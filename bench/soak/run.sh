@@ -71,6 +71,9 @@ done
 echo "== fresh databases $CONTENT_DB, $ASSESSMENT_DB, $GATEWAY_DB"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
+# One key for the start tokens and resume links, as production configures it: a token one gateway
+# handed out is good on the other, and after a restart.
+resume_key="$(openssl rand -base64 32)"
 ISSUER="http://127.0.0.1:$GATEWAY_PORT"
 ADMIN_EMAIL="admin@soak.test"
 ADMIN_PASSWORD="$(openssl rand -hex 12)"
@@ -109,7 +112,8 @@ start gateway web-gateway "${common[@]}" GATEWAY_PORT="$GATEWAY_PORT" \
 	CONTENT_SERVICE_URL="http://127.0.0.1:$CONTENT_PORT" ASSESSMENT_SERVICE_URL="http://127.0.0.1:$ASSESSMENT_PORT" \
 	GATEWAY_PUBLIC_URL="$ISSUER" GATEWAY_TOKEN_PRIVATE_KEY="$(cat "$work/key.pem")" \
 	PLATFORM_ADMIN_EMAIL="$ADMIN_EMAIL" PLATFORM_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s
+	GATEWAY_ASSESSMENT_RATELIMIT_CAPACITY=1000000 GATEWAY_ASSESSMENT_MINIMUMFILLTIME=0s \
+	GATEWAY_ASSESSMENT_RESUME_KEY="$resume_key"
 ready gateway "$GATEWAY_PORT"
 echo "   ready: content pid ${PID[content]}, assessment pid ${PID[assessment]}, gateway pid ${PID[gateway]}"
 
