@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The three services started from their built jars as real processes, each on a free port
@@ -292,22 +291,13 @@ final class Platform implements AutoCloseable {
 		return base.substring(0, base.lastIndexOf('/') + 1) + database + ((query < 0) ? "" : adminUrl.substring(query));
 	}
 
-	/**
-	 * A port free now, below the range the system hands out for outgoing connections: a
-	 * port from that range (what {@code new ServerSocket(0)} gives) can be taken by a
-	 * connection another service opens before ours binds it.
-	 */
 	static int freePort() {
-		for (int attempt = 0; attempt < 200; attempt++) {
-			int port = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-			try (ServerSocket socket = new ServerSocket(port)) {
-				return socket.getLocalPort();
-			}
-			catch (IOException taken) {
-				// try another
-			}
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
-		throw new IllegalStateException("No free port between 20000 and 32000");
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String javaBin() {
