@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -243,13 +241,7 @@ class DashboardBrowserTests {
 	 */
 	private static void submitLead(String name, String company) throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newHttpClient();
-		String questionnaire = http
-			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"")
-			.matcher(questionnaire);
-		assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
+		String consentVersion = platform.consentVersion();
 		String body = """
 				{"id":"%s","answers":{"employees":"51-200","internal_it":"it_team","growth":"fast","workload":"overloaded",
 				 "skills_gaps":["cybersecurity"],"project_delays":"often","support_wait":"sometimes","coverage":"24x7",
@@ -257,7 +249,7 @@ class DashboardBrowserTests {
 				 "hiring":"somewhat_hard","predictability":"medium"},
 				 "contact":{"name":"%s","email":"dana@harbour.example","company":"%s"},
 				 "consent":{"accepted":true,"textVersion":"%s"},"attribution":{"utm_source":"e2e"}}"""
-			.formatted(UUID.randomUUID(), name, company, consent.group(1));
+			.formatted(UUID.randomUUID(), name, company, consentVersion);
 		body = Platform.started(body, platform.startToken());
 		Platform.sleep(Platform.PERSON_TIME.toMillis());
 		HttpResponse<String> created = http

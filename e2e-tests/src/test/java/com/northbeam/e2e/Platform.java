@@ -147,6 +147,22 @@ final class Platform implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The version of the consent text the public JSON API's questionnaire asks a
+	 * submission to accept.
+	 */
+	String consentVersion() throws IOException, InterruptedException {
+		String questionnaire = http
+			.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/assessment")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		java.util.regex.Matcher consent = java.util.regex.Pattern
+			.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"")
+			.matcher(questionnaire);
+		org.assertj.core.api.Assertions.assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
+		return consent.group(1);
+	}
+
 	/** Longer than the gateway's minimum fill time here. */
 	static final Duration PERSON_TIME = Duration.ofMillis(1200);
 

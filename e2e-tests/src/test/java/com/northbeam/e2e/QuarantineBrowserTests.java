@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -152,7 +150,7 @@ class QuarantineBrowserTests {
 	@Order(2)
 	void jsonApiSubmissionsTooSoonAfterTheirStartOrWithoutOneWaitInQuarantineAndAreAnsweredAsUsual() throws Exception {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
-		String consent = consentVersion();
+		String consent = platform.consentVersion();
 		String botStart = platform.startToken();
 		String personStart = platform.startToken();
 
@@ -204,17 +202,6 @@ class QuarantineBrowserTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String consentVersion() throws Exception {
-		String questionnaire = HTTP
-			.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/assessment")).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
-		Matcher consent = Pattern.compile("\"consent\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([^\"]+)\"")
-			.matcher(questionnaire);
-		assertThat(consent.find()).as("consent version in " + questionnaire).isTrue();
-		return consent.group(1);
 	}
 
 	private static long count(String sql) {
