@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -70,6 +71,12 @@ class SecurityConfiguration {
 			i += Character.charCount(codePoint);
 		}
 		return true;
+	}
+
+	/** The bearer token from the header without a regular expression (the same rule). */
+	@Bean
+	BearerTokenResolver bearerTokenResolver() {
+		return new HeaderBearerTokenResolver();
 	}
 
 	/**
