@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,8 @@ class OutboxRepository {
 	/** Where a delivery goes: {@code email} to an address or {@code webhook} to a URL. */
 	record Target(String channel, String target) {
 	}
+
+	private static final int DELIVERIES_PER_STATEMENT = 500;
 
 	private final JdbcClient jdbc;
 
@@ -127,25 +130,35 @@ class OutboxRepository {
 				.query((rs, n) -> new Unexpanded(rs.getObject("id", UUID.class), rs.getString("kind"),
 						rs.getString("email_to")))
 				.list();
+			if (events.isEmpty()) {
+				return 0;
+			}
+			OffsetDateTime at = timestamp(now);
+			List<Object[]> deliveries = new ArrayList<>();
 			for (Unexpanded unexpanded : events) {
 				UUID event = unexpanded.id();
 				List<Target> to = ResumeLinks.KIND.equals(unexpanded.kind())
 						? List.of(new Target("email", ResumeLinks.target(event)))
 						: unexpanded.invitation() ? List.of(COLLEAGUE) : settings.targets(unexpanded.emailTo());
 				for (Target target : to) {
-					this.jdbc.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
-							+ "next_attempt_at, created_at) values (:event, :channel, :target, 'pending', 0, :at, :at)")
-						.param("event", event)
-						.param("channel", target.channel())
-						.param("target", target.target())
-						.param("at", timestamp(now))
-						.update();
+					deliveries.add(new Object[] { event, target.channel(), target.target(), "pending", 0, at, at });
 				}
-				this.jdbc.sql("update outbox_event set expanded_at = :at where id = :id")
-					.param("at", timestamp(now))
-					.param("id", event)
+			}
+			// A statement for many rows rather than one per row (in chunks that stay far
+			// below PostgreSQL's limit of bind parameters however many targets there
+			// are).
+			for (int from = 0; from < deliveries.size(); from += DELIVERIES_PER_STATEMENT) {
+				this.jdbc
+					.sql("insert into notification_delivery (event_id, channel, target, state, attempts, "
+							+ "next_attempt_at, created_at) values :deliveries")
+					.param("deliveries",
+							deliveries.subList(from, Math.min(deliveries.size(), from + DELIVERIES_PER_STATEMENT)))
 					.update();
 			}
+			this.jdbc.sql("update outbox_event set expanded_at = :at where id in (:ids)")
+				.param("at", at)
+				.param("ids", events.stream().map(Unexpanded::id).toList())
+				.update();
 			return events.size();
 		});
 		return (expanded != null) ? expanded : 0;
