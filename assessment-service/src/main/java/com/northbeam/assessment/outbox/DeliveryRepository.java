@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.northbeam.assessment.system.DatabaseProduct;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -55,30 +57,59 @@ class DeliveryRepository {
 	private static final String COLUMNS = "id, event_id, channel, target, state, attempts, last_error, next_attempt_at, "
 			+ "delivered_at, created_at, redelivery";
 
+	/**
+	 * The oldest due delivery of each target (a target's pending deliveries are found
+	 * through an index on target, one lookup per target, so a long queue for one target
+	 * is never read through to find the others).
+	 */
+	static final String OLDEST_DUE_PER_TARGET = """
+			with recursive targets (target) as (
+			    (select target from notification_delivery where state = 'pending' order by target limit 1)
+			  union all
+			    select (select d.target from notification_delivery d
+			            where d.state = 'pending' and d.target > t.target order by d.target limit 1)
+			    from targets t where t.target is not null)
+			select d.id, d.event_id, d.channel, d.target, d.attempts
+			from targets t cross join lateral (
+			    select id, event_id, channel, target, attempts, next_attempt_at from notification_delivery d
+			    where d.state = 'pending' and d.target = t.target and d.next_attempt_at <= :now
+			      and (d.claimed_until is null or d.claimed_until <= :now)
+			    order by d.next_attempt_at, d.id limit 1 for update skip locked) d
+			where t.target is not null%s
+			order by d.next_attempt_at, d.id limit :scan""";
+
+	/** The oldest due deliveries (the embedded database's simpler form). */
+	private static final String OLDEST_DUE = """
+			select id, event_id, channel, target, attempts from notification_delivery
+			where state = 'pending' and next_attempt_at <= :now and (claimed_until is null or claimed_until <= :now)%s
+			order by next_attempt_at, id limit :scan for update skip locked""";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
-	DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+	private final boolean postgres;
+
+	DeliveryRepository(JdbcClient jdbc, TransactionTemplate transactions, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.postgres = database.isPostgres();
 	}
 
 	/**
 	 * Reserves for {@code owner} until {@code now + lease} up to {@code limit} due
 	 * deliveries, oldest first and at most one per target, skipping targets in
-	 * {@code busy}. Looks at {@code scan} rows at most; rows another dispatcher is
-	 * claiming at the same moment are skipped, not waited for, and a delivery whose lease
-	 * has expired is due again.
+	 * {@code busy}. Looks at {@code scan} rows at most (on PostgreSQL, the oldest of each
+	 * target that is not busy, so however many deliveries wait for a busy or failing
+	 * target, the others are found at the cost of one index lookup per target); rows
+	 * another dispatcher is claiming at the same moment are skipped, not waited for, and
+	 * a delivery whose lease has expired is due again.
 	 */
 	List<Claim> claimDue(String owner, Instant now, Duration lease, int limit, int scan, Collection<String> busy) {
 		List<Claim> claimed = this.transactions.execute((tx) -> {
 			List<Due> due = this.jdbc
-				.sql("select id, event_id, channel, target, attempts from notification_delivery "
-						+ "where state = 'pending' and next_attempt_at <= :now "
-						+ "and (claimed_until is null or claimed_until <= :now)"
-						+ (busy.isEmpty() ? "" : " and target not in (:busy)")
-						+ " order by next_attempt_at, id limit :scan for update skip locked")
+				.sql((this.postgres ? OLDEST_DUE_PER_TARGET : OLDEST_DUE).formatted(
+						busy.isEmpty() ? "" : (this.postgres ? " and t.target" : " and target") + " not in (:busy)"))
 				.param("now", timestamp(now))
 				.param("busy", List.copyOf(busy))
 				.param("scan", scan)

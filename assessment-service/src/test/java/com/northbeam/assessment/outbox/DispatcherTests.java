@@ -643,6 +643,72 @@ class DispatcherTests {
 	}
 
 	/**
+	 * Thousands of deliveries waiting for the sales inbox (the mail server down for a
+	 * while, its one delivery at a time in flight) hide neither the webhook's delivery
+	 * nor a later one of the inbox's own: the oldest due delivery of each target that is
+	 * not busy is claimed.
+	 */
+	@Test
+	void aLongQueueForABusyTargetHidesNoOtherTarget() {
+		Instant now = clock.instant();
+		UUID webhookEvent = jdbc.sql("""
+				with events as (
+				  insert into outbox_event (id, kind, created_at, expanded_at)
+				  select gen_random_uuid(), 'lead.created', :at, :at from generate_series(1, 3000) returning id),
+				deliveries as (
+				  insert into notification_delivery (event_id, channel, target, state, attempts, next_attempt_at,
+				    created_at)
+				  select id, 'email', 'sales@northbeam.test', 'pending', 1, :due, :due from events)
+				select min(id::text)::uuid from events""")
+			.param("at", OutboxRepository.timestamp(now.minusSeconds(60)))
+			.param("due", OutboxRepository.timestamp(now.minusSeconds(30)))
+			.query(UUID.class)
+			.single();
+		jdbc.sql(
+				"""
+						insert into notification_delivery (event_id, channel, target, state, attempts, next_attempt_at, created_at)
+						values (:event, 'webhook', 'https://hooks.example.test/leads', 'pending', 0, :at, :at)""")
+			.param("event", webhookEvent)
+			.param("at", OutboxRepository.timestamp(now.minusSeconds(1)))
+			.update();
+
+		List<DeliveryRepository.Claim> whileTheInboxIsBusy = deliveries.claimDue("test", now, Duration.ofMinutes(1), 4,
+				20, Set.of("sales@northbeam.test"));
+		List<DeliveryRepository.Claim> once = deliveries.claimDue("test", now, Duration.ofMinutes(1), 4, 20, Set.of());
+
+		assertThat(whileTheInboxIsBusy).extracting(DeliveryRepository.Claim::target)
+			.containsExactly("https://hooks.example.test/leads");
+		assertThat(once).extracting(DeliveryRepository.Claim::target).containsExactly("sales@northbeam.test");
+		// Finding them reads a row or two per target, not the inbox's whole queue.
+		assertThat(deliveryRowsReadToClaim(now, Set.of("sales@northbeam.test"))).isLessThan(20);
+		assertThat(deliveryRowsReadToClaim(now, Set.of())).isLessThan(20);
+	}
+
+	/**
+	 * Rows of notification_delivery the claim query reads or filters out, from its plan.
+	 */
+	private long deliveryRowsReadToClaim(Instant now, Set<String> busy) {
+		String sql = "explain (analyze, format json) " + DeliveryRepository.OLDEST_DUE_PER_TARGET
+			.formatted(busy.isEmpty() ? "" : " and t.target not in (:busy)");
+		String plan = transactions.execute((tx) -> {
+			tx.setRollbackOnly();
+			return jdbc.sql(sql)
+				.param("now", OutboxRepository.timestamp(now))
+				.param("busy", List.copyOf(busy))
+				.param("scan", 20)
+				.query(String.class)
+				.single();
+		});
+		List<JsonNode> scans = new ArrayList<>();
+		json.readTree(plan).forEach((node) -> scans.addAll(node.findParents("Relation Name")));
+		return scans.stream()
+			.filter((scan) -> "notification_delivery".equals(scan.get("Relation Name").asString()))
+			.mapToLong((scan) -> scan.get("Actual Loops").asLong()
+					* (scan.get("Actual Rows").asLong() + scan.path("Rows Removed by Filter").asLong(0)))
+			.sum();
+	}
+
+	/**
 	 * An overdue lead's email goes to its owner instead of the sales inbox (to the sales
 	 * inbox when it has none), once; every webhook gets the lead.overdue event; and its
 	 * email can be redelivered to the owner, who is not in the settings.
