@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import com.northbeam.assessment.brief.CallPrepEngine.Facts;
 import com.northbeam.assessment.brief.CallPrepEngine.Signal;
@@ -18,10 +19,13 @@ import com.northbeam.assessment.questionnaire.Answers;
 import com.northbeam.assessment.questionnaire.Questionnaire;
 import com.northbeam.assessment.questionnaire.Questionnaires;
 import com.northbeam.assessment.scoring.Model;
+import com.northbeam.assessment.scoring.Scoring;
+import com.northbeam.assessment.scoring.ScoringRules;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -44,12 +48,25 @@ public class Briefs {
 
 	private final Questionnaires questionnaires;
 
+	private final IntFunction<Optional<ScoringRules>> scoringRules;
+
 	private final ResponsibilityEditRepository edits;
 
 	private final ObjectMapper json;
 
-	Briefs(Questionnaires questionnaires, ResponsibilityEditRepository edits, ObjectMapper json) {
+	@Autowired
+	Briefs(Questionnaires questionnaires, Scoring scoring, ResponsibilityEditRepository edits, ObjectMapper json) {
+		this(questionnaires, scoring::rules, edits, json);
+	}
+
+	/**
+	 * @param scoringRules a scoring rules version by its number (to name the answers
+	 * behind a result's factors)
+	 */
+	Briefs(Questionnaires questionnaires, IntFunction<Optional<ScoringRules>> scoringRules,
+			ResponsibilityEditRepository edits, ObjectMapper json) {
 		this.questionnaires = questionnaires;
+		this.scoringRules = scoringRules;
 		this.edits = edits;
 		this.json = json;
 		Questionnaire current = questionnaires.current();
@@ -147,6 +164,10 @@ public class Briefs {
 			values.put(answer.getKey(), answer.getValue().valueStream().map((code) -> code.asString()).toList());
 		}
 		Answers answers = new Answers(root.path("questionnaireVersion").asInt(1), values);
+		Optional<ScoringRules> scoring = root.has("rulesVersion")
+				? this.scoringRules.apply(root.path("rulesVersion").asInt()) : Optional.empty();
+		Map<String, List<When>> conditions = scoring.map(Briefs::conditions).orElse(Map.of());
+		String recommendationName = scoring.map((rules) -> rules.models().get(recommendation)).orElse(recommendation);
 		List<Signal> factors = new ArrayList<>();
 		for (JsonNode factor : root.path("factors")) {
 			String direction = factor.path("direction").asString(null);
@@ -154,21 +175,36 @@ public class Briefs {
 					: recommendation.equals(factor.path("model").asString(null));
 			int points = factor.has("fitDelta") ? factor.path("fitDelta").asInt() : factor.path("weight").asInt();
 			if (speaksFor && points > 0) {
-				factors.add(signal(factor, points));
+				factors.add(signal(factor, points, conditions));
 			}
 		}
 		List<Signal> urgency = new ArrayList<>();
 		for (JsonNode factor : root.path("priority").path("factors")) {
 			if (factor.path("urgency").asInt() > 0) {
-				urgency.add(signal(factor, factor.path("urgency").asInt()));
+				urgency.add(signal(factor, factor.path("urgency").asInt(), conditions));
 			}
 		}
-		return Optional.of(new Facts(answers, recommendation, factors, urgency, cost(root.path("cost"))));
+		return Optional
+			.of(new Facts(answers, recommendation, recommendationName, factors, urgency, cost(root.path("cost"))));
 	}
 
-	private static Signal signal(JsonNode factor, int points) {
-		return new Signal(factor.path("code").asString(), points, factor.path("reason").asString(""),
-				factor.path("guideAnchor").asString(null));
+	private static Signal signal(JsonNode factor, int points, Map<String, List<When>> conditions) {
+		String code = factor.path("code").asString();
+		return new Signal(code, points, factor.path("reason").asString(""), factor.path("guideAnchor").asString(null),
+				conditions.getOrDefault(code, List.of()));
+	}
+
+	/** The conditions of every scoring rule, by the rule's code (its factors' code). */
+	private static Map<String, List<When>> conditions(ScoringRules rules) {
+		Map<String, List<When>> conditions = new LinkedHashMap<>();
+		for (ScoringRules.Rule rule : rules.rules()) {
+			conditions.put(rule.code(),
+					rule.when()
+						.stream()
+						.map((condition) -> new When(condition.question(), condition.anyOf(), condition.atLeast()))
+						.toList());
+		}
+		return conditions;
 	}
 
 	private CostComparison cost(JsonNode node) {

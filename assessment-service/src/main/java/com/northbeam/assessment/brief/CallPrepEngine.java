@@ -23,12 +23,14 @@ final class CallPrepEngine {
 	/**
 	 * What the brief is made from.
 	 *
+	 * @param recommendationName the recommended model's name, as the scoring rules of the
+	 * result name it
 	 * @param factors the factors that speak for the recommendation
 	 * @param urgency the priority factors that raised urgency
 	 * @param cost the cost comparison, or {@code null}
 	 */
-	record Facts(Answers answers, String recommendation, List<Signal> factors, List<Signal> urgency,
-			CostComparison cost) {
+	record Facts(Answers answers, String recommendation, String recommendationName, List<Signal> factors,
+			List<Signal> urgency, CostComparison cost) {
 
 		Facts {
 			factors = List.copyOf(factors);
@@ -38,9 +40,15 @@ final class CallPrepEngine {
 	}
 
 	/**
-	 * A factor of the result: {@code weight} is the fit points (or urgency) it gave.
+	 * A factor of the result: {@code weight} is the fit points (or urgency) it gave,
+	 * {@code when} the conditions of its scoring rule (empty when the rule is unknown).
 	 */
-	record Signal(String code, int weight, String reason, String guideAnchor) {
+	record Signal(String code, int weight, String reason, String guideAnchor, List<When> when) {
+
+		Signal {
+			when = List.copyOf(when);
+		}
+
 	}
 
 	static CallPrep derive(CallPrepRules rules, Facts facts, When.Labels labels) {
@@ -83,20 +91,21 @@ final class CallPrepEngine {
 
 	/**
 	 * The strongest factors for the recommendation, then the strongest urgency factors,
-	 * then signals read from the answers, each named once.
+	 * then signals read from the answers, each named once. Each says which answers gave
+	 * it, as the pain points do, and a factor also how many points.
 	 */
 	private static List<Item> signals(CallPrepRules.Signals rules, Facts facts, When.Labels labels) {
 		Map<String, Item> chosen = new LinkedHashMap<>();
 		facts.factors()
 			.stream()
 			.sorted(Comparator.comparingInt(Signal::weight).reversed())
-			.forEach((signal) -> chosen.putIfAbsent(signal.code(),
-					item(rules, signal, "+" + signal.weight() + " fit points for the recommendation")));
+			.forEach((signal) -> chosen.putIfAbsent(signal.code(), item(rules, signal, facts, labels,
+					"+" + signal.weight() + " towards " + facts.recommendationName())));
 		facts.urgency()
 			.stream()
 			.sorted(Comparator.comparingInt(Signal::weight).reversed())
 			.forEach((signal) -> chosen.putIfAbsent(signal.code(),
-					item(rules, signal, "+" + signal.weight() + " urgency")));
+					item(rules, signal, facts, labels, "+" + signal.weight() + " to urgency")));
 		for (CallPrepRules.PainPoint signal : rules.fromAnswers()) {
 			if (When.all(signal.when(), facts.answers())) {
 				chosen.putIfAbsent(signal.code(), new Item(signal.code(), signal.text(),
@@ -106,8 +115,12 @@ final class CallPrepEngine {
 		return chosen.values().stream().limit(rules.count()).toList();
 	}
 
-	private static Item item(CallPrepRules.Signals rules, Signal signal, String because) {
-		return new Item(signal.code(), rules.phrases().getOrDefault(signal.code(), signal.reason()), List.of(because),
+	private static Item item(CallPrepRules.Signals rules, Signal signal, Facts facts, When.Labels labels,
+			String points) {
+		List<When> held = signal.when().stream().filter((when) -> when.holds(facts.answers())).toList();
+		List<String> because = new ArrayList<>(When.because(held, facts.answers(), labels));
+		because.add(points);
+		return new Item(signal.code(), rules.phrases().getOrDefault(signal.code(), signal.reason()), because,
 				signal.guideAnchor());
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.northbeam.assessment.cost.CostComparison;
@@ -15,6 +16,7 @@ import com.northbeam.assessment.questionnaire.Questionnaires;
 import com.northbeam.assessment.scoring.Score;
 import com.northbeam.assessment.scoring.ScoringEngine;
 import com.northbeam.assessment.scoring.ScoringRules;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,9 +39,10 @@ class BriefsTests {
 	static final Questionnaires QUESTIONNAIRES = new Questionnaires(
 			Questionnaires.load(List.of("classpath*:questionnaire/v*.json"), JSON));
 
-	static final Briefs BRIEFS = new Briefs(QUESTIONNAIRES, null, JSON);
-
 	static final ScoringRules SCORING = scoringRules();
+
+	static final Briefs BRIEFS = new Briefs(QUESTIONNAIRES,
+			(version) -> Optional.of(SCORING).filter((rules) -> rules.version() == version), null, JSON);
 
 	static final CostComparison COST = new CostComparison(1, "EUR", 40, 1.0, false,
 			new CostComparison.Setup("Today", 120_000, List.of()),
@@ -248,6 +251,35 @@ class BriefsTests {
 	}
 
 	@Test
+	void eachSignalSaysWhichAnswersGaveItAndHowManyPoints() {
+		Persona persona = persona("Corner shop, nobody on IT, quiet year");
+		CallPrep brief = callPrep(persona.answers());
+		assertThat(brief.signals()).filteredOn((signal) -> signal.code().equals("no_dedicated_it"))
+			.singleElement()
+			.extracting(CallPrep.Item::because)
+			.isEqualTo(List.of(painBecause(brief, "no_one_owns_it"), "+" + fitDelta(persona, "no_dedicated_it")
+					+ " towards " + SCORING.models().get(brief.recommendation())));
+		for (Persona each : personas().toList()) {
+			assertThat(callPrep(each.answers()).signals()).as(each.name())
+				.allSatisfy((signal) -> assertThat(signal.because()).first(InstanceOfAssertFactories.STRING)
+					.doesNotStartWith("+")
+					.containsPattern("\\? \\S|: \\S"));
+		}
+	}
+
+	@Test
+	void aSignalFromSeveralAnswersNamesEachOfThem() {
+		Persona persona = persona("Growing company with an overloaded IT team");
+		assertThat(callPrep(persona.answers()).signals()).extracting(CallPrep.Item::because)
+			.containsExactly(List.of("Who takes care of IT today? A small IT team", "+3 towards Co-managed IT"),
+					List.of("How busy is your IT person or team? They cannot keep up; requests pile up",
+							"+3 towards Co-managed IT"),
+					List.of("Who takes care of IT today? A small IT team",
+							"Which skills are missing in-house today? Cybersecurity, Moving systems to the cloud, Compliance and audits",
+							"+2 towards Co-managed IT"));
+	}
+
+	@Test
 	void theCostLineNamesTheDifferenceThatMattersForTheRecommendation() {
 		Persona fully = persona("Corner shop, nobody on IT, quiet year");
 		assertThat(callPrep(fully.answers()).cost()).endsWith(
@@ -273,6 +305,26 @@ class BriefsTests {
 		assertThatIllegalStateException().isThrownBy(() -> BriefRulesCheck.check(broken, QUESTIONNAIRES.current()))
 			.withMessageContaining("defaults.co_managed.help_desk needs an owner")
 			.withMessageContaining("unknown answer coverage=24/7");
+	}
+
+	private static String painBecause(CallPrep brief, String code) {
+		return brief.painPoints()
+			.stream()
+			.filter((pain) -> pain.code().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.because()
+			.get(0);
+	}
+
+	private static int fitDelta(Persona persona, String code) {
+		return ScoringEngine.score(SCORING, persona.answers())
+			.factors()
+			.stream()
+			.filter((factor) -> factor.code().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.fitDelta();
 	}
 
 	private static Persona persona(String name) {

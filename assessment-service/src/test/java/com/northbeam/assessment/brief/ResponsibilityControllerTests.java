@@ -97,7 +97,10 @@ class ResponsibilityControllerTests {
 		UUID submission = leads.submit();
 		JsonNode detail = get("/api/leads/{id}", leads.leadOf(submission));
 		JsonNode brief = detail.get("callPrep");
-		assertThat(brief.get("signals")).hasSize(3);
+		assertThat(brief.get("signals")).hasSize(3)
+			.allSatisfy((signal) -> assertThat(signal.get("because").get(0).asString())
+				.as("the answer behind %s", signal.get("code"))
+				.containsPattern("\\? \\S"));
 		assertThat(brief.get("painPoints").isEmpty()).isFalse();
 		assertThat(brief.get("objections").isEmpty()).isFalse();
 		assertThat(brief.get("cost").asString()).startsWith("Yearly: today ");

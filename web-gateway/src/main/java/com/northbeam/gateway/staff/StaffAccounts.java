@@ -2,8 +2,10 @@ package com.northbeam.gateway.staff;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +50,15 @@ public class StaffAccounts {
 
 	public List<StaffAccount> all() {
 		return repository.findAll();
+	}
+
+	/** The name of every account by its email (normalised, see {@link #normalise}). */
+	public Map<String, String> namesByEmail() {
+		Map<String, String> names = new HashMap<>();
+		for (StaffAccount account : all()) {
+			names.put(normalise(account.email()), account.name());
+		}
+		return names;
 	}
 
 	public Optional<StaffAccount> byId(UUID id) {
@@ -118,7 +129,8 @@ public class StaffAccounts {
 		return repository.countEnabledAdmins() > 0;
 	}
 
-	static String normalise(String email) {
+	/** An email as accounts keep it, for comparing with one. */
+	public static String normalise(String email) {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
 	}
 

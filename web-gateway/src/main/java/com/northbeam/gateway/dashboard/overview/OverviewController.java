@@ -10,6 +10,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.northbeam.gateway.client.AdminNotFoundException;
 import com.northbeam.gateway.client.AdminRejectedException;
@@ -22,6 +23,7 @@ import com.northbeam.gateway.client.StatsClient.Pipeline;
 import com.northbeam.gateway.client.StatsClient.ResponseTimes;
 import com.northbeam.gateway.dashboard.overview.SvgChart.Entry;
 import com.northbeam.gateway.staff.CurrentStaff;
+import com.northbeam.gateway.staff.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,12 +55,15 @@ class OverviewController {
 
 	private final StatsClient stats;
 
+	private final StaffAccounts staff;
+
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	OverviewController(StatsClient stats, MessageSource messages, Clock clock) {
+	OverviewController(StatsClient stats, StaffAccounts staff, MessageSource messages, Clock clock) {
 		this.stats = stats;
+		this.staff = staff;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -160,7 +165,10 @@ class OverviewController {
 		return charts;
 	}
 
-	/** Time to first contact per week of arrival, then per owner. */
+	/**
+	 * Time to first contact per week of arrival, then per owner: an owner by name, with
+	 * the email as the title (or as the label when no account has it any more).
+	 */
 	List<ResponseChart> responseCharts(ResponseTimes response, Locale locale) {
 		long target = response.targetMinutes() * 60L;
 		List<ResponseChart.Figures> weeks = response.weeks()
@@ -168,11 +176,15 @@ class OverviewController {
 			.map((week) -> new ResponseChart.Figures(weekLabel(week.start().toString()), week.contacted(),
 					week.medianSeconds(), week.p90Seconds()))
 			.toList();
+		Map<String, String> names = staff.namesByEmail();
 		List<ResponseChart.Figures> owners = response.owners()
 			.stream()
-			.map((owner) -> new ResponseChart.Figures(
-					(owner.owner() != null) ? owner.owner() : text("overview.response.unassigned", locale),
-					owner.contacted(), owner.medianSeconds(), owner.p90Seconds()))
+			.map((owner) -> (owner.owner() != null)
+					? new ResponseChart.Figures(
+							names.getOrDefault(StaffAccounts.normalise(owner.owner()), owner.owner()), owner.owner(),
+							owner.contacted(), owner.medianSeconds(), owner.p90Seconds())
+					: new ResponseChart.Figures(text("overview.response.unassigned", locale), owner.contacted(),
+							owner.medianSeconds(), owner.p90Seconds()))
 			.toList();
 		return List.of(
 				ResponseChart.of("chart-response-weeks", text("overview.chart.responseWeeks", locale), weeks, target),

@@ -65,8 +65,8 @@ public record ResponseChart(String id, String title, int width, int height, doub
 		for (int i = 0; i < figures.size(); i++) {
 			Figures row = figures.get(i);
 			double top = TOP + i * ROW_HEIGHT;
-			rows.add(new Row(row.label(), row.contacted(), top + BAR_HEIGHT + 3, bar(row.median(), max, top),
-					bar(row.p90(), max, top + BAR_HEIGHT + 2)));
+			rows.add(new Row(row.label(), row.title(), row.contacted(), top + BAR_HEIGHT + 3,
+					bar(row.median(), max, top), bar(row.p90(), max, top + BAR_HEIGHT + 2)));
 		}
 		return new ResponseChart(id, title, WIDTH, TOP + Math.max(figures.size(), 1) * ROW_HEIGHT + 4,
 				LABEL_WIDTH + scale(targetSeconds, max), rows);
@@ -87,20 +87,27 @@ public record ResponseChart(String id, String title, int width, int height, doub
 
 	/**
 	 * What one row shows: a week or an owner, how many of its leads were contacted, and
-	 * the median and 90th percentile in working seconds (null when none was).
+	 * the median and 90th percentile in working seconds (null when none was);
+	 * {@code title}, shown on hover, says more about the label (an owner's email), or is
+	 * {@code null}.
 	 */
-	record Figures(String label, long contacted, Double median, Double p90) {
+	record Figures(String label, String title, long contacted, Double median, Double p90) {
+
+		Figures(String label, long contacted, Double median, Double p90) {
+			this(label, null, contacted, median, p90);
+		}
+
 	}
 
 	/**
-	 * One row: its label (and where it goes) and its two bars, absent when none of its
-	 * leads was contacted.
+	 * One row: its label (and where it goes), its title (or {@code null}) and its two
+	 * bars, absent when none of its leads was contacted.
 	 */
-	public record Row(String label, long contacted, double labelY, Bar median, Bar p90) {
+	public record Row(String label, String title, long contacted, double labelY, Bar median, Bar p90) {
 
 		/**
-		 * The most characters of 12px text that fit left of the bars (an owner's email is
-		 * often longer).
+		 * The most characters of 12px text that fit left of the bars (a long name is cut
+		 * short; the whole of it is in the table).
 		 */
 		static final int SHORT_LABEL = 22;
 

@@ -39,9 +39,9 @@ class LeadBriefControllerTests {
 
 	static final String BRIEF = """
 			"callPrep":{"rulesVersion":1,"recommendation":"co_managed",
-			 "signals":[{"code":"team_overloaded","text":"Their IT team is overloaded: tickets and maintenance pile up.","because":["+9 fit points for the recommendation"],"guideAnchor":"internal-team-overloaded"},
-			  {"code":"keep_control","text":"They want to keep day-to-day control of IT.","because":["+7 fit points for the recommendation"]},
-			  {"code":"round_the_clock","text":"They need cover around the clock.","because":["+10 urgency"]}],
+			 "signals":[{"code":"team_overloaded","text":"Their IT team is overloaded: tickets and maintenance pile up.","because":["How busy is your IT person or team? They cannot keep up; requests pile up","+9 towards Co-managed IT"],"guideAnchor":"internal-team-overloaded"},
+			  {"code":"keep_control","text":"They want to keep day-to-day control of IT.","because":["How much of the day-to-day running of IT do you want to keep? Keep most of it in-house","+7 towards Co-managed IT"]},
+			  {"code":"round_the_clock","text":"They need cover around the clock.","because":["When does IT need to be looked after? Around the clock, every day","+10 to urgency"]}],
 			 "painPoints":[{"code":"projects_slip_often","text":"projects slip often","because":["How often do IT projects slip?: Often"]}],
 			 "objections":[{"code":"team_failed","misconception":"Co-managed means our IT team failed.","response":"Mature organisations add outside capability on purpose.","because":["Who handles IT today?: An IT team"]}],
 			 "questions":[{"code":"coverage","text":"What has to keep running outside office hours?","why":"urgent","because":["Coverage: 24/7"]},
@@ -77,10 +77,11 @@ class LeadBriefControllerTests {
 		assertThat(result).hasStatusOk()
 			.bodyText()
 			.contains("id=\"call-prep\"", "Call prep: Acme", "Their IT team is overloaded",
-					"+9 fit points for the recommendation", "<q>projects slip often</q>",
-					"Co-managed means our IT team failed.", "What has to keep running outside office hours?",
-					">urgent<", ">open<", "Co-managed costs USD 40,000 a year less than today.",
-					"Offer a co-managed workshop", "href=\"/dashboard/leads/" + LEAD + "/call-prep.pdf\"")
+					"How busy is your IT person or team? They cannot keep up; requests pile up; +9 towards Co-managed IT",
+					"<q>projects slip often</q>", "Co-managed means our IT team failed.",
+					"What has to keep running outside office hours?", ">urgent<", ">open<",
+					"Co-managed costs USD 40,000 a year less than today.", "Offer a co-managed workshop",
+					"href=\"/dashboard/leads/" + LEAD + "/call-prep.pdf\"")
 			.contains("id=\"responsibility-matrix\"", "Who owns what under Co-managed IT",
 					"action=\"/dashboard/leads/" + LEAD + "/responsibility/monitoring\"",
 					"action=\"/dashboard/leads/" + LEAD + "/responsibility/vendor_coordination\"",

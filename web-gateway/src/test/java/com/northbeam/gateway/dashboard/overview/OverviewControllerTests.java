@@ -2,11 +2,16 @@ package com.northbeam.gateway.dashboard.overview;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.TokenClaims;
 import com.northbeam.gateway.XssPayloads;
+import com.northbeam.gateway.staff.StaffAccounts;
+import com.northbeam.gateway.staff.StaffRole;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -55,6 +60,9 @@ class OverviewControllerTests {
 	MockMvcTester mvc;
 
 	@Autowired
+	StaffAccounts accounts;
+
+	@Autowired
 	@Qualifier("assessment")
 	FakeHttpServer assessment;
 
@@ -87,9 +95,40 @@ class OverviewControllerTests {
 			.contains("No lead contacted")
 			// the figures as a table
 			.contains("The figures as a table", "<th scope=\"row\">23 Nov</th>", "<td>12</td>",
-					"<th scope=\"row\">sam@northbeam.test</th>", "<th scope=\"row\">Unassigned</th>")
+					"<th scope=\"row\" title=\"sam@northbeam.test\">sam@northbeam.test</th>",
+					"<th scope=\"row\">Unassigned</th>")
 			.doesNotContain("<script", " style=");
 		assertThat(lastQuery("/api/stats/response-times")).startsWith("from=").contains("&to=");
+	}
+
+	@Test
+	void ownersAreNamedByTheirStaffAccountWithTheEmailAsTheTitle() throws Exception {
+		String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@northbeam.test";
+		accounts.create(email, "Robin O'Neill-Featherstonehaugh", EnumSet.of(StaffRole.SALES), "correct horse battery");
+		assessment.respond("GET", "/api/stats/response-times", Response.json("""
+				{"from":"2026-11-16","to":"2026-11-29","targetMinutes":60,"waiting":0,"overdue":0,
+				 "weeks":[{"start":"2026-11-23","contacted":9,"medianSeconds":1500.0,"p90Seconds":9000.0}],
+				 "owners":[{"owner":"%s","contacted":8,"medianSeconds":1200.0,"p90Seconds":4000.0},
+				           {"owner":"gone@northbeam.test","contacted":1,"medianSeconds":3000.0,"p90Seconds":3000.0}]}"""
+			.formatted(email.toUpperCase(Locale.ROOT))));
+
+		String html = mvc.get()
+			.uri("/dashboard")
+			.with(user("sam@northbeam.test").roles("SALES"))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		String owners = html.substring(html.indexOf("id=\"chart-response-owners\""));
+		String upper = email.toUpperCase(Locale.ROOT);
+		assertThat(owners)
+			// the table: the name, the email on hover
+			.contains("<th scope=\"row\" title=\"" + upper + "\">Robin O&#39;Neill-Featherstonehaugh</th>")
+			// the chart: the name cut to fit, the email as the label's title
+			.contains("<title>" + upper + "</title>Robin O&#39;Neill-Feather\u2026</text>")
+			// an owner without an account any more keeps the email
+			.contains("<th scope=\"row\" title=\"gone@northbeam.test\">gone@northbeam.test</th>")
+			.doesNotContain(">" + upper + "</th>");
 	}
 
 	@Test
