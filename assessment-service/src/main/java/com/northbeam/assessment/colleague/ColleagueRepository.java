@@ -119,21 +119,43 @@ class ColleagueRepository {
 	}
 
 	/**
-	 * Clears the colleague's name and email and the address invitations went to; says
+	 * Clears the name and email of the colleague who answered for the submission and the
+	 * address their invitations went to (the one they answered and any other sent to that
+	 * address); the addresses of others invited to it stay. Before anyone answered,
+	 * nothing tells the invited apart: the address of each invitation is cleared. Says
 	 * whether there was anything to clear.
 	 */
 	boolean erase(UUID submissionId, Instant at) {
-		int responses = this.jdbc
+		int invitations = this.jdbc
+			.sql("update colleague_invitation set email = null where submission_id = :id and email is not null "
+					+ "and (not exists (select 1 from colleague_response where submission_id = :id) "
+					+ "or lower(email) = (select lower(i.email) from colleague_response r join colleague_invitation i "
+					+ "on i.id = r.invitation_id where r.submission_id = :id))")
+			.param("id", submissionId)
+			.update();
+		return eraseResponse(submissionId, at) + invitations > 0;
+	}
+
+	/**
+	 * Clears the personal data of everyone invited to answer for the submission: the name
+	 * and email of the colleague who answered and the address of every invitation. Says
+	 * whether there was anything to clear.
+	 */
+	boolean eraseAll(UUID submissionId, Instant at) {
+		int invitations = this.jdbc
+			.sql("update colleague_invitation set email = null where submission_id = :id and email is not null")
+			.param("id", submissionId)
+			.update();
+		return eraseResponse(submissionId, at) + invitations > 0;
+	}
+
+	private int eraseResponse(UUID submissionId, Instant at) {
+		return this.jdbc
 			.sql("update colleague_response set name = null, email = null, erased_at = :at "
 					+ "where submission_id = :id and erased_at is null")
 			.param("at", timestamp(at))
 			.param("id", submissionId)
 			.update();
-		int invitations = this.jdbc
-			.sql("update colleague_invitation set email = null where submission_id = :id and email is not null")
-			.param("id", submissionId)
-			.update();
-		return responses + invitations > 0;
 	}
 
 	private Invitation invitation(ResultSet rs, int row) throws SQLException {

@@ -102,6 +102,11 @@ class ColleagueViews implements ResultRespondents, LeadRespondents {
 		return this.repository.erase(submissionId, at);
 	}
 
+	@Override
+	public boolean eraseColleagues(UUID submissionId, Instant at) {
+		return this.repository.eraseAll(submissionId, at);
+	}
+
 	private String label(Response response, Disagreement disagreement) {
 		return this.questionnaires.version(response.questionnaireVersion())
 			.flatMap((questionnaire) -> questionnaire.question(disagreement.question()))

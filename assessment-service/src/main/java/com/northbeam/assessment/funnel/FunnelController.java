@@ -49,10 +49,13 @@ class FunnelController {
 
 	static final String SUBMITTED = "submitted";
 
-	/** A submission through the gateway's JSON API: no start, no steps, its own count. */
+	/** A start token issued by the gateway's JSON API: the API's own starts. */
+	static final String API_STARTED = "api_started";
+
+	/** A submission through the gateway's JSON API: no steps, its own count. */
 	static final String API_SUBMITTED = "api_submitted";
 
-	private static final Set<String> TYPES = Set.of(VIEWED, STARTED, STEP, SUBMITTED, API_SUBMITTED);
+	private static final Set<String> TYPES = Set.of(VIEWED, STARTED, STEP, SUBMITTED, API_STARTED, API_SUBMITTED);
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,199}");
 
@@ -114,10 +117,11 @@ class FunnelController {
 	}
 
 	/**
-	 * {@code starts} and {@code completions} count the wizard; {@code apiSubmissions} the
-	 * JSON API; {@code leads} both.
+	 * {@code starts} and {@code completions} count the wizard; {@code apiStarts} and
+	 * {@code apiSubmissions} the JSON API; {@code leads} both.
 	 */
-	record Bucket(LocalDate start, long visits, long starts, long completions, long apiSubmissions, long leads) {
+	record Bucket(LocalDate start, long visits, long starts, long completions, long apiStarts, long apiSubmissions,
+			long leads) {
 	}
 
 	record StepDropOff(String step, long entered, long completed) {
@@ -154,7 +158,7 @@ class FunnelController {
 		boolean weekly = "week".equals(granularity);
 		TreeMap<LocalDate, long[]> buckets = new TreeMap<>();
 		for (LocalDate day = bucketOf(first, weekly); !day.isAfter(last); day = day.plusDays(weekly ? 7 : 1)) {
-			buckets.put(day, new long[5]);
+			buckets.put(day, new long[6]);
 		}
 		Map<String, Long> steps = new LinkedHashMap<>();
 		this.repository.countPerDay(first, last, (day, type, step, count) -> {
@@ -163,7 +167,8 @@ class FunnelController {
 				case VIEWED -> bucket[0] += count;
 				case STARTED -> bucket[1] += count;
 				case SUBMITTED -> bucket[2] += count;
-				case API_SUBMITTED -> bucket[3] += count;
+				case API_STARTED -> bucket[3] += count;
+				case API_SUBMITTED -> bucket[4] += count;
 				case STEP -> steps.merge(step, count, Long::sum);
 				default -> {
 				}
@@ -174,7 +179,7 @@ class FunnelController {
 		this.leads.createdPerDay(start, end).forEach((day, count) -> {
 			long[] bucket = buckets.get(bucketOf(day, weekly));
 			if (bucket != null) {
-				bucket[4] += count;
+				bucket[5] += count;
 			}
 		});
 		long starts = buckets.values().stream().mapToLong((b) -> b[1]).sum();
@@ -194,7 +199,7 @@ class FunnelController {
 		List<Bucket> result = buckets.entrySet()
 			.stream()
 			.map((e) -> new Bucket(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3],
-					e.getValue()[4]))
+					e.getValue()[4], e.getValue()[5]))
 			.toList();
 		return new Funnel(first, last, granularity, result, dropOff, byRecommendation, bySource);
 	}

@@ -29,12 +29,14 @@ record LeadDetail(UUID id, int version, Contact contact, String status, String o
 	 * One person who answered for the company.
 	 *
 	 * @param role {@code respondent} (the lead's contact) or {@code colleague}
+	 * @param submissionId for a colleague, the assessment they were invited to answer for
+	 * (what names them to erase them); {@code null} for the lead's contact
 	 * @param name {@code null} once erased, and for a colleague who has not answered yet
 	 * @param disagreements the questions (their labels) where the colleague's answer
 	 * differed (and was used, being technical)
 	 */
-	record Respondent(String role, String name, String email, String consentVersion, Instant consentedAt,
-			Instant invitedAt, Instant answeredAt, List<String> disagreements, boolean erased) {
+	record Respondent(String role, UUID submissionId, String name, String email, String consentVersion,
+			Instant consentedAt, Instant invitedAt, Instant answeredAt, List<String> disagreements, boolean erased) {
 	}
 
 	/**

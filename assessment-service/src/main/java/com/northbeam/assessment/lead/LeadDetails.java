@@ -133,14 +133,16 @@ class LeadDetails {
 	private List<LeadDetail.Respondent> respondents(LeadRecord lead, Submission submission,
 			List<LeadAssessmentRepository.Assessment> assessed) {
 		List<LeadDetail.Respondent> respondents = new ArrayList<>();
-		respondents.add(new LeadDetail.Respondent("respondent", lead.name(), lead.email(), submission.consentVersion(),
-				submission.consentedAt(), null, lead.createdAt(), List.of(), lead.erasedAt() != null));
-		assessed.stream()
-			.map((assessment) -> this.respondents.colleague(assessment.submissionId()))
-			.flatMap(Optional::stream)
-			.forEach((colleague) -> respondents.add(new LeadDetail.Respondent("colleague", colleague.name(),
-					colleague.email(), colleague.consentVersion(), colleague.consentedAt(), colleague.invitedAt(),
-					colleague.answeredAt(), colleague.disagreements(), colleague.erased())));
+		respondents
+			.add(new LeadDetail.Respondent("respondent", null, lead.name(), lead.email(), submission.consentVersion(),
+					submission.consentedAt(), null, lead.createdAt(), List.of(), lead.erasedAt() != null));
+		for (LeadAssessmentRepository.Assessment assessment : assessed) {
+			this.respondents.colleague(assessment.submissionId())
+				.ifPresent((colleague) -> respondents.add(new LeadDetail.Respondent("colleague",
+						assessment.submissionId(), colleague.name(), colleague.email(), colleague.consentVersion(),
+						colleague.consentedAt(), colleague.invitedAt(), colleague.answeredAt(),
+						colleague.disagreements(), colleague.erased())));
+		}
 		return respondents;
 	}
 

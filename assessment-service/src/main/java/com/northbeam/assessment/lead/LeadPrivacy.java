@@ -16,6 +16,7 @@ import com.northbeam.assessment.lead.LeadDetails.Found;
 import com.northbeam.assessment.lead.LeadErasureRepository.Locked;
 import com.northbeam.assessment.lead.LeadSubmissions.Submission;
 import com.northbeam.assessment.lead.LeadTimelineRepository.Event;
+import com.northbeam.assessment.system.ConflictException;
 import com.northbeam.assessment.system.NotFoundException;
 
 import org.springframework.stereotype.Service;
@@ -154,27 +155,50 @@ public class LeadPrivacy {
 	}
 
 	/**
-	 * Erases the personal data of the colleague who answered a lead's technical questions
-	 * (audited), on the colleague's own request; the lead's contact keeps theirs, and the
-	 * colleague's answers stay in the company result. Says whether there was any.
+	 * Erases the personal data of one colleague who answered a lead's technical questions
+	 * (audited), on the colleague's own request: the colleague of the assessment
+	 * {@code submissionId} names, or, when it names none, the lead's only colleague with
+	 * personal data left. The lead's contact and its other colleagues keep theirs, and
+	 * the colleague's answers stay in the company result. Says whether there was any.
 	 */
-	public boolean eraseColleague(UUID id, String actor) {
+	public boolean eraseColleague(UUID id, UUID submissionId, String actor) {
 		Boolean erased = this.transactions.execute((tx) -> {
-			LeadRepository.State state = this.repository.lock(id)
-				.orElseThrow(() -> new NotFoundException("There is no lead " + id));
+			this.repository.lock(id).orElseThrow(() -> new NotFoundException("There is no lead " + id));
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-			boolean any = false;
-			for (UUID submissionId : this.assessments.submissionIds(id)) {
-				any |= this.respondents.eraseColleague(submissionId, now);
+			UUID assessment = (submissionId != null) ? submissionId : onlyColleague(id);
+			if (assessment == null) {
+				return false;
 			}
-			if (!any) {
+			if (!this.assessments.submissionIds(id).contains(assessment)) {
+				throw new NotFoundException("Lead " + id + " has no assessment " + assessment);
+			}
+			if (!this.respondents.eraseColleague(assessment, now)) {
 				return false;
 			}
 			this.timeline.addEvent(id, new Event(now, actor, "erased", "colleague's personal data erased"));
-			this.audit.record(actor, Audit.LEAD_ERASED, id, "colleague", now);
+			this.audit.record(actor, Audit.LEAD_ERASED, id, "colleague of submission " + assessment, now);
 			return true;
 		});
 		return Boolean.TRUE.equals(erased);
+	}
+
+	/**
+	 * The assessment of the lead's only colleague with personal data left; {@code null}
+	 * when there is none; refused when there are several, as which one is asked for
+	 * cannot be told.
+	 */
+	private UUID onlyColleague(UUID id) {
+		List<UUID> holding = this.assessments.submissionIds(id)
+			.stream()
+			.filter((submissionId) -> this.respondents.colleague(submissionId)
+				.filter((colleague) -> !colleague.erased())
+				.isPresent())
+			.toList();
+		if (holding.size() > 1) {
+			throw new ConflictException("Lead " + id + " has " + holding.size()
+					+ " colleagues: name the assessment (submission) whose colleague to erase", List.of());
+		}
+		return holding.isEmpty() ? null : holding.get(0);
 	}
 
 	/**
@@ -209,7 +233,7 @@ public class LeadPrivacy {
 				if (eraseLocked(lead, actor, now)) {
 					// Kept as long as the lead it answered for, no longer.
 					for (UUID submissionId : this.assessments.submissionIds(lead.id())) {
-						this.respondents.eraseColleague(submissionId, now);
+						this.respondents.eraseColleagues(submissionId, now);
 					}
 					count++;
 				}

@@ -26,11 +26,19 @@ public interface LeadRespondents {
 	Optional<Map<String, Object>> personalData(UUID submissionId);
 
 	/**
-	 * Removes the colleague's personal data (name, email, the address invitations went
-	 * to) in the caller's transaction; their answers stay in the company result. Says
-	 * whether there was any.
+	 * Removes the personal data of the colleague of this submission alone (name, email,
+	 * the address their invitations went to) in the caller's transaction; their answers
+	 * stay in the company result, and others invited keep theirs. Says whether there was
+	 * any.
 	 */
 	boolean eraseColleague(UUID submissionId, Instant at);
+
+	/**
+	 * Removes the personal data of everyone invited to answer for this submission, in the
+	 * caller's transaction, as when the lead it answered for goes. Says whether there was
+	 * any.
+	 */
+	boolean eraseColleagues(UUID submissionId, Instant at);
 
 	/**
 	 * @param name {@code null} until the colleague answers, and once erased

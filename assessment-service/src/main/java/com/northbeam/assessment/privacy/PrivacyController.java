@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admins answer data subject requests: export all personal data of a lead, or erase it; a
- * colleague who answered the lead's technical questions is erased on their own. All
- * audited.
+ * colleague who answered the technical questions of one of the lead's assessments is
+ * erased on their own. All audited.
  */
 @RestController
 @RequestMapping("/api/admin/leads/{id}")
@@ -54,11 +55,17 @@ class PrivacyController {
 	record ColleagueErasure(UUID id, boolean erased) {
 	}
 
-	@Operation(summary = "Erases the personal data of the colleague who answered a lead's technical questions, "
-			+ "keeping the lead's own (admin)")
+	/**
+	 * {@code submission} names the assessment whose colleague asked to be erased (a lead
+	 * has one colleague per assessment that invited one); it may be left out while the
+	 * lead has only one colleague with personal data.
+	 */
+	@Operation(summary = "Erases the personal data of the colleague who answered the technical questions of one of "
+			+ "a lead's assessments, keeping the lead's own and its other colleagues' (admin)")
 	@PostMapping("/colleague/erase")
-	ColleagueErasure eraseColleague(@PathVariable UUID id, Principal principal) {
-		return new ColleagueErasure(id, this.leads.eraseColleague(id, principal.getName()));
+	ColleagueErasure eraseColleague(@PathVariable UUID id, @RequestParam(required = false) UUID submission,
+			Principal principal) {
+		return new ColleagueErasure(id, this.leads.eraseColleague(id, submission, principal.getName()));
 	}
 
 }

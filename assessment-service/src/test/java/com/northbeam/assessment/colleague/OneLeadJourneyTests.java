@@ -225,6 +225,63 @@ class OneLeadJourneyTests {
 			.containsExactly("Robin IT", "Sam IT");
 	}
 
+	@Test
+	void erasingOneColleagueOfALeadKeepsTheOtherColleaguesAndIsAudited() {
+		// Robin answers for the first assessment, after Alex was invited to it and did
+		// not answer; Sam answers for a retake's result. Three people besides the
+		// prospect.
+		UUID first = leads.submit();
+		UUID lead = leads.leadOf(first);
+		insertInvitation(first, "alex@invited.example", now.minusSeconds(60));
+		UUID robin = insertInvitation(first);
+		assertThat(answer(links.token(robin, expiry(robin)), "Robin IT", "robin.it@prospect.example")).hasStatus(201);
+		UUID retake = UUID.randomUUID();
+		assertThat(post("""
+				{"id":"%s","questionnaireVersion":1,"answers":%s,"contactLater":true,"retake":"%s"}""".formatted(retake,
+				RetakeAnswers.NO_TEAM, reference(first, null))))
+			.hasStatus(201);
+		UUID sam = insertInvitation(retake, "sam@invited.example", now);
+		assertThat(answer(links.token(sam, expiry(sam)), "Sam IT", "sam.it@prospect.example")).hasStatus(201);
+
+		assertThat(erase("/api/admin/leads/{id}/colleague/erase", lead)).as("two colleagues: which one must be named")
+			.hasStatus(409);
+		assertThat(mvc.post()
+			.uri("/api/admin/leads/{id}/colleague/erase?submission={submission}", lead, UUID.randomUUID())
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange()).as("not an assessment of this lead").hasStatus(404);
+		assertThat(count("select count(*) from colleague_response where submission_id in (:id, '%s') and name is null"
+			.formatted(retake), first)).isZero();
+
+		// Sam asks to be erased: Robin, Alex and the prospect keep theirs.
+		assertThat(eraseColleague(lead, retake)).hasStatusOk().bodyJson().extractingPath("$.erased").isEqualTo(true);
+		JsonNode respondents = lead(lead).get("respondents");
+		assertThat(respondents.valueStream().map((r) -> r.get("name").toString())).containsExactly("\"Dana Prospect\"",
+				"\"Robin IT\"", "null");
+		assertThat(respondents.get(1).get("email").asString()).isEqualTo("robin.it@prospect.example");
+		assertThat(respondents.get(1).get("erased").asBoolean()).isFalse();
+		assertThat(respondents.get(1).get("submissionId").asString()).isEqualTo(first.toString());
+		assertThat(respondents.get(2).get("email").isNull()).isTrue();
+		assertThat(respondents.get(2).get("erased").asBoolean()).isTrue();
+		assertThat(respondents.get(2).get("submissionId").asString()).isEqualTo(retake.toString());
+		assertThat(invitedAddresses(first)).containsExactly("alex@invited.example", "robin@invited.example");
+		assertThat(invitedAddresses(retake)).isEmpty();
+		assertThat(jdbc.sql("select detail from audit_entry where lead_id = :id and action = 'lead.erased'")
+			.param("id", lead)
+			.query(String.class)
+			.list()).containsExactly("colleague of submission " + retake);
+		assertThat(eraseColleague(lead, retake)).bodyJson().extractingPath("$.erased").isEqualTo(false);
+
+		// Now Robin, named alone since Sam's data is gone: Alex, who never answered, is
+		// someone else and keeps the address the invitation went to.
+		assertThat(erase("/api/admin/leads/{id}/colleague/erase", lead)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.erased")
+			.isEqualTo(true);
+		assertThat(lead(lead).get("respondents").get(1).get("erased").asBoolean()).isTrue();
+		assertThat(invitedAddresses(first)).containsExactly("alex@invited.example");
+		assertThat(lead(lead).get("respondents").get(0).get("name").asString()).isEqualTo("Dana Prospect");
+	}
+
 	/** Answers for a retake: no IT team, handing IT off. */
 	static final class RetakeAnswers {
 
@@ -318,15 +375,36 @@ class OneLeadJourneyTests {
 
 	/** An invitation stored without its email being sent, as if sent before. */
 	private UUID insertInvitation(UUID submission) {
+		return insertInvitation(submission, "robin@invited.example", now);
+	}
+
+	private UUID insertInvitation(UUID submission, String email, Instant at) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("insert into colleague_invitation (id, submission_id, email, created_at, expires_at) "
-				+ "values (:id, :submission, 'robin@invited.example', :created, :expires)")
+				+ "values (:id, :submission, :email, :created, :expires)")
 			.param("id", id)
 			.param("submission", submission)
-			.param("created", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-			.param("expires", OffsetDateTime.ofInstant(now.plus(Duration.ofDays(14)), ZoneOffset.UTC))
+			.param("email", email)
+			.param("created", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.param("expires", OffsetDateTime.ofInstant(at.plus(Duration.ofDays(14)), ZoneOffset.UTC))
 			.update();
 		return id;
+	}
+
+	private List<String> invitedAddresses(UUID submission) {
+		return jdbc
+			.sql("select email from colleague_invitation where submission_id = :id and email is not null "
+					+ "order by created_at")
+			.param("id", submission)
+			.query(String.class)
+			.list();
+	}
+
+	private MvcTestResult eraseColleague(UUID lead, UUID submission) {
+		return mvc.post()
+			.uri("/api/admin/leads/{id}/colleague/erase?submission={submission}", lead, submission)
+			.header(HttpHeaders.AUTHORIZATION, leads.admin())
+			.exchange();
 	}
 
 	private Instant expiry(UUID invitation) {

@@ -99,11 +99,13 @@ class FunnelControllerTests {
 		event("{\"type\":\"assessment_started\",\"count\":12}");
 		event("{\"type\":\"step_completed\",\"step\":\"company\",\"count\":7}");
 		event("{\"type\":\"submitted\",\"count\":1}");
+		event("{\"type\":\"api_started\",\"count\":30}");
 		event("{\"type\":\"api_submitted\",\"count\":24}");
 		JsonNode after = get("/api/stats/funnel?from=" + today + "&to=" + today);
-		// Submissions through the JSON API are counted apart: no start, no completion.
+		// Starts and submissions through the JSON API are counted apart from the
+		// wizard's.
 		for (String[] metric : new String[][] { { "visits", "251" }, { "starts", "12" }, { "completions", "1" },
-				{ "apiSubmissions", "24" } }) {
+				{ "apiStarts", "30" }, { "apiSubmissions", "24" } }) {
 			assertThat(today(after).get(metric[0]).asLong() - today(before).get(metric[0]).asLong()).as(metric[0])
 				.isEqualTo(Long.parseLong(metric[1]));
 		}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.northbeam.gateway.client.FunnelEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,17 @@ class ApiStarts {
 
 	private final ApiStartRepository starts;
 
+	private final FunnelEvents funnel;
+
 	private final Duration minimum;
 
 	private final Clock clock;
 
-	ApiStarts(StartTokens tokens, ApiStartRepository starts, AssessmentProperties properties, Clock clock) {
+	ApiStarts(StartTokens tokens, ApiStartRepository starts, FunnelEvents funnel, AssessmentProperties properties,
+			Clock clock) {
 		this.tokens = tokens;
 		this.starts = starts;
+		this.funnel = funnel;
 		this.minimum = properties.minimumFillTime();
 		this.clock = clock;
 	}
@@ -54,10 +59,16 @@ class ApiStarts {
 
 	}
 
-	/** A new start token, issued now. */
+	/**
+	 * A new start token, issued now: a start for the funnel, as the wizard counts its own
+	 * when a draft begins. Counted here, once per token, so a submission sent again with
+	 * its token counts no second start.
+	 */
 	Issued issue() {
 		Instant now = clock.instant();
-		return new Issued(tokens.issue(now), tokens.expiry(now));
+		Issued issued = new Issued(tokens.issue(now), tokens.expiry(now));
+		funnel.apiStarted();
+		return issued;
 	}
 
 	record Issued(String token, Instant expiresAt) {

@@ -85,8 +85,10 @@ interface AdminApi {
 	record Erasure(UUID id, UUID submissionId, List<UUID> submissionIds) {
 	}
 
+	/** {@code submission}: the assessment whose colleague to erase. */
 	@PostExchange("/leads/{id}/colleague/erase")
-	ColleagueErasure eraseColleague(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id);
+	ColleagueErasure eraseColleague(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable UUID id,
+			@RequestParam(required = false) UUID submission);
 
 	/** Whether the lead's colleague had personal data to erase. */
 	record ColleagueErasure(UUID id, boolean erased) {

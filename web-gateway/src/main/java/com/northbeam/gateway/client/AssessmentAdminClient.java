@@ -139,12 +139,15 @@ public class AssessmentAdminClient {
 	}
 
 	/**
-	 * Erases the personal data of the colleague who answered a lead's technical
-	 * questions, keeping the lead's own; the gateway keeps no copy of a colleague's
-	 * answers. Says whether there was any.
+	 * Erases the personal data of the colleague who answered the technical questions of
+	 * the lead's assessment {@code submissionId} ({@code null}: the lead's only
+	 * colleague), keeping the lead's own and its other colleagues'; the gateway keeps no
+	 * copy of a colleague's answers. Says whether there was any.
 	 */
-	public boolean eraseColleague(StaffCaller caller, UUID leadId) {
-		return Refusals.ADMIN.answer("lead " + leadId, () -> admin.eraseColleague(Caller.of(caller), leadId)).erased();
+	public boolean eraseColleague(StaffCaller caller, UUID leadId, UUID submissionId) {
+		return Refusals.ADMIN
+			.answer("lead " + leadId, () -> admin.eraseColleague(Caller.of(caller), leadId, submissionId))
+			.erased();
 	}
 
 	/**

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells assessment-service about anonymous steps of the funnel (an article read, an
- * assessment started, a step completed, a submission made through the wizard or through
- * the JSON API) for the dashboard's statistics. Nothing personal and no cookie is sent.
+ * assessment started or a submission made, through the wizard or through the JSON API, a
+ * step of the wizard completed) for the dashboard's statistics. Nothing personal and no
+ * cookie is sent.
  * <p>
  * Events are counted in memory per type, article and step: recording one is an increment
  * on the request thread, which never waits and never fails. Every
@@ -43,8 +44,14 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 	public static final String SUBMITTED = "submitted";
 
 	/**
-	 * A submission through the JSON API, which has no start or steps: counted apart from
-	 * the wizard's funnel.
+	 * A start token issued by the JSON API: the API's start, counted apart from the
+	 * wizard's.
+	 */
+	public static final String API_STARTED = "api_started";
+
+	/**
+	 * A submission through the JSON API, which has no steps: counted apart from the
+	 * wizard's funnel.
 	 */
 	public static final String API_SUBMITTED = "api_submitted";
 
@@ -80,6 +87,10 @@ public class FunnelEvents implements SchedulingConfigurer, DisposableBean {
 
 	public void submitted() {
 		count(new Event(SUBMITTED, null, null));
+	}
+
+	public void apiStarted() {
+		count(new Event(API_STARTED, null, null));
 	}
 
 	public void apiSubmitted() {

@@ -73,13 +73,15 @@ public class StatsClient {
 
 	/** One day or week, starting on {@code start} (an ISO date or instant). */
 	/**
-	 * {@code starts} and {@code completions} are the wizard's; {@code apiSubmissions}
-	 * came through the JSON API (0 from a service that does not count them yet);
-	 * {@code leads} are from both.
+	 * {@code starts} and {@code completions} are the wizard's; {@code apiStarts} and
+	 * {@code apiSubmissions} came through the JSON API (0 from a service that does not
+	 * count them yet); {@code leads} are from both.
 	 */
-	public record Bucket(String start, long visits, long starts, long completions, Long apiSubmissions, long leads) {
+	public record Bucket(String start, long visits, long starts, long completions, Long apiStarts, Long apiSubmissions,
+			long leads) {
 
 		public Bucket {
+			apiStarts = (apiStarts != null) ? apiStarts : 0L;
 			apiSubmissions = (apiSubmissions != null) ? apiSubmissions : 0L;
 		}
 

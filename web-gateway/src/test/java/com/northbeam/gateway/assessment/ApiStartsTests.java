@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.Fixtures;
 import com.northbeam.gateway.client.CurrentQuestionnaire;
+import com.northbeam.gateway.client.FunnelEvents;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -61,6 +62,9 @@ class ApiStartsTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	FunnelEvents events;
+
+	@Autowired
 	@Qualifier("assessment")
 	FakeHttpServer assessment;
 
@@ -86,6 +90,42 @@ class ApiStartsTests {
 		assertThat(Instant.parse(JsonPath.read(body(start), "$.expiresAt")))
 			.isBetween(before.plus(properties.draftLifetime()), Instant.now().plus(properties.draftLifetime()));
 		assertThat(startsStored()).isEqualTo(stored);
+	}
+
+	@Test
+	void eachStartTokenIssuedCountsOneStartThroughTheApiAndASubmissionSentAgainNoMore() {
+		assessment.respond("POST", "/api/events", Response.status(202));
+		events.flush();
+		int before = assessment.requests().size();
+
+		String token = JsonPath.read(body(mvc.post().uri("/api/v1/assessment/starts").exchange()), "$.startToken");
+		UUID id = UUID.randomUUID();
+		String body = AssessmentApiControllerTests.started(BODY.formatted(id), token);
+		assertThat(
+				mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON).content(body))
+			.hasStatus(201);
+		assertThat(
+				mvc.post().uri("/api/v1/assessment/submissions").contentType(MediaType.APPLICATION_JSON).content(body))
+			.as("sent again")
+			.hasStatus(201);
+		events.flush();
+
+		assertThat(counted(before, "api_started")).isOne();
+		assertThat(counted(before, FunnelEvents.ASSESSMENT_STARTED)).as("not one of the wizard's").isZero();
+	}
+
+	/**
+	 * How many times the gateway told the service {@code type} happened since
+	 * {@code from}.
+	 */
+	private int counted(int from, String type) {
+		return assessment.requests()
+			.subList(from, assessment.requests().size())
+			.stream()
+			.filter((request) -> request.path().equals("/api/events")
+					&& type.equals(JsonPath.read(request.body(), "$.type")))
+			.mapToInt((request) -> JsonPath.<Integer>read(request.body(), "$.count"))
+			.sum();
 	}
 
 	@Test

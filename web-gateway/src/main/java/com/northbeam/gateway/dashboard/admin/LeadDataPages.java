@@ -112,20 +112,23 @@ class LeadDataPages {
 	}
 
 	/**
-	 * The colleague who answered a lead's IT questions asked to be erased: after the same
-	 * confirmation step, their personal data goes and the lead's own stays; back to the
+	 * The colleague who answered the IT questions of one of a lead's assessments
+	 * ({@code submission}) asked to be erased: after the same confirmation step, their
+	 * personal data goes and the lead's own and its other colleagues' stay; back to the
 	 * lead with a notice.
 	 */
 	@PostMapping("/{id}/colleague/erase")
-	Object eraseColleague(@PathVariable UUID id, @RequestParam(required = false) String confirm,
-			Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+	Object eraseColleague(@PathVariable UUID id, @RequestParam(required = false) UUID submission,
+			@RequestParam(required = false) String confirm, Authentication authentication, Model model, Locale locale,
+			RedirectAttributes redirect) {
 		if (!CONFIRMATION.equals(confirm)) {
 			model.addAttribute("lead", id);
+			model.addAttribute("submission", submission);
 			return "dashboard/admin/erase-colleague";
 		}
 		boolean erased;
 		try {
-			erased = admin.eraseColleague(Admins.of(authentication), id);
+			erased = admin.eraseColleague(Admins.of(authentication), id, submission);
 		}
 		catch (AdminNotFoundException ex) {
 			return notFound(id, model, locale);

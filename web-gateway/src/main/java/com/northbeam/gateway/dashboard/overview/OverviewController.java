@@ -130,6 +130,7 @@ class OverviewController {
 		long visits = funnel.buckets().stream().mapToLong(StatsClient.Bucket::visits).sum();
 		long starts = funnel.buckets().stream().mapToLong(StatsClient.Bucket::starts).sum();
 		long completions = funnel.buckets().stream().mapToLong(StatsClient.Bucket::completions).sum();
+		long apiStarts = funnel.buckets().stream().mapToLong(StatsClient.Bucket::apiStarts).sum();
 		long api = funnel.buckets().stream().mapToLong(StatsClient.Bucket::apiSubmissions).sum();
 		long leads = funnel.buckets().stream().mapToLong(StatsClient.Bucket::leads).sum();
 		long[] stages = { visits, starts, completions };
@@ -140,10 +141,15 @@ class OverviewController {
 					: text("overview.countDropOff", locale, stages[i], dropOff(stages[i - 1], stages[i]));
 			funnelEntries.add(new Entry(text("overview.funnel." + stageKeys[i], locale), stages[i], valueText));
 		}
-		// JSON API submissions have no visit, start or steps: a row of their own, and
+		// The JSON API has no visits or steps: its starts and submissions are rows of
 		// their
-		// leads count against them, not against the wizard's completions.
-		funnelEntries.add(new Entry(text("overview.funnel.api", locale), api, text("overview.count", locale, api)));
+		// own, and its leads count against its submissions, not the wizard's completions.
+		funnelEntries.add(new Entry(text("overview.funnel.apiStarts", locale), apiStarts,
+				text("overview.count", locale, apiStarts)));
+		// (A service that does not count the API's starts yet sends none.)
+		funnelEntries.add(new Entry(text("overview.funnel.api", locale), api,
+				(apiStarts > 0) ? text("overview.countDropOff", locale, api, dropOff(apiStarts, api))
+						: text("overview.count", locale, api)));
 		funnelEntries.add(new Entry(text("overview.funnel.leads", locale), leads,
 				text("overview.countDropOff", locale, leads, dropOff(completions + api, leads))));
 		charts.add(SvgChart.rows("chart-funnel", text("overview.chart.funnel", locale), funnelEntries));

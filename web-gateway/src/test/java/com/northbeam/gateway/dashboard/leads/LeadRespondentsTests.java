@@ -66,6 +66,49 @@ class LeadRespondentsTests {
 	}
 
 	@Test
+	void eachColleagueIsErasedAloneNamedByTheAssessmentTheyAnsweredFor() {
+		String first = "11111111-1111-1111-1111-111111111111";
+		String retake = "22222222-2222-2222-2222-222222222222";
+		String colleagues = RESPONDENTS
+			.replace("\"role\":\"colleague\",\"name\"",
+					"\"role\":\"colleague\",\"submissionId\":\"" + first + "\",\"name\"")
+			.replace("]}", """
+					,{"role":"colleague","submissionId":"%s","name":"Sam IT","email":"sam@acme.test",
+					  "consentVersion":"2026-11-v1","consentedAt":"2026-11-23T08:00:00Z",
+					  "invitedAt":"2026-11-22T11:00:00Z","answeredAt":"2026-11-23T08:00:00Z",
+					  "disagreements":[],"erased":false}]}""".formatted(retake));
+		// A lead of its own: the other tests count the requests about theirs.
+		String lead = "0d7c9a52-3b1e-4f60-9c2a-5e8f7a6b4c31";
+		assessment.respond("GET", "/api/leads/" + lead,
+				Response.json(LeadsControllerTests.lead("Ada Lovelace", "Acme", "Call me", "Nice")
+					.replace(LeadsControllerTests.LEAD.toString(), lead)
+					.replace("\"erased\":false}", "\"erased\":false," + colleagues)));
+		String erase = "/dashboard/admin/leads/" + lead + "/colleague/erase";
+		String service = "/api/admin/leads/" + lead + "/colleague/erase";
+		assessment.respond("POST", service, Response.json("{\"id\":\"" + lead + "\",\"erased\":true}"));
+
+		assertThat(mvc.get().uri("/dashboard/leads/" + lead).with(user("ada.admin@northbeam.test").roles("ADMIN")))
+			.bodyText()
+			.contains("name=\"submission\" value=\"" + first + "\"", "name=\"submission\" value=\"" + retake + "\"",
+					"Erase the personal data of colleague Robin IT…", "Erase the personal data of colleague Sam IT…");
+		assertThat(mvc.post()
+			.uri(erase)
+			.param("submission", retake)
+			.with(user("ada.admin@northbeam.test").roles("ADMIN"))
+			.with(csrf())).hasStatusOk().bodyText().contains("name=\"submission\" value=\"" + retake + "\"");
+		assertThat(mvc.post()
+			.uri(erase)
+			.param("submission", retake)
+			.param("confirm", "erase")
+			.with(user("ada.admin@northbeam.test").roles("ADMIN"))
+			.with(csrf())).hasRedirectedUrl("/dashboard/leads/" + lead);
+		assertThat(assessment.requests())
+			.filteredOn((request) -> request.method().equals("POST") && request.path().equals(service))
+			.extracting(FakeHttpServer.Request::query)
+			.containsExactly("submission=" + retake);
+	}
+
+	@Test
 	void anAdminErasesTheColleagueAloneAfterConfirming() {
 		String lead = "/dashboard/admin/leads/" + LeadsControllerTests.LEAD + "/colleague/erase";
 		assertThat(mvc.get()

@@ -172,6 +172,19 @@ class OverviewControllerTests {
 	}
 
 	@Test
+	void startsThroughTheApiLeadToItsSubmissions() {
+		assessment.respond("GET", "/api/stats/funnel", Response
+			.json("""
+					{"buckets":[{"start":"2026-11-23","visits":40,"starts":3,"completions":1,"apiStarts":30,
+					 "apiSubmissions":24,"leads":25}],"dropOffByStep":[],"leadsByRecommendation":{},"leadsBySource":[]}"""));
+
+		assertThat(mvc.get().uri("/dashboard").with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyText()
+			.contains("Started through the API", "<td>30</td>", "Submitted through the API", "24 (lost 20%)",
+					"25 (lost 0%)");
+	}
+
+	@Test
 	void editorsSeeNoLeadFiguresAndNoCallIsMadeForThem() {
 		int before = assessment.requests().size();
 
