@@ -2,11 +2,14 @@ package com.northbeam.assessment.outbox;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +71,19 @@ class Dispatcher implements AutoCloseable {
 
 	/** Targets with a delivery in flight from this instance. */
 	private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Targets whose last attempt failed, left alone until their pause is over: a target
+	 * that is down (the mail server, a webhook receiver) is asked again once per pause,
+	 * which grows as the delivery backoff does, instead of once per delivery waiting for
+	 * it; the waiting deliveries keep their attempts for when it is back.
+	 */
+	private final Map<String, Pause> paused = new ConcurrentHashMap<>();
+
+	private record Pause(int failures, Instant until) {
+	}
+
+	private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -141,8 +157,15 @@ class Dispatcher implements AutoCloseable {
 		if (free <= 0 || this.senders.isShutdown()) {
 			return List.of();
 		}
-		return this.deliveries.claimDue(this.owner, now(), this.properties.lease(), free, this.properties.batch(),
-				Set.copyOf(this.busy));
+		Instant now = now();
+		Set<String> skipped = new HashSet<>(this.busy);
+		this.paused.forEach((target, pause) -> {
+			if (pause.until().isAfter(now)) {
+				skipped.add(target);
+			}
+		});
+		return this.deliveries.claimDue(this.owner, now, this.properties.lease(), free, this.properties.batch(),
+				skipped);
 	}
 
 	private boolean start(Claim delivery, Settings current, BlockingQueue<Claim> finished) {
@@ -181,9 +204,12 @@ class Dispatcher implements AutoCloseable {
 		}
 		try {
 			if (failure == null) {
+				this.paused.remove(delivery.target());
 				this.recorder.delivered(delivery);
 			}
 			else {
+				this.paused.merge(delivery.target(), new Pause(1, now().plus(pause(1))),
+						(before, first) -> new Pause(before.failures() + 1, now().plus(pause(before.failures() + 1))));
 				this.recorder.failed(delivery, this.owner, failure, current.maxAttempts());
 			}
 		}
@@ -191,6 +217,11 @@ class Dispatcher implements AutoCloseable {
 			logger.error("Could not record the outcome of notification delivery {}; "
 					+ "it is attempted again once its lease expires", delivery.id(), ex);
 		}
+	}
+
+	private Duration pause(int failures) {
+		Duration backoff = this.recorder.backoff(failures);
+		return (backoff.compareTo(LONGEST_PAUSE) < 0) ? backoff : LONGEST_PAUSE;
 	}
 
 	private Instant now() {
