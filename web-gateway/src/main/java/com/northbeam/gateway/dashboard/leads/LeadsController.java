@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,7 @@ class LeadsController {
 		}
 		LeadsClient.LeadPage page = leads.leads(caller(me), query.toFilter(me.email()), query.after(), PAGE_SIZE);
 		model.addAttribute("page", page);
+		model.addAttribute("ownerNames", ownerNames(page));
 		model.addAttribute("newestCreatedAt",
 				page.items().stream().map(LeadsClient.LeadRow::createdAt).max(Instant::compareTo).orElse(null));
 		return "dashboard/leads/list";
@@ -248,6 +250,18 @@ class LeadsController {
 		model.addAttribute("matrixOwners", Brief.Responsibility.OWNERS);
 		model.addAttribute("noteKinds", NOTE_KINDS);
 		return "dashboard/leads/detail";
+	}
+
+	/** Each owner on the page by name, an owner without an account by email. */
+	private Map<String, String> ownerNames(LeadsClient.LeadPage page) {
+		Map<String, String> names = staff.namesByEmail();
+		Map<String, String> owners = new HashMap<>();
+		for (LeadsClient.LeadRow row : page.items()) {
+			if (row.owner() != null) {
+				owners.put(row.owner(), names.getOrDefault(StaffAccounts.normalise(row.owner()), row.owner()));
+			}
+		}
+		return owners;
 	}
 
 	private List<StaffAccount> leadWorkers() {

@@ -3,13 +3,17 @@ package com.northbeam.gateway.dashboard.leads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
 import com.northbeam.gateway.FakeServicesConfiguration;
 import com.northbeam.gateway.XssPayloads;
+import com.northbeam.gateway.staff.StaffAccounts;
+import com.northbeam.gateway.staff.StaffRole;
 import com.northbeam.testsupport.FakeHttpServer;
 import com.northbeam.testsupport.FakeHttpServer.Response;
 import com.northbeam.testsupport.PostgresTestConfiguration;
@@ -56,6 +60,9 @@ class LeadsControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	StaffAccounts accounts;
 
 	@Autowired
 	@Qualifier("assessment")
@@ -220,6 +227,31 @@ class LeadsControllerTests {
 			.contains("href=\"/dashboard/leads/export.csv?overdue=true&amp;sort=newest\"");
 		assertThat(html.indexOf("Overdue</span>")).isEqualTo(html.lastIndexOf("Overdue</span>"));
 		assertThat(lastRequest("/api/leads").query()).contains("overdue=true", "sort=newest");
+	}
+
+	@Test
+	void theListNamesEachOwnerByTheirAccountWithTheEmailAsTheTitle() {
+		String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@northbeam.test";
+		accounts.create(email, "Robin Seller", EnumSet.of(StaffRole.SALES), "correct horse battery");
+		assessment.respond("GET", "/api/leads",
+				Response
+					.json("""
+							{"items":[
+							 {"id":"%s","name":"Ada Lovelace","company":"Acme","email":"ada@acme.test","recommendation":"co_managed",
+							  "priority":81,"status":"contacted","owner":"%s","createdAt":"2026-11-20T10:00:00Z","source":null},
+							 {"id":"%s","name":"Bo Chen","company":"Bolt","email":"bo@bolt.test","recommendation":"hybrid",
+							  "priority":60,"status":"contacted","owner":"gone@northbeam.test","createdAt":"2026-11-20T11:00:00Z",
+							  "source":null},
+							 {"id":"%s","name":"Cy Diaz","company":"Cyan","email":"cy@cyan.test","recommendation":"hybrid",
+							  "priority":50,"status":"new","owner":null,"createdAt":"2026-11-19T11:00:00Z","source":null}],
+							 "nextCursor":null}"""
+						.formatted(LEAD, email.toUpperCase(Locale.ROOT), UUID.randomUUID(), UUID.randomUUID())));
+
+		assertThat(mvc.get().uri("/dashboard/leads").with(user("sam@northbeam.test").roles("SALES"))).hasStatusOk()
+			.bodyText()
+			.contains("<td title=\"" + email.toUpperCase(Locale.ROOT) + "\">Robin Seller</td>")
+			.contains("<td title=\"gone@northbeam.test\">gone@northbeam.test</td>")
+			.doesNotContain(">" + email.toUpperCase(Locale.ROOT) + "<");
 	}
 
 	@Test
