@@ -103,8 +103,10 @@ class SalesMorningBrowserTests {
 			Browsers.signIn(sales, platform, salesEmail, salesPassword);
 			sales.get(platform.gatewayUrl() + "/dashboard/leads?owner=me");
 			WebElement waiting = leadRow(sales, company);
-			assertThat(waiting.getText()).contains("Dana Harbour", "Co-managed IT", salesEmail, "waiting")
+			// the owner by name, the email on hover
+			assertThat(waiting.getText()).contains("Dana Harbour", "Co-managed IT", "Sam Seller", "waiting")
 				.doesNotContain("Overdue");
+			assertThat(waiting.findElements(By.xpath(".//td[@title='" + salesEmail + "']"))).hasSize(1);
 			WebElement list = sales.findElement(By.tagName("html"));
 			waiting.findElement(By.linkText("Dana Harbour")).click();
 			Browsers.awaitNewPage(sales, list);
