@@ -112,10 +112,14 @@ grep BENCH "$work/warmup.txt" || { cat "$work/warmup.txt"; exit 1; }
 # CPU time (clock ticks) of the service and of the PostgreSQL backends serving its database.
 cpu_of() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 backends() { psql -qAtX -d postgres -c "select pid from pg_stat_activity where datname = '$database' and pid <> pg_backend_pid()"; }
+# Per thread too (name and ticks of each), to tell request threads from GC, JIT and background work.
+threads_of() { for task in /proc/"$1"/task/*; do sed -E 's/^[0-9]+ \((.*)\) . ([0-9-]+ ){10}([0-9]+) ([0-9]+) .*/\1\t\3 \4/' "$task/stat" 2>/dev/null | awk -F'\t' -v id="${task##*/}" '{split($2, t, " "); print id "\t" $1 "\t" t[1] + t[2]}'; done; }
 service_cpu_before="$(cpu_of "$service_pid")"; db_pids="$(backends)"; db_cpu_before="$(cpu_of $db_pids)"
+threads_of "$service_pid" >"$work/threads-before.tsv"
 
 echo "== wrk: $connections connections, $duration"
 wrk -t "$threads" -c "$connections" -d "$duration" --latency -s "$here/submit.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+threads_of "$service_pid" >"$work/threads-after.tsv"
 echo "service_ticks=$(( $(cpu_of "$service_pid") - service_cpu_before )) db_ticks=$(( $(cpu_of $db_pids) - db_cpu_before )) hz=$(getconf CLK_TCK)" >"$work/cpu.txt"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 stored="$(psql -qAtX -d "$database" -c "select count(*) from lead")"
@@ -150,8 +154,8 @@ done
 echo "pgbench_db_ticks=$((pg_after - pg_before)) pgbench_client_ticks=$((client_after - client_before)) pgbench_rows=$((rows_after - rows_before))" >>"$work/cpu.txt"
 cat "$work/pgbench.txt"
 
-python3 - "$work/wrk.txt" "$work/pgbench.txt" "$work/cpu.txt" "$(nproc)" <<'PY'
-import re, sys
+python3 - "$work/wrk.txt" "$work/pgbench.txt" "$work/cpu.txt" "$(nproc)" "$work/threads-before.tsv" "$work/threads-after.tsv" <<'PY'
+import collections, re, sys
 wrk = open(sys.argv[1]).read(); pgb = open(sys.argv[2]).read()
 cpu = {k: int(v) for k, v in (item.split("=") for item in open(sys.argv[3]).read().split())}
 cores = int(sys.argv[4])
@@ -178,6 +182,18 @@ print(f"  service run:  assessment-service {ms(cpu['service_ticks'], count):.3f}
       f"PostgreSQL backends {ms(cpu['db_ticks'], count):.3f}")
 print(f"  pgbench run:  PostgreSQL backends {ms(cpu['pgbench_db_ticks'], cpu['pgbench_rows']):.3f}, "
       f"pgbench itself {ms(cpu['pgbench_client_ticks'], cpu['pgbench_rows']):.3f}")
+
+
+def threads(path):
+    return {tid: (name, int(ticks)) for tid, name, ticks in (line.rstrip("\n").split("\t") for line in open(path))}
+
+
+before, after = threads(sys.argv[5]), threads(sys.argv[6])
+groups = collections.Counter()
+for tid, (name, ticks) in after.items():
+    groups[re.sub(r"[-#_ ]*\d+", "", name) or name] += ticks - before.get(tid, (name, 0))[1]
+print("  service run, the service's threads by name: " + ", ".join(
+    f"{name} {ms(ticks, count):.3f}" for name, ticks in groups.most_common(8) if ticks > 0))
 print(f"  ({cores} cores: a rate of {tps:.0f}/s leaves {cores / tps * 1000:.3f} ms of CPU per transaction in all)")
 print(f"load average: {open('/proc/loadavg').read().split()[0]}")
 PY
