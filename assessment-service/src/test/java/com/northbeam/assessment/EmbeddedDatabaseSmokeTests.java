@@ -140,15 +140,17 @@ class EmbeddedDatabaseSmokeTests {
 			.extractingPath("$.attempts")
 			.asNumber()
 			.isNotEqualTo(0);
-		JsonNode delivery = leads
+		// (The sales inbox is then paused: its other deliveries wait with no attempt.)
+		JsonNode deliveries = leads
 			.body(mvc.get()
-				.uri("/api/admin/notifications/deliveries?limit=1")
+				.uri("/api/admin/notifications/deliveries?limit=20")
 				.header(HttpHeaders.AUTHORIZATION, leads.admin())
 				.exchange())
-			.get("items")
-			.get(0);
-		assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
-		assertThat(delivery.get("channel").asString()).isEqualTo("email");
+			.get("items");
+		assertThat(deliveries).anySatisfy((delivery) -> {
+			assertThat(delivery.get("attempts").asInt()).isEqualTo(1);
+			assertThat(delivery.get("channel").asString()).isEqualTo("email");
+		});
 		assertThat(mvc.post().uri("/api/admin/leads/{id}/erase", lead).header(HttpHeaders.AUTHORIZATION, leads.admin()))
 			.hasStatusOk();
 	}
