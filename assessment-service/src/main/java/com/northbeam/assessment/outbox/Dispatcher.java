@@ -158,6 +158,10 @@ class Dispatcher implements AutoCloseable {
 			return List.of();
 		}
 		Instant now = now();
+		// A pause over for longer than the longest one belongs to a target that was not
+		// tried again since (nothing left for it): forgotten, so addresses that once
+		// failed do not pile up.
+		this.paused.values().removeIf((pause) -> pause.until().plus(LONGEST_PAUSE).isBefore(now));
 		Set<String> skipped = new HashSet<>(this.busy);
 		this.paused.forEach((target, pause) -> {
 			if (pause.until().isAfter(now)) {

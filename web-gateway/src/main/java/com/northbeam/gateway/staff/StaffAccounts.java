@@ -54,8 +54,13 @@ public class StaffAccounts {
 
 	/** The name of every account by its email (normalised, see {@link #normalise}). */
 	public Map<String, String> namesByEmail() {
+		return namesByEmail(all());
+	}
+
+	/** The name of each of {@code accounts} by its email (normalised). */
+	public static Map<String, String> namesByEmail(List<StaffAccount> accounts) {
 		Map<String, String> names = new HashMap<>();
-		for (StaffAccount account : all()) {
+		for (StaffAccount account : accounts) {
 			names.put(normalise(account.email()), account.name());
 		}
 		return names;

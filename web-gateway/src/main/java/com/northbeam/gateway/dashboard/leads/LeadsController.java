@@ -77,7 +77,8 @@ class LeadsController {
 		model.addAttribute("query", query);
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
 		model.addAttribute("recommendations", LeadsQuery.RECOMMENDATIONS);
-		model.addAttribute("owners", leadWorkers());
+		List<StaffAccount> accounts = staff.all();
+		model.addAttribute("owners", leadWorkers(accounts));
 		if (binding.hasErrors()) {
 			model.addAttribute("filterErrors",
 					binding.getFieldErrors().stream().map((error) -> error.getField()).toList());
@@ -86,7 +87,7 @@ class LeadsController {
 		}
 		LeadsClient.LeadPage page = leads.leads(caller(me), query.toFilter(me.email()), query.after(), PAGE_SIZE);
 		model.addAttribute("page", page);
-		model.addAttribute("ownerNames", ownerNames(page));
+		model.addAttribute("ownerNames", ownerNames(page, accounts));
 		model.addAttribute("newestCreatedAt",
 				page.items().stream().map(LeadsClient.LeadRow::createdAt).max(Instant::compareTo).orElse(null));
 		return "dashboard/leads/list";
@@ -246,15 +247,15 @@ class LeadsController {
 					lead.result().factors().stream().filter((factor) -> !factor.pointsTo(recommendation)).toList());
 		}
 		model.addAttribute("statuses", LeadsQuery.STATUSES);
-		model.addAttribute("owners", leadWorkers());
+		model.addAttribute("owners", leadWorkers(staff.all()));
 		model.addAttribute("matrixOwners", Brief.Responsibility.OWNERS);
 		model.addAttribute("noteKinds", NOTE_KINDS);
 		return "dashboard/leads/detail";
 	}
 
 	/** Each owner on the page by name, an owner without an account by email. */
-	private Map<String, String> ownerNames(LeadsClient.LeadPage page) {
-		Map<String, String> names = staff.namesByEmail();
+	private static Map<String, String> ownerNames(LeadsClient.LeadPage page, List<StaffAccount> accounts) {
+		Map<String, String> names = StaffAccounts.namesByEmail(accounts);
 		Map<String, String> owners = new HashMap<>();
 		for (LeadsClient.LeadRow row : page.items()) {
 			if (row.owner() != null) {
@@ -264,9 +265,8 @@ class LeadsController {
 		return owners;
 	}
 
-	private List<StaffAccount> leadWorkers() {
-		return staff.all()
-			.stream()
+	private static List<StaffAccount> leadWorkers(List<StaffAccount> accounts) {
+		return accounts.stream()
 			.filter((account) -> account.enabled()
 					&& (account.roles().contains(StaffRole.SALES) || account.roles().contains(StaffRole.ADMIN)))
 			.toList();
